@@ -1,0 +1,7 @@
+/*
+   Heat for PETSc: umbrella header. Include this one header to use the library.
+*/
+#pragma once
+
+#include <heatsys.h>
+#include <heattensor.h>

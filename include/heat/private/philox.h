@@ -1,0 +1,76 @@
+/*
+   Philox4x32-10 counter-based random numbers (Salmon et al., SC'11).
+
+   The output depends only on (key, counter): Heat keys it by the seed and
+   counts by the flat global element index, so a random tensor is the same on
+   any number of ranks and on any back end. Header-only so that host and CUDA
+   kernels share one definition.
+*/
+#pragma once
+
+#include <stdint.h>
+#include <math.h>
+
+#if defined(__CUDACC__)
+  #define HT_HOSTDEVICE __host__ __device__ static inline
+#else
+  #define HT_HOSTDEVICE static inline
+#endif
+
+typedef struct {
+  uint32_t v[4];
+} HtPhilox4x32;
+
+HT_HOSTDEVICE void HtPhiloxMulHiLo(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
+{
+  uint64_t p = (uint64_t)a * (uint64_t)b;
+  *hi        = (uint32_t)(p >> 32);
+  *lo        = (uint32_t)p;
+}
+
+/* ten rounds of Philox4x32 on counter (index, stream) with key = seed */
+HT_HOSTDEVICE HtPhilox4x32 HtPhilox(uint64_t seed, uint64_t index, uint32_t stream)
+{
+  HtPhilox4x32 c;
+  uint32_t     k0 = (uint32_t)seed, k1 = (uint32_t)(seed >> 32);
+
+  c.v[0] = (uint32_t)index;
+  c.v[1] = (uint32_t)(index >> 32);
+  c.v[2] = stream;
+  c.v[3] = 0;
+  for (int r = 0; r < 10; r++) {
+    uint32_t hi0, lo0, hi1, lo1;
+
+    HtPhiloxMulHiLo(0xD2511F53u, c.v[0], &hi0, &lo0);
+    HtPhiloxMulHiLo(0xCD9E8D57u, c.v[2], &hi1, &lo1);
+    c.v[0] = hi1 ^ c.v[1] ^ k0;
+    c.v[1] = lo1;
+    c.v[2] = hi0 ^ c.v[3] ^ k1;
+    c.v[3] = lo0;
+    k0 += 0x9E3779B9u;
+    k1 += 0xBB67AE85u;
+  }
+  return c;
+}
+
+/* 53 random bits of two words as a double in [0, 1) */
+HT_HOSTDEVICE double HtPhiloxToUnit(uint32_t hi, uint32_t lo)
+{
+  return (double)((((uint64_t)hi << 32) | lo) >> 11) * 0x1.0p-53;
+}
+
+/* uniform on [0, 1) for element `index` */
+HT_HOSTDEVICE double HtPhiloxUniform(uint64_t seed, uint64_t index)
+{
+  HtPhilox4x32 r = HtPhilox(seed, index, 0);
+  return HtPhiloxToUnit(r.v[0], r.v[1]);
+}
+
+/* standard normal for element `index` (Box-Muller on the two halves of one Philox block) */
+HT_HOSTDEVICE double HtPhiloxNormal(uint64_t seed, uint64_t index)
+{
+  HtPhilox4x32 r  = HtPhilox(seed, index, 1);
+  double       u1 = 1.0 - HtPhiloxToUnit(r.v[0], r.v[1]); /* (0, 1] */
+  double       u2 = HtPhiloxToUnit(r.v[2], r.v[3]);
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586476925286766559 * u2);
+}

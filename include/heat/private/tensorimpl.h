@@ -1,0 +1,108 @@
+/*
+   Private data structure of HtTensor and the internal helpers that the
+   operations, the I/O and the ML classes share. Not part of the public API.
+*/
+#pragma once
+
+#include <heattensor.h>
+#include <petsc/private/petscimpl.h>
+
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
+
+/* Kernels of a storage back end: generic code calls t->ops->..., never the storage directly. */
+typedef struct _HtTensorOps *HtTensorOps;
+struct _HtTensorOps {
+  PetscErrorCode (*allocate)(HtTensor, void *);              /* storage for the local block; user array (not owned) or NULL */
+  PetscErrorCode (*freestorage)(HtTensor);
+  PetscErrorCode (*getarray)(HtTensor, PetscMemoryAccessMode, void **);
+  PetscErrorCode (*restorearray)(HtTensor, PetscMemoryAccessMode, void **);
+  PetscErrorCode (*fill)(HtTensor, PetscScalar);              /* every element = value */
+  PetscErrorCode (*fillaffine)(HtTensor, PetscScalar, PetscScalar); /* element with flat global index i = a + b i */
+  PetscErrorCode (*fillrandom)(HtTensor, PetscInt64, PetscBool);   /* uniform [0,1) or standard normal */
+  PetscErrorCode (*convert)(HtTensor, HtTensor);              /* same layout, other dtype */
+  PetscErrorCode (*getvec)(HtTensor, Vec *);
+  PetscErrorCode (*destroy)(HtTensor);
+};
+
+struct _p_HtTensor {
+  PETSCHEADER(struct _HtTensorOps);
+  PetscInt    ndim;
+  PetscInt    shape[HT_MAX_NDIM];  /* global shape */
+  PetscInt    lshape[HT_MAX_NDIM]; /* shape of the local block */
+  PetscInt    split;               /* distributed axis, -1: replicated */
+  HtDType     dtype;
+  size_t      esize;               /* bytes per element */
+  PetscLayout map;                 /* distribution of the split axis (NULL for split -1) */
+  PetscInt    size;                /* global number of elements */
+  PetscInt    nlocal;              /* local number of elements */
+  PetscInt    outer, inner;        /* products of the global shape before / after the split axis */
+  Vec         vec;                 /* HT_SCALAR storage (host back end) */
+  void       *array;               /* HT_INT / HT_BOOL storage (host back end) */
+  PetscBool   ownarray;
+  PetscInt    arraylocks;          /* outstanding Get/RestoreArray pairs */
+  void       *data;                /* back-end private data */
+};
+
+/* creation of a tensor of a given layout without touching its values */
+PETSC_INTERN PetscErrorCode HtTensorCreate_Private(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, void *, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorCreate_Host(HtTensor);
+
+/* communication helpers */
+PETSC_INTERN PetscErrorCode HtTensorRedistribute_Private(HtTensor, HtTensor);
+PETSC_INTERN PetscErrorCode HtDTypeGetMPIType(HtDType, MPI_Datatype *);
+PETSC_INTERN PetscErrorCode HtCollectiveCheck(MPI_Comm, PetscErrorCode, const char[]);
+
+/* local index helpers */
+PETSC_INTERN PetscErrorCode HtTensorGetGlobalOffset_Private(HtTensor, PetscInt *, PetscInt *);
+PETSC_INTERN PetscErrorCode HtTensorCheckSameShape_Private(HtTensor, HtTensor);
+PETSC_INTERN PetscErrorCode HtShapeToString(PetscInt, const PetscInt[], char[], size_t);
+
+/* one element of any dtype, as a PetscScalar */
+static inline PetscScalar HtElementGet(HtDType dtype, const void *a, PetscInt i)
+{
+  switch (dtype) {
+  case HT_INT:
+    return (PetscScalar)((const PetscInt *)a)[i];
+  case HT_BOOL:
+    return (PetscScalar)((const PetscBool *)a)[i];
+  default:
+    return ((const PetscScalar *)a)[i];
+  }
+}
+
+static inline void HtElementSet(HtDType dtype, void *a, PetscInt i, PetscScalar v)
+{
+  switch (dtype) {
+  case HT_INT:
+    ((PetscInt *)a)[i] = (PetscInt)PetscRealPart(v);
+    break;
+  case HT_BOOL:
+    ((PetscBool *)a)[i] = (PetscBool)(PetscRealPart(v) != 0);
+    break;
+  default:
+    ((PetscScalar *)a)[i] = v;
+  }
+}
+
+/* conversions between raw element types */
+typedef enum {
+  HT_RAW_FLOAT64,
+  HT_RAW_FLOAT32,
+  HT_RAW_INT64,
+  HT_RAW_INT32,
+  HT_RAW_UINT8
+} HtRawType;
+static inline size_t HtRawSize(HtRawType type)
+{
+  return type == HT_RAW_FLOAT64 || type == HT_RAW_INT64 ? 8 : type == HT_RAW_UINT8 ? 1 : 4;
+}
+PETSC_INTERN PetscErrorCode HtRawConvert(HtRawType, const void *, HtDType, void *, size_t, PetscBool *);
+PETSC_INTERN PetscErrorCode HtDTypeGetRawType(HtDType, HtRawType *);
+
+/* HDF5 pieces shared by HtTensorSaveHDF5()/HtTensorLoadHDF5() and the HDF5 viewers of the ML classes */
+PETSC_INTERN PetscErrorCode HtTensorView_HDF5(HtTensor, PetscViewer);
+PETSC_INTERN PetscErrorCode HtTensorLoad_HDF5(MPI_Comm, PetscViewer, const char[], PetscInt, HtTensor *);
+
+/* I/O helpers: write to a temporary file and rename it into place on success */
+PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
+PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);

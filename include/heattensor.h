@@ -1,0 +1,114 @@
+/*
+   Heat for PETSc: HtTensor, the distributed n-dimensional tensor.
+
+   A tensor has a global shape of up to HT_MAX_NDIM axes and one split axis that
+   is distributed over the ranks of its communicator by a PetscLayout (split -1:
+   every rank holds the whole tensor). The local block is contiguous and
+   row-major (C order).
+*/
+#pragma once
+
+#include <heatsys.h>
+#include <petscvec.h>
+#include <petscviewer.h>
+
+/*S
+   HtTensor - a distributed n-dimensional tensor in Heat's sense
+
+   Level: beginner
+
+.seealso: `HtTensorCreate()`, `HtTensorDestroy()`, `HtDType`
+S*/
+typedef struct _p_HtTensor *HtTensor;
+
+/*J
+   HtTensorType - the storage back end of a tensor
+
+   Level: advanced
+J*/
+typedef const char *HtTensorType;
+#define HTTENSORHOST "host"
+
+/*E
+   HtDType - element type of a tensor
+
+$  HT_SCALAR - PetscScalar, stored in a PETSc Vec (`HtTensorGetVec()` is zero-copy)
+$  HT_INT    - PetscInt (labels, indices)
+$  HT_BOOL   - PetscBool (masks)
+
+   Level: beginner
+E*/
+typedef enum {
+  HT_SCALAR = 0,
+  HT_INT    = 1,
+  HT_BOOL   = 2
+} HtDType;
+PETSC_EXTERN const char *const HtDTypes[];
+
+#define HT_MAX_NDIM 8
+
+PETSC_EXTERN PetscClassId      HT_TENSOR_CLASSID;
+PETSC_EXTERN PetscFunctionList HtTensorList;
+
+PETSC_EXTERN PetscErrorCode HtTensorInitializePackage(void);
+PETSC_EXTERN PetscErrorCode HtTensorFinalizePackage(void);
+PETSC_EXTERN PetscErrorCode HtTensorRegister(const char[], PetscErrorCode (*)(HtTensor));
+PETSC_EXTERN PetscErrorCode HtDTypeGetSize(HtDType, size_t *);
+
+/* creation, layout, accessors */
+PETSC_EXTERN PetscErrorCode HtTensorCreate(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCreateWithLayout(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorDestroy(HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorGetType(HtTensor, HtTensorType *);
+PETSC_EXTERN PetscErrorCode HtTensorSetName(HtTensor, const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorGetNDim(HtTensor, PetscInt *);
+PETSC_EXTERN PetscErrorCode HtTensorGetShape(HtTensor, const PetscInt *[]);
+PETSC_EXTERN PetscErrorCode HtTensorGetLocalShape(HtTensor, const PetscInt *[]);
+PETSC_EXTERN PetscErrorCode HtTensorGetSize(HtTensor, PetscInt *);
+PETSC_EXTERN PetscErrorCode HtTensorGetLocalSize(HtTensor, PetscInt *);
+PETSC_EXTERN PetscErrorCode HtTensorGetSplit(HtTensor, PetscInt *);
+PETSC_EXTERN PetscErrorCode HtTensorGetDType(HtTensor, HtDType *);
+PETSC_EXTERN PetscErrorCode HtTensorGetOwnershipRange(HtTensor, PetscInt *, PetscInt *);
+PETSC_EXTERN PetscErrorCode HtTensorGetOwnershipRanges(HtTensor, const PetscInt *[]);
+PETSC_EXTERN PetscErrorCode HtTensorGetLayout(HtTensor, PetscLayout *);
+PETSC_EXTERN PetscErrorCode HtTensorSetLayout(HtTensor, PetscInt);
+PETSC_EXTERN PetscErrorCode HtTensorIsBalanced(HtTensor, PetscBool *);
+PETSC_EXTERN PetscErrorCode HtTensorBalance(HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorGetArray(HtTensor, void *);
+PETSC_EXTERN PetscErrorCode HtTensorRestoreArray(HtTensor, void *);
+PETSC_EXTERN PetscErrorCode HtTensorGetArrayRead(HtTensor, const void *);
+PETSC_EXTERN PetscErrorCode HtTensorRestoreArrayRead(HtTensor, const void *);
+PETSC_EXTERN PetscErrorCode HtTensorGetArrayWrite(HtTensor, void *);
+PETSC_EXTERN PetscErrorCode HtTensorRestoreArrayWrite(HtTensor, void *);
+PETSC_EXTERN PetscErrorCode HtTensorGetVec(HtTensor, Vec *);
+PETSC_EXTERN PetscErrorCode HtTensorRestoreVec(HtTensor, Vec *);
+PETSC_EXTERN PetscErrorCode HtTensorDuplicate(HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCopy(HtTensor, HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorAsType(HtTensor, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorResplit(HtTensor, PetscInt, HtTensor *);
+
+/* viewing */
+PETSC_EXTERN PetscErrorCode HtTensorView(HtTensor, PetscViewer);
+PETSC_EXTERN PetscErrorCode HtTensorViewFromOptions(HtTensor, PetscObject, const char[]);
+
+/* factories */
+PETSC_EXTERN PetscErrorCode HtTensorZeros(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorOnes(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorFull(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscScalar, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorArange(MPI_Comm, PetscScalar, PetscScalar, PetscScalar, PetscInt, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorLinspace(MPI_Comm, PetscScalar, PetscScalar, PetscInt, PetscBool, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorEye(MPI_Comm, PetscInt, PetscInt, PetscInt, HtDType, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCreateFromLocalArray(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, const void *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCreateWithArray(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, void *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRand(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscInt64, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRandn(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscInt64, HtTensor *);
+
+/* I/O: HtTensorLoad()/HtTensorSave() dispatch on the file extension */
+PETSC_EXTERN PetscErrorCode HtTensorLoad(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSave(HtTensor, const char[], const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorLoadHDF5(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSaveHDF5(HtTensor, const char[], const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorLoadNPY(MPI_Comm, const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSaveNPY(HtTensor, const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorLoadCSV(MPI_Comm, const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);

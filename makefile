@@ -1,0 +1,122 @@
+# Heat for PETSc -- top-level makefile
+#
+#   make              library, the heat command, tests, tutorials and benchmarks
+#   make test         every test (installs dependencies and configures if needed)
+#   make demo         the heat command on the bundled iris data, 2 ranks
+#   make bench        the benchmark table
+#   make install PREFIX=DIR
+#   make clean
+#
+# Compile flags: PETSc's plus -O3 -Wall -Wextra -Werror for our own code.
+
+BUILD      := build
+TOP        := $(abspath .)
+NOCONF_GOALS := clean distclean help
+ifneq ($(MAKECMDGOALS),)
+  ifeq ($(filter-out $(NOCONF_GOALS),$(MAKECMDGOALS)),)
+    SKIPCONF := 1
+  endif
+endif
+
+ifneq ($(SKIPCONF),1)
+-include $(BUILD)/conf/heatvariables
+ifneq ($(SLEPC_DIR),)
+include $(SLEPC_DIR)/lib/slepc/conf/slepc_variables
+endif
+endif
+
+NP         ?= 2
+PREFIX     ?= $(if $(HEAT_PREFIX),$(HEAT_PREFIX),/usr/local)
+HEAT_CC    := $(if $(PCC),$(PCC),mpicc)
+HEAT_WARN  := -Wall -Wextra -Werror -Wno-unused-parameter
+HEAT_CFLAGS = -O3 -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $(CFLAGS)
+HEAT_LIBS   = $(SLEPC_LIB)
+HEAT_RPATH  = -Wl,-rpath,$(TOP)/$(BUILD)/lib
+export OMPI_ALLOW_RUN_AS_ROOT := 1
+export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
+export OMPI_MCA_rmaps_base_oversubscribe := 1
+export OPENBLAS_NUM_THREADS := 1
+
+LIB_SRC    := $(shell find src -name '*.c' ! -path 'src/bin/*' | sort)
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIBHEAT    := $(BUILD)/lib/libheat.so
+BIN        := $(BUILD)/bin/heat
+TEST_SRC   := $(wildcard tests/*.c)
+TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TUT_SRC    := $(wildcard tutorials/*.c)
+TUT_BIN    := $(TUT_SRC:tutorials/%.c=$(BUILD)/tutorials/%)
+BENCH_SRC  := $(wildcard tests/bench/*.c)
+BENCH_BIN  := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
+
+.PHONY: all lib test demo bench install clean distclean help
+.DEFAULT_GOAL := all
+
+all: $(LIBHEAT) $(PROGRAMS)
+lib: $(LIBHEAT)
+
+# An unconfigured tree configures itself (and installs missing packages) first;
+# make then re-reads the generated variables.
+$(BUILD)/conf/heatvariables:
+	config/install-deps
+	config/configure
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/conf/heatvariables
+	@mkdir -p $(dir $@)
+	@echo "  CC   $<"
+	@$(HEAT_CC) $(HEAT_CFLAGS) -c $< -o $@
+
+$(LIBHEAT): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD   $@"
+	@$(HEAT_CC) -shared -o $@ $(LIB_OBJ) $(HEAT_LIBS)
+
+$(BUILD)/bin/%: $(BUILD)/obj/src/bin/%.o $(LIBHEAT)
+	@mkdir -p $(dir $@)
+	@echo "  LD   $@"
+	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIBHEAT)
+	@mkdir -p $(dir $@)
+	@echo "  LD   $@"
+	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
+
+$(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIBHEAT)
+	@mkdir -p $(dir $@)
+	@echo "  LD   $@"
+	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
+
+$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
+	@mkdir -p $(dir $@)
+	@echo "  LD   $@"
+	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
+
+test: all
+	python3 tests/run --build $(BUILD) $(if $(TESTS),--filter '$(TESTS)')
+
+demo: all
+	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
+
+bench: all
+	tests/bench/run --build $(BUILD) --np $(NP)
+
+install: all
+	mkdir -p $(PREFIX)/include/heat/private $(PREFIX)/lib/pkgconfig $(PREFIX)/bin
+	cp include/heat*.h $(BUILD)/include/heatconf.h $(PREFIX)/include/
+	cp include/heat/private/*.h $(PREFIX)/include/heat/private/
+	cp $(LIBHEAT) $(PREFIX)/lib/
+	cp $(BIN) $(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' \
+	    config/heat.pc.in > $(PREFIX)/lib/pkgconfig/heat.pc
+	@echo "installed in $(PREFIX); use: pkg-config --cflags --libs heat"
+
+clean:
+	rm -rf $(BUILD)/obj $(BUILD)/lib $(BUILD)/bin $(BUILD)/tests $(BUILD)/tutorials $(BUILD)/bench $(BUILD)/testrun
+
+distclean:
+	rm -rf $(BUILD)
+
+help:
+	@sed -n '3,9p' makefile
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

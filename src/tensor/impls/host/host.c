@@ -1,0 +1,158 @@
+/*
+   The host back end of HtTensor: HT_SCALAR data lives in a PETSc Vec, HT_INT and
+   HT_BOOL data in a plain buffer; kernels are plain C loops.
+*/
+#include <heat/private/tensorimpl.h>
+#include <heat/private/philox.h>
+
+static PetscErrorCode HtTensorAllocate_Host(HtTensor t, void *array)
+{
+  MPI_Comm comm = t->split < 0 ? PETSC_COMM_SELF : PetscObjectComm((PetscObject)t);
+
+  PetscFunctionBegin;
+  if (t->dtype == HT_SCALAR) {
+    if (array) PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, (PetscScalar *)array, &t->vec));
+    else PetscCall(VecCreateMPI(comm, t->nlocal, PETSC_DECIDE, &t->vec));
+  } else if (array) {
+    t->array    = array;
+    t->ownarray = PETSC_FALSE;
+  } else {
+    PetscCall(PetscCalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
+    t->ownarray = PETSC_TRUE;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorFreeStorage_Host(HtTensor t)
+{
+  PetscFunctionBegin;
+  PetscCall(VecDestroy(&t->vec));
+  if (t->ownarray) PetscCall(PetscFree(t->array));
+  t->array = NULL;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorGetArray_Host(HtTensor t, PetscMemoryAccessMode mode, void **array)
+{
+  PetscFunctionBegin;
+  if (t->dtype != HT_SCALAR) *array = t->array;
+  else if (mode == PETSC_MEMORY_ACCESS_READ) PetscCall(VecGetArrayRead(t->vec, (const PetscScalar **)array));
+  else if (mode == PETSC_MEMORY_ACCESS_WRITE) PetscCall(VecGetArrayWrite(t->vec, (PetscScalar **)array));
+  else PetscCall(VecGetArray(t->vec, (PetscScalar **)array));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorRestoreArray_Host(HtTensor t, PetscMemoryAccessMode mode, void **array)
+{
+  PetscFunctionBegin;
+  if (t->dtype != HT_SCALAR) PetscFunctionReturn(PETSC_SUCCESS);
+  if (mode == PETSC_MEMORY_ACCESS_READ) PetscCall(VecRestoreArrayRead(t->vec, (const PetscScalar **)array));
+  else if (mode == PETSC_MEMORY_ACCESS_WRITE) PetscCall(VecRestoreArrayWrite(t->vec, (PetscScalar **)array));
+  else PetscCall(VecRestoreArray(t->vec, (PetscScalar **)array));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorGetVec_Host(HtTensor t, Vec *v)
+{
+  PetscFunctionBegin;
+  *v = t->vec;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* Applies `BODY` to every local element: `x` is the element, `gi` its flat global index. */
+#define HT_FOR_EACH_LOCAL(t, TYPE, BODY) \
+  do { \
+    TYPE    *_a; \
+    PetscInt _off, _stride, _nrow = (t)->split < 0 ? (t)->size : (t)->lshape[(t)->split] * (t)->inner; \
+    PetscInt _nouter = (t)->split < 0 ? 1 : (t)->outer; \
+    PetscCall(HtTensorGetGlobalOffset_Private((t), &_off, &_stride)); \
+    PetscCall((*(t)->ops->getarray)((t), PETSC_MEMORY_ACCESS_WRITE, (void **)&_a)); \
+    for (PetscInt _o = 0; _o < _nouter; _o++) { \
+      for (PetscInt _j = 0; _j < _nrow; _j++) { \
+        const PetscInt64 gi = (PetscInt64)_o * _stride + _off + _j; \
+        TYPE            *x  = &_a[(PetscInt64)_o * _nrow + _j]; \
+        (void)gi; \
+        BODY; \
+      } \
+    } \
+    PetscCall((*(t)->ops->restorearray)((t), PETSC_MEMORY_ACCESS_WRITE, (void **)&_a)); \
+  } while (0)
+
+/* Applies `BODY` with the element `x` typed after the tensor's dtype and `v` the PetscScalar value to store. */
+#define HT_FOR_EACH_LOCAL_ANY(t, VALUE) \
+  do { \
+    switch ((t)->dtype) { \
+    case HT_SCALAR: \
+      HT_FOR_EACH_LOCAL(t, PetscScalar, *x = (VALUE)); \
+      break; \
+    case HT_INT: \
+      HT_FOR_EACH_LOCAL(t, PetscInt, *x = (PetscInt)PetscRealPart(VALUE)); \
+      break; \
+    case HT_BOOL: \
+      HT_FOR_EACH_LOCAL(t, PetscBool, *x = (PetscBool)(PetscRealPart(VALUE) != 0)); \
+      break; \
+    } \
+  } while (0)
+
+static PetscErrorCode HtTensorFill_Host(HtTensor t, PetscScalar value)
+{
+  PetscFunctionBegin;
+  HT_FOR_EACH_LOCAL_ANY(t, value);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorFillAffine_Host(HtTensor t, PetscScalar a, PetscScalar b)
+{
+  PetscFunctionBegin;
+  HT_FOR_EACH_LOCAL_ANY(t, a + b * (PetscReal)gi);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorFillRandom_Host(HtTensor t, PetscInt64 seed, PetscBool normal)
+{
+  PetscFunctionBegin;
+  PetscCheck(t->dtype == HT_SCALAR, PETSC_COMM_SELF, PETSC_ERR_SUP, "Random fills need an HT_SCALAR tensor");
+  if (normal) HT_FOR_EACH_LOCAL(t, PetscScalar, *x = HtPhiloxNormal((uint64_t)seed, (uint64_t)gi));
+  else HT_FOR_EACH_LOCAL(t, PetscScalar, *x = HtPhiloxUniform((uint64_t)seed, (uint64_t)gi));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTensorConvert_Host(HtTensor x, HtTensor y)
+{
+  const void *xa;
+  void       *ya;
+
+  PetscFunctionBegin;
+  PetscCall((*x->ops->getarray)(x, PETSC_MEMORY_ACCESS_READ, (void **)&xa));
+  PetscCall((*y->ops->getarray)(y, PETSC_MEMORY_ACCESS_WRITE, &ya));
+  for (PetscInt i = 0; i < x->nlocal; i++) HtElementSet(y->dtype, ya, i, HtElementGet(x->dtype, xa, i));
+  PetscCall((*y->ops->restorearray)(y, PETSC_MEMORY_ACCESS_WRITE, &ya));
+  PetscCall((*x->ops->restorearray)(x, PETSC_MEMORY_ACCESS_READ, (void **)&xa));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*MC
+   HTTENSORHOST - "host" - tensors stored in host memory: `HT_SCALAR` data in a PETSc `Vec`
+   (so `HtTensorGetVec()` is zero-copy), `HT_INT` and `HT_BOOL` data in a plain buffer.
+
+   Options Database Key:
+.  -ht_tensor_type host - selects this back end (the default)
+
+   Level: beginner
+
+.seealso: `HtTensorCreate()`, `HtTensorRegister()`
+M*/
+PetscErrorCode HtTensorCreate_Host(HtTensor t)
+{
+  PetscFunctionBegin;
+  t->ops->allocate     = HtTensorAllocate_Host;
+  t->ops->freestorage  = HtTensorFreeStorage_Host;
+  t->ops->getarray     = HtTensorGetArray_Host;
+  t->ops->restorearray = HtTensorRestoreArray_Host;
+  t->ops->fill         = HtTensorFill_Host;
+  t->ops->fillaffine   = HtTensorFillAffine_Host;
+  t->ops->fillrandom   = HtTensorFillRandom_Host;
+  t->ops->convert      = HtTensorConvert_Host;
+  t->ops->getvec       = HtTensorGetVec_Host;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -1,0 +1,146 @@
+/*
+   HtTensor package: class id, log events, back-end registry.
+*/
+#include <heat/private/tensorimpl.h>
+
+const char *const HtDTypes[] = {"scalar", "int", "bool", "HtDType", "HT_", NULL};
+
+PetscClassId      HT_TENSOR_CLASSID;
+PetscFunctionList HtTensorList = NULL;
+PetscLogEvent     HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
+
+static PetscBool HtTensorPackageInitialized = PETSC_FALSE;
+
+/*@C
+   HtTensorFinalizePackage - Destroys the HtTensor type list; called from `PetscFinalize()`.
+
+   Level: developer
+
+.seealso: `HtTensorInitializePackage()`
+@*/
+PetscErrorCode HtTensorFinalizePackage(void)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscFunctionListDestroy(&HtTensorList));
+  HtTensorPackageInitialized = PETSC_FALSE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorInitializePackage - Registers the HtTensor class, its log events and
+   back ends. Called lazily by every tensor constructor.
+
+   Options Database Keys:
++  -info_exclude ht_tensor - no HtTensor info messages
+-  -log_exclude ht_tensor - no HtTensor log events
+
+   Level: developer
+
+.seealso: `HeatInitializePackage()`
+@*/
+PetscErrorCode HtTensorInitializePackage(void)
+{
+  char      logList[256];
+  PetscBool opt, pkg;
+
+  PetscFunctionBegin;
+  if (HtTensorPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
+  HtTensorPackageInitialized = PETSC_TRUE;
+  PetscCall(PetscClassIdRegister("HtTensor", &HT_TENSOR_CLASSID));
+  PetscCall(HtTensorRegister(HTTENSORHOST, HtTensorCreate_Host));
+  PetscCall(PetscLogEventRegister("HtTensorCreate", HT_TENSOR_CLASSID, &HT_TENSOR_Create));
+  PetscCall(PetscLogEventRegister("HtTensorRedist", HT_TENSOR_CLASSID, &HT_TENSOR_Redistribute));
+  PetscCall(PetscLogEventRegister("HtTensorLoad", HT_TENSOR_CLASSID, &HT_TENSOR_Load));
+  PetscCall(PetscLogEventRegister("HtTensorSave", HT_TENSOR_CLASSID, &HT_TENSOR_Save));
+  PetscCall(PetscLogEventRegister("HtTensorRandom", HT_TENSOR_CLASSID, &HT_TENSOR_Random));
+  PetscCall(PetscLogEventRegister("HtTensorView", HT_TENSOR_CLASSID, &HT_TENSOR_View));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
+  if (opt) {
+    PetscCall(PetscStrInList("ht_tensor", logList, ',', &pkg));
+    if (pkg) PetscCall(PetscInfoDeactivateClass(HT_TENSOR_CLASSID));
+  }
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-log_exclude", logList, sizeof(logList), &opt));
+  if (opt) {
+    PetscCall(PetscStrInList("ht_tensor", logList, ',', &pkg));
+    if (pkg) PetscCall(PetscLogEventExcludeClass(HT_TENSOR_CLASSID));
+  }
+  PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorRegister - Adds a storage back end for tensors (selected with -ht_tensor_type).
+
+   Not Collective
+
+   Input Parameters:
++  name - name of the back end
+-  create - routine that fills the tensor's ops table
+
+   Level: advanced
+
+.seealso: `HtTensorCreate()`, `HTTENSORHOST`
+@*/
+PetscErrorCode HtTensorRegister(const char name[], PetscErrorCode (*create)(HtTensor))
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorInitializePackage());
+  PetscCall(PetscFunctionListAdd(&HtTensorList, name, create));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtDTypeGetSize - Size in bytes of one element of a dtype.
+
+   Not Collective
+
+   Input Parameter:
+.  dtype - the element type
+
+   Output Parameter:
+.  size - bytes per element
+
+   Level: developer
+
+.seealso: `HtDType`
+@*/
+PetscErrorCode HtDTypeGetSize(HtDType dtype, size_t *size)
+{
+  PetscFunctionBegin;
+  switch (dtype) {
+  case HT_SCALAR:
+    *size = sizeof(PetscScalar);
+    break;
+  case HT_INT:
+    *size = sizeof(PetscInt);
+    break;
+  case HT_BOOL:
+    *size = sizeof(PetscBool);
+    break;
+  default:
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Unknown HtDType %d; use HT_SCALAR, HT_INT or HT_BOOL", (int)dtype);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtDTypeGetMPIType - the MPI datatype of one element
+*/
+PetscErrorCode HtDTypeGetMPIType(HtDType dtype, MPI_Datatype *mtype)
+{
+  PetscFunctionBegin;
+  switch (dtype) {
+  case HT_SCALAR:
+    *mtype = MPIU_SCALAR;
+    break;
+  case HT_INT:
+    *mtype = MPIU_INT;
+    break;
+  case HT_BOOL:
+    *mtype = MPIU_BOOL;
+    break;
+  default:
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Unknown HtDType %d", (int)dtype);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
