@@ -11,6 +11,7 @@
 #include <heatsys.h>
 #include <petscvec.h>
 #include <petscviewer.h>
+#include <petscviewerhdf5.h>
 
 /*S
    HtTensor - a distributed n-dimensional tensor in Heat's sense
@@ -86,6 +87,7 @@ PETSC_EXTERN PetscErrorCode HtTensorDuplicate(HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCopy(HtTensor, HtTensor);
 PETSC_EXTERN PetscErrorCode HtTensorAsType(HtTensor, HtDType, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorResplit(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorDescribe(HtTensor, HtTensor *, HtTensor *, HtTensor *, HtTensor *);
 
 /* viewing */
 PETSC_EXTERN PetscErrorCode HtTensorView(HtTensor, PetscViewer);

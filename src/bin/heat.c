@@ -1,0 +1,255 @@
+static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
+                           "  mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [PETSc options]\n\n"
+                           "  COMMAND  info: shape, dtype and per-column min/mean/max/std\n"
+                           "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
+                           "  -target J     column J of the input is the target (negative counts from the end)\n"
+                           "  -o FILE.h5    write the results as HDF5 datasets\n\n";
+
+#include <heat.h>
+#include <unistd.h>
+#include <stdio.h>
+
+/* what every command gets: the data (features X and, with -target, the target y) and where to write */
+typedef struct {
+  MPI_Comm    comm;
+  char        input[PETSC_MAX_PATH_LEN];
+  char        dataset[PETSC_MAX_PATH_LEN];
+  char        output[PETSC_MAX_PATH_LEN];
+  PetscBool   hasoutput;
+  PetscInt    target;
+  PetscBool   hastarget;
+  HtTensor    X, y;
+  PetscViewer out; /* HDF5 viewer on a temporary file while the command writes */
+  char        tmpout[PETSC_MAX_PATH_LEN + 64];
+} HeatDriver;
+
+typedef struct {
+  const char *name;
+  const char *summary;
+  PetscErrorCode (*run)(HeatDriver *);
+} HeatCommand;
+
+/* the local rows of X without column `target` go to Xf, the target column to y */
+static PetscErrorCode HeatDriverSplitTarget(HeatDriver *drv)
+{
+  const PetscInt    *shape, *lshape;
+  HtTensor           Xf;
+  const PetscScalar *x;
+  PetscScalar       *xf, *yv;
+  PetscInt           nf, m, f, target = drv->target;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetShape(drv->X, &shape));
+  PetscCall(HtTensorGetLocalShape(drv->X, &lshape));
+  m = lshape[0];
+  f = shape[1];
+  if (target < 0) target += f;
+  PetscCheck(target >= 0 && target < f, drv->comm, PETSC_ERR_ARG_OUTOFRANGE, "-target %" PetscInt_FMT " is not a column of the input, which has %" PetscInt_FMT " columns (use 0..%" PetscInt_FMT ", or -1 for the last)", drv->target, f, f - 1);
+  PetscCheck(f > 1, drv->comm, PETSC_ERR_ARG_WRONG, "-target needs an input with at least 2 columns; this one has %" PetscInt_FMT, f);
+  nf = f - 1;
+  PetscCall(HtTensorCreateWithLayout(drv->comm, 2, (PetscInt[]){shape[0], nf}, 0, HT_SCALAR, m, &Xf));
+  PetscCall(HtTensorCreateWithLayout(drv->comm, 1, &shape[0], 0, HT_SCALAR, m, &drv->y));
+  PetscCall(HtTensorGetArrayRead(drv->X, &x));
+  PetscCall(HtTensorGetArrayWrite(Xf, &xf));
+  PetscCall(HtTensorGetArrayWrite(drv->y, &yv));
+  for (PetscInt i = 0; i < m; i++) {
+    for (PetscInt j = 0, k = 0; j < f; j++) {
+      if (j == target) yv[i] = x[i * f + j];
+      else xf[i * nf + k++] = x[i * f + j];
+    }
+  }
+  PetscCall(HtTensorRestoreArrayWrite(drv->y, &yv));
+  PetscCall(HtTensorRestoreArrayWrite(Xf, &xf));
+  PetscCall(HtTensorRestoreArrayRead(drv->X, &x));
+  PetscCall(HtTensorDestroy(&drv->X));
+  drv->X = Xf;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* a copy of the 1-d split-0 tensor v as an (n, 1) column with the same layout */
+static PetscErrorCode HeatDriverAsColumn(MPI_Comm comm, HtTensor v, HtTensor *col)
+{
+  const PetscInt    *shape, *lshape;
+  const PetscScalar *x;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetShape(v, &shape));
+  PetscCall(HtTensorGetLocalShape(v, &lshape));
+  PetscCall(HtTensorGetArrayRead(v, &x));
+  PetscCall(HtTensorCreateFromLocalArray(comm, 2, (PetscInt[]){shape[0], 1}, 0, HT_SCALAR, lshape[0], x, col));
+  PetscCall(HtTensorRestoreArrayRead(v, &x));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* loads the input as a 2-d HT_SCALAR tensor split along its rows (a 1-d input is one column) */
+static PetscErrorCode HeatDriverReadInput(HeatDriver *drv)
+{
+  HtTensor        raw;
+  PetscInt        ndim;
+  const PetscInt *shape;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorLoad(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, 0, &raw));
+  PetscCall(HtTensorGetNDim(raw, &ndim));
+  PetscCall(HtTensorGetShape(raw, &shape));
+  PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features)", drv->input, ndim);
+  PetscCall(HtTensorAsType(raw, HT_SCALAR, &drv->X));
+  PetscCall(HtTensorDestroy(&raw));
+  if (ndim == 1) {
+    PetscCall(HeatDriverAsColumn(drv->comm, drv->X, &raw));
+    PetscCall(HtTensorDestroy(&drv->X));
+    drv->X = raw;
+  }
+  if (drv->hastarget) PetscCall(HeatDriverSplitTarget(drv));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* results go to a temporary file that replaces -o FILE only when the command has succeeded */
+static PetscErrorCode HeatDriverOpenOutput(HeatDriver *drv)
+{
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  if (!drv->hasoutput) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCallMPI(MPI_Comm_rank(drv->comm, &rank));
+  PetscCall(PetscSNPrintf(drv->tmpout, sizeof(drv->tmpout), "%s.heat-tmp-%d", drv->output, (int)getpid()));
+  PetscCallMPI(MPI_Bcast(drv->tmpout, (PetscMPIInt)sizeof(drv->tmpout), MPI_CHAR, 0, drv->comm));
+  PetscCall(PetscViewerHDF5Open(drv->comm, drv->tmpout, FILE_MODE_WRITE, &drv->out));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HeatDriverCloseOutput(HeatDriver *drv)
+{
+  PetscMPIInt rank;
+  int         err = 0;
+
+  PetscFunctionBegin;
+  if (!drv->out) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscViewerDestroy(&drv->out));
+  PetscCallMPI(MPI_Comm_rank(drv->comm, &rank));
+  if (!rank) err = rename(drv->tmpout, drv->output);
+  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, drv->comm));
+  PetscCheck(!err, drv->comm, PETSC_ERR_FILE_WRITE, "Cannot move the results into '%s'; they are in '%s'", drv->output, drv->tmpout);
+  PetscCall(PetscPrintf(drv->comm, "results written to %s\n", drv->output));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* writes a tensor as dataset `name` of the output file (if there is one) */
+static PetscErrorCode HeatDriverWrite(HeatDriver *drv, HtTensor t, const char name[])
+{
+  PetscFunctionBegin;
+  if (!drv->out) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtTensorSetName(t, name));
+  PetscCall(HtTensorView(t, drv->out));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* prints the column statistics of a (samples, features) tensor; writes them as <prefix>min, <prefix>mean, ... */
+static PetscErrorCode HeatInfoDescribe(HeatDriver *drv, HtTensor X, const char label[], const char prefix[])
+{
+  HtTensor           stats[4];
+  const char        *names[4] = {"min", "mean", "max", "std"};
+  const PetscScalar *v[4];
+  const PetscInt    *shape;
+  char               dset[64];
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetShape(X, &shape));
+  PetscCall(HtTensorDescribe(X, &stats[0], &stats[1], &stats[2], &stats[3]));
+  PetscCall(PetscPrintf(drv->comm, "%8s %14s %14s %14s %14s\n", label, names[0], names[1], names[2], names[3]));
+  for (PetscInt k = 0; k < 4; k++) PetscCall(HtTensorGetArrayRead(stats[k], &v[k]));
+  for (PetscInt j = 0; j < shape[1]; j++) PetscCall(PetscPrintf(drv->comm, "%8" PetscInt_FMT " %14.6g %14.6g %14.6g %14.6g\n", j, (double)v[0][j], (double)v[1][j], (double)v[2][j], (double)v[3][j]));
+  for (PetscInt k = 0; k < 4; k++) PetscCall(HtTensorRestoreArrayRead(stats[k], &v[k]));
+  for (PetscInt k = 0; k < 4; k++) {
+    PetscCall(PetscSNPrintf(dset, sizeof(dset), "%s%s", prefix, names[k]));
+    PetscCall(HeatDriverWrite(drv, stats[k], dset));
+    PetscCall(HtTensorDestroy(&stats[k]));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HeatInfo(HeatDriver *drv)
+{
+  const PetscInt *shape;
+  PetscMPIInt     size;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(drv->comm, &size));
+  PetscCall(HtTensorGetShape(drv->X, &shape));
+  PetscCall(PetscPrintf(drv->comm, "%s: %" PetscInt_FMT " samples x %" PetscInt_FMT " features, float64, rows split over %d rank%s\n", drv->input, shape[0], shape[1], size, size > 1 ? "s" : ""));
+  PetscCall(HeatInfoDescribe(drv, drv->X, "column", ""));
+  if (drv->y) {
+    HtTensor ycol;
+
+    PetscCall(HeatDriverAsColumn(drv->comm, drv->y, &ycol));
+    PetscCall(HeatInfoDescribe(drv, ycol, "target", "target_"));
+    PetscCall(HtTensorDestroy(&ycol));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static const HeatCommand HeatCommands[] = {
+  {"info", "shape, dtype and per-column min/mean/max/std", HeatInfo},
+};
+
+static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
+{
+  char   list[256] = "";
+  size_t ncmd      = sizeof(HeatCommands) / sizeof(HeatCommands[0]);
+
+  PetscFunctionBegin;
+  *cmd = NULL;
+  for (size_t c = 0; c < ncmd; c++) {
+    PetscBool match;
+
+    PetscCall(PetscStrcmp(name, HeatCommands[c].name, &match));
+    if (match) *cmd = &HeatCommands[c];
+    PetscCall(PetscStrlcat(list, c ? ", " : "", sizeof(list)));
+    PetscCall(PetscStrlcat(list, HeatCommands[c].name, sizeof(list)));
+  }
+  PetscCheck(*cmd, comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown heat command '%s'; available: %s (usage: heat COMMAND -i INPUT ...; heat -help)", name, list);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HeatDriverSetFromOptions(HeatDriver *drv)
+{
+  PetscBool hasinput;
+
+  PetscFunctionBegin;
+  PetscOptionsBegin(drv->comm, NULL, "heat command options", "heat");
+  PetscCall(PetscOptionsString("-i", "Input file (.csv, .txt, .npy, .h5, .hdf5)", "heat", drv->input, drv->input, sizeof(drv->input), &hasinput));
+  PetscCall(PetscOptionsString("-dataset", "HDF5 dataset of the input", "heat", drv->dataset, drv->dataset, sizeof(drv->dataset), NULL));
+  PetscCall(PetscOptionsString("-o", "Output HDF5 file for the results", "heat", drv->output, drv->output, sizeof(drv->output), &drv->hasoutput));
+  PetscCall(PetscOptionsInt("-target", "Column of the input that is the target (negative: from the end)", "heat", drv->target, &drv->target, &drv->hastarget));
+  PetscOptionsEnd();
+  PetscCheck(hasinput, drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat COMMAND -i FILE (see heat -help)");
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  HeatDriver         drv;
+  const HeatCommand *cmd;
+  PetscBool          helponly;
+
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscCall(PetscMemzero(&drv, sizeof(drv)));
+  drv.comm = PETSC_COMM_WORLD;
+  PetscCall(PetscOptionsHasHelp(NULL, &helponly));
+  if (argc < 2 || argv[1][0] == '-') {
+    PetscCheck(helponly, drv.comm, PETSC_ERR_USER_INPUT, "No command given; usage: heat COMMAND -i INPUT ... (heat -help lists the commands)");
+    PetscCall(PetscPrintf(drv.comm, "%s", help));
+    PetscCall(HeatFinalize());
+    return 0;
+  }
+  PetscCall(HeatDriverFindCommand(drv.comm, argv[1], &cmd));
+  PetscCall(HeatDriverSetFromOptions(&drv));
+  PetscCall(HeatDriverReadInput(&drv));
+  PetscCall(HeatDriverOpenOutput(&drv));
+  PetscCall((*cmd->run)(&drv));
+  PetscCall(HeatDriverCloseOutput(&drv));
+  PetscCall(HtTensorDestroy(&drv.X));
+  PetscCall(HtTensorDestroy(&drv.y));
+  PetscCall(HeatFinalize());
+  return 0;
+}
