@@ -7,6 +7,7 @@
 #include <heattensor.h>
 #include <petsc/private/petscimpl.h>
 
+PETSC_EXTERN char          HtTensorDefaultType[64];
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
 
 /* Kernels of a storage back end: generic code calls t->ops->..., never the storage directly. */

@@ -198,7 +198,7 @@ PetscErrorCode HtTensorCopy(HtTensor x, HtTensor y)
   PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
   PetscValidHeaderSpecific(y, HT_TENSOR_CLASSID, 2);
   if (x == y) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCheck(x->dtype == y->dtype, PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_WRONG, "Cannot copy an %s tensor into an %s tensor; convert with HtTensorAsType()", HtDTypes[x->dtype], HtDTypes[y->dtype]);
+  PetscCheck(x->dtype == y->dtype, PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_WRONG, "Cannot copy a tensor of dtype %s into one of dtype %s; convert it with HtTensorAsType()", HtDTypes[x->dtype], HtDTypes[y->dtype]);
   PetscCall(HtTensorRedistribute_Private(x, y));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -34,6 +34,14 @@ static PetscErrorCode HtTensorSetUpLayout_Private(HtTensor t, PetscInt nlocal)
     if (t->split >= 0 && d > t->split) t->inner *= t->shape[d];
   }
   PetscCall(PetscLayoutDestroy(&t->map));
+  if (t->split >= 0 && nlocal != PETSC_DECIDE) {
+    MPI_Comm comm = PetscObjectComm((PetscObject)t);
+    PetscInt sum, bad = nlocal < 0 ? 1 : 0;
+
+    PetscCall(MPIU_Allreduce(&nlocal, &sum, 1, MPIU_INT, MPI_SUM, comm));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &bad, 1, MPIU_INT, MPI_MAX, comm));
+    PetscCheck(!bad && sum == t->shape[t->split], comm, PETSC_ERR_ARG_SIZ, "The local lengths of split axis %" PetscInt_FMT " add up to %" PetscInt_FMT " but the axis has length %" PetscInt_FMT "; pass local lengths >= 0 that sum to it, or PETSC_DECIDE", t->split, sum, t->shape[t->split]);
+  }
   if (t->split >= 0) {
     PetscCall(PetscLayoutCreateFromSizes(PetscObjectComm((PetscObject)t), nlocal, t->shape[t->split], 1, &t->map));
     t->lshape[t->split] = t->map->n;
@@ -51,8 +59,6 @@ static PetscErrorCode HtTensorSetUpLayout_Private(HtTensor t, PetscInt nlocal)
 PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, void *array, HtTensor *tensor)
 {
   HtTensor  t;
-  char      type[256];
-  PetscBool set;
   PetscErrorCode (*create)(HtTensor);
 
   PetscFunctionBegin;
@@ -69,11 +75,9 @@ PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscI
   for (PetscInt d = 0; d < ndim; d++) t->shape[d] = shape[d];
   PetscCall(HtDTypeGetSize(dtype, &t->esize));
   PetscCall(HtTensorSetUpLayout_Private(t, nlocal));
-  PetscCall(PetscStrncpy(type, HTTENSORHOST, sizeof(type)));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-ht_tensor_type", type, sizeof(type), &set));
-  PetscCall(PetscFunctionListFind(HtTensorList, type, &create));
-  PetscCheck(create, comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s' given with -ht_tensor_type; registered types: %s", type, HTTENSORHOST);
-  PetscCall(PetscObjectChangeTypeName((PetscObject)t, type));
+  PetscCall(PetscFunctionListFind(HtTensorList, HtTensorDefaultType, &create));
+  PetscCheck(create, comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s' given with -ht_tensor_type; this build has: %s", HtTensorDefaultType, HTTENSORHOST);
+  PetscCall(PetscObjectChangeTypeName((PetscObject)t, HtTensorDefaultType));
   PetscCall((*create)(t));
   PetscCall((*t->ops->allocate)(t, array));
   PetscCall(PetscLogEventEnd(HT_TENSOR_Create, 0, 0, 0, 0));

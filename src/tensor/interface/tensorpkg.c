@@ -10,6 +10,7 @@ PetscFunctionList HtTensorList = NULL;
 PetscLogEvent     HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
 
 static PetscBool HtTensorPackageInitialized = PETSC_FALSE;
+char             HtTensorDefaultType[64]    = HTTENSORHOST;
 
 /*@C
    HtTensorFinalizePackage - Destroys the HtTensor type list; called from `PetscFinalize()`.
@@ -31,7 +32,8 @@ PetscErrorCode HtTensorFinalizePackage(void)
    back ends. Called lazily by every tensor constructor.
 
    Options Database Keys:
-+  -info_exclude ht_tensor - no HtTensor info messages
++  -ht_tensor_type <host> - storage back end of every tensor created afterwards
+.  -info_exclude ht_tensor - no HtTensor info messages
 -  -log_exclude ht_tensor - no HtTensor log events
 
    Level: developer
@@ -65,6 +67,9 @@ PetscErrorCode HtTensorInitializePackage(void)
     if (pkg) PetscCall(PetscLogEventExcludeClass(HT_TENSOR_CLASSID));
   }
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
+  PetscOptionsBegin(PETSC_COMM_WORLD, NULL, "HtTensor options", "HtTensor");
+  PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end of new tensors", "HtTensorCreate", HtTensorList, HtTensorDefaultType, HtTensorDefaultType, sizeof(HtTensorDefaultType), NULL));
+  PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
