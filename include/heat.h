@@ -5,3 +5,4 @@
 
 #include <heatsys.h>
 #include <heattensor.h>
+#include <heatcluster.h>

@@ -24,6 +24,7 @@ PetscErrorCode HeatInitializePackage(void)
   if (HeatPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
   HeatPackageInitialized = PETSC_TRUE;
   PetscCall(HtTensorInitializePackage());
+  PetscCall(HtClusterInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

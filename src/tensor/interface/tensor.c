@@ -2,6 +2,7 @@
    HtTensor: creation, destruction and accessors.
 */
 #include <heat/private/tensorimpl.h>
+#include <heat/private/heatimpl.h>
 
 static PetscErrorCode HtTensorCheckShape_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype)
 {
@@ -76,7 +77,12 @@ PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscI
   PetscCall(HtDTypeGetSize(dtype, &t->esize));
   PetscCall(HtTensorSetUpLayout_Private(t, nlocal));
   PetscCall(PetscFunctionListFind(HtTensorList, HtTensorDefaultType, &create));
-  PetscCheck(create, comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s' given with -ht_tensor_type; this build has: %s", HtTensorDefaultType, HTTENSORHOST);
+  if (!create) {
+    char names[256];
+
+    PetscCall(HeatFunctionListNames(HtTensorList, names, sizeof(names)));
+    SETERRQ(comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s' given with -ht_tensor_type; registered types: %s", HtTensorDefaultType, names);
+  }
   PetscCall(PetscObjectChangeTypeName((PetscObject)t, HtTensorDefaultType));
   PetscCall((*create)(t));
   PetscCall((*t->ops->allocate)(t, array));
@@ -545,7 +551,7 @@ PetscErrorCode HtTensorRestoreArray(HtTensor t, void *array)
 
 .seealso: `HtTensorRestoreArrayRead()`, `HtTensorGetArray()`
 @*/
-PetscErrorCode HtTensorGetArrayRead(HtTensor t, const void *array)
+PetscErrorCode HtTensorGetArrayRead(HtTensor t, void *array)
 {
   PetscFunctionBegin;
   PetscCall(HtTensorGetArray_Private(t, PETSC_MEMORY_ACCESS_READ, (void **)array));
@@ -565,7 +571,7 @@ PetscErrorCode HtTensorGetArrayRead(HtTensor t, const void *array)
 
 .seealso: `HtTensorGetArrayRead()`
 @*/
-PetscErrorCode HtTensorRestoreArrayRead(HtTensor t, const void *array)
+PetscErrorCode HtTensorRestoreArrayRead(HtTensor t, void *array)
 {
   PetscFunctionBegin;
   PetscCall(HtTensorRestoreArray_Private(t, PETSC_MEMORY_ACCESS_READ, (void **)array));

@@ -5,14 +5,17 @@
 
 #define HT_VIEW_MAX_VALUES 1000 /* larger tensors show only their summary */
 
-static PetscErrorCode HtTensorViewValue_ASCII(PetscViewer viewer, HtDType dtype, const void *a, PetscInt i)
+/* appends one element to a line buffer */
+static PetscErrorCode HtTensorFormatValue(HtDType dtype, const void *a, PetscInt i, char line[], size_t len)
 {
   PetscScalar v = HtElementGet(dtype, a, i);
+  size_t      used;
 
   PetscFunctionBegin;
-  if (dtype == HT_SCALAR) PetscCall(PetscViewerASCIIPrintf(viewer, "%.10g", (double)PetscRealPart(v)));
-  else if (dtype == HT_INT) PetscCall(PetscViewerASCIIPrintf(viewer, "%" PetscInt_FMT, (PetscInt)PetscRealPart(v)));
-  else PetscCall(PetscViewerASCIIPrintf(viewer, "%s", PetscRealPart(v) != 0 ? "true" : "false"));
+  PetscCall(PetscStrlen(line, &used));
+  if (dtype == HT_SCALAR) PetscCall(PetscSNPrintf(line + used, len - used, "%.10g", (double)PetscRealPart(v)));
+  else if (dtype == HT_INT) PetscCall(PetscSNPrintf(line + used, len - used, "%" PetscInt_FMT, (PetscInt)PetscRealPart(v)));
+  else PetscCall(PetscSNPrintf(line + used, len - used, "%s", PetscRealPart(v) != 0 ? "true" : "false"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -21,33 +24,35 @@ static PetscErrorCode HtTensorViewValues_ASCII(HtTensor full, PetscViewer viewer
 {
   const void *a;
   PetscInt    rowlen = full->ndim ? full->shape[full->ndim - 1] : 1, nrows = rowlen ? full->size / rowlen : 0;
+  size_t      len    = (size_t)(32 * rowlen + 2 * full->ndim + 64);
+  char       *line;
 
   PetscFunctionBegin;
+  PetscCall(PetscMalloc1(len, &line));
   PetscCall(HtTensorGetArrayRead(full, &a));
-  PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_FALSE));
   if (full->ndim == 0) {
-    PetscCall(PetscViewerASCIIPrintf(viewer, "  "));
-    PetscCall(HtTensorViewValue_ASCII(viewer, full->dtype, a, 0));
-    PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
-  } else if (full->size == 0) PetscCall(PetscViewerASCIIPrintf(viewer, "  []\n"));
+    line[0] = 0;
+    PetscCall(HtTensorFormatValue(full->dtype, a, 0, line, len));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "%s\n", line));
+  } else if (full->size == 0) PetscCall(PetscViewerASCIIPrintf(viewer, "[]\n"));
   for (PetscInt r = 0; full->ndim && r < nrows; r++) {
     PetscInt opened = 0, closed = 0, idx = r;
 
-    /* an axis opens a bracket at this row when all faster axes (but the last) are at index 0 */
+    /* a bracket opens (closes) for every axis but the last whose index is first (last) at this row */
     for (PetscInt d = full->ndim - 2; d >= 0 && idx % full->shape[d] == 0; d--, opened++) idx /= full->shape[d];
     idx = r;
     for (PetscInt d = full->ndim - 2; d >= 0 && idx % full->shape[d] == full->shape[d] - 1; d--, closed++) idx /= full->shape[d];
-    PetscCall(PetscViewerASCIIPrintf(viewer, "%*s", (int)(2 + full->ndim - 1 - opened), ""));
-    for (PetscInt k = 0; k <= opened; k++) PetscCall(PetscViewerASCIIPrintf(viewer, "["));
+    PetscCall(PetscSNPrintf(line, len, "%*s", (int)(full->ndim - 1 - opened), ""));
+    for (PetscInt k = 0; k <= opened; k++) PetscCall(PetscStrlcat(line, "[", len));
     for (PetscInt j = 0; j < rowlen; j++) {
-      if (j) PetscCall(PetscViewerASCIIPrintf(viewer, ", "));
-      PetscCall(HtTensorViewValue_ASCII(viewer, full->dtype, a, r * rowlen + j));
+      if (j) PetscCall(PetscStrlcat(line, ", ", len));
+      PetscCall(HtTensorFormatValue(full->dtype, a, r * rowlen + j, line, len));
     }
-    for (PetscInt k = 0; k <= closed; k++) PetscCall(PetscViewerASCIIPrintf(viewer, "]"));
-    PetscCall(PetscViewerASCIIPrintf(viewer, r == nrows - 1 ? "\n" : ",\n"));
+    for (PetscInt k = 0; k <= closed; k++) PetscCall(PetscStrlcat(line, "]", len));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "%s%s\n", line, r == nrows - 1 ? "" : ","));
   }
-  PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_TRUE));
   PetscCall(HtTensorRestoreArrayRead(full, &a));
+  PetscCall(PetscFree(line));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,0 +1,9 @@
+/*
+   Private helpers of the Heat system layer shared by every class.
+*/
+#pragma once
+
+#include <heatsys.h>
+#include <petsc/private/petscimpl.h>
+
+PETSC_INTERN PetscErrorCode HeatFunctionListNames(PetscFunctionList, char[], size_t);

@@ -1,0 +1,372 @@
+/*
+   Initial centers for the HtCluster types: random samples, greedy k-means++ and k-means||.
+   Every random draw is keyed by the seed and a global index (of a sample, or of a draw), so
+   the centers do not depend on the number of ranks.
+*/
+#include <heat/private/clusterimpl.h>
+#include <heat/private/philox.h>
+
+/* the samples of one rank: m rows of f features starting at global row rstart of n; w NULL = unit weights */
+typedef struct {
+  MPI_Comm           comm;
+  PetscInt           m, f, rstart, n;
+  const PetscScalar *x, *w;
+  PetscReal         *xnorm; /* ||x_i||^2 */
+} HtSamples;
+
+#define HT_STREAM_FIRST    2
+#define HT_STREAM_TRIALS   3
+#define HT_STREAM_RANDOM   4
+#define HT_STREAM_PARALLEL 16
+
+static inline PetscReal HtWeight(const HtSamples *s, PetscInt i)
+{
+  return s->w ? PetscRealPart(s->w[i]) : 1.0;
+}
+
+/*
+   HtSamplesPick - for each of the nt sorted targets t in [0, total), the sample at which the running sum
+   (in global order) of v passes t; its row goes to rows[j*f ...] on every rank. v >= 0 per local sample.
+*/
+static PetscErrorCode HtSamplesPick(const HtSamples *s, const PetscReal *v, PetscInt nt, const PetscReal *targets, PetscScalar *rows, PetscInt *index)
+{
+  PetscReal local = 0, offset = 0;
+  PetscInt  j = 0, lastpos = -1;
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < s->m; i++) local += v[i];
+  PetscCallMPI(MPI_Exscan(&local, &offset, 1, MPIU_REAL, MPIU_SUM, s->comm));
+  if (s->rstart == 0) offset = 0; /* the first rank's MPI_Exscan output is undefined */
+  PetscCall(PetscArrayzero(rows, nt * s->f));
+  for (PetscInt t = 0; t < nt; t++) index[t] = -1;
+  while (j < nt && targets[j] < offset) j++; /* targets of earlier ranks */
+  for (PetscInt i = 0; i < s->m; i++) {
+    if (v[i] > 0) lastpos = i;
+    offset += v[i];
+    while (j < nt && targets[j] < offset && v[i] > 0) {
+      if (index[j] < 0) index[j] = s->rstart + i;
+      j++;
+    }
+  }
+  /* targets at or past the total (rounding) go to the last sample with a positive value */
+  {
+    PetscInt last = lastpos >= 0 ? s->rstart + lastpos : -1;
+
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &last, 1, MPIU_INT, MPI_MAX, s->comm));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, index, nt, MPIU_INT, MPI_MAX, s->comm));
+    for (PetscInt t = 0; t < nt; t++) {
+      if (index[t] < 0) index[t] = last;
+      if (index[t] >= s->rstart && index[t] < s->rstart + s->m) PetscCall(PetscArraycpy(rows + t * s->f, s->x + (index[t] - s->rstart) * s->f, s->f));
+    }
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rows, nt * s->f, MPIU_SCALAR, MPIU_SUM, s->comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* d[i*nc + c] = squared distance of local sample i to candidate c (clamped at 0), by chunked GEMM */
+static PetscErrorCode HtSamplesDistances(const HtSamples *s, PetscInt nc, const PetscScalar *cand, PetscReal *d)
+{
+  HtDistanceWork w;
+
+  PetscFunctionBegin;
+  PetscCall(HtDistanceWorkCreate(nc, s->f, &w));
+  for (PetscInt i0 = 0; i0 < s->m; i0 += w.chunk) {
+    PetscInt mc = PetscMin(w.chunk, s->m - i0);
+
+    PetscCall(HtDistanceChunk(&w, cand, mc, s->x + i0 * s->f, (PetscBool)(i0 == 0)));
+    for (PetscInt i = 0; i < mc; i++)
+      for (PetscInt c = 0; c < nc; c++) d[(i0 + i) * nc + c] = PetscMax(0.0, s->xnorm[i0 + i] + PetscRealPart(w.g[i * nc + c]));
+  }
+  PetscCall(HtDistanceWorkDestroy(&w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the first center: one sample drawn with probability proportional to its weight */
+static PetscErrorCode HtSamplesFirstCenter(const HtSamples *s, PetscInt64 seed, PetscScalar *center, PetscReal *closest)
+{
+  PetscReal *v, total = 0, target;
+  PetscInt   idx;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc1(s->m, &v));
+  for (PetscInt i = 0; i < s->m; i++) total += (v[i] = HtWeight(s, i));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &total, 1, MPIU_REAL, MPIU_SUM, s->comm));
+  {
+    HtPhilox4x32 r = HtPhilox((uint64_t)seed, 0, HT_STREAM_FIRST);
+
+    target = HtPhiloxToUnit(r.v[0], r.v[1]) * total;
+  }
+  PetscCall(HtSamplesPick(s, v, 1, &target, center, &idx));
+  PetscCall(HtSamplesDistances(s, 1, center, closest));
+  PetscCall(PetscFree(v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* sum of w_i * closest_i over all ranks */
+static PetscErrorCode HtSamplesPotential(const HtSamples *s, const PetscReal *closest, PetscReal *pot)
+{
+  PetscFunctionBegin;
+  *pot = 0;
+  for (PetscInt i = 0; i < s->m; i++) *pot += HtWeight(s, i) * closest[i];
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pot, 1, MPIU_REAL, MPIU_SUM, s->comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static int HtCompareReal(const void *a, const void *b)
+{
+  PetscReal x = *(const PetscReal *)a, y = *(const PetscReal *)b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+   HtSamplesKMeansPP - greedy k-means++ (Arthur & Vassilvitskii; greedy variant of scikit-learn): each new
+   center is the best of 2 + log(K) candidates drawn with probability proportional to w_i D(x_i)^2. One pass
+   over the samples per center.
+*/
+static PetscErrorCode HtSamplesKMeansPP(const HtSamples *s, PetscInt k, PetscInt64 seed, PetscScalar *centers)
+{
+  PetscInt     ntrials = 2 + (PetscInt)PetscLogReal((PetscReal)k), *idx;
+  PetscReal   *closest, *v, *d, *targets, *pots, pot;
+  PetscScalar *cand;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc6(s->m, &closest, s->m, &v, s->m * ntrials, &d, ntrials, &targets, ntrials, &pots, ntrials, &idx));
+  PetscCall(PetscMalloc1(ntrials * s->f, &cand));
+  PetscCall(HtSamplesFirstCenter(s, seed, centers, closest));
+  PetscCall(HtSamplesPotential(s, closest, &pot));
+  for (PetscInt c = 1; c < k; c++) {
+    PetscInt best = 0;
+
+    for (PetscInt t = 0; t < ntrials; t++) targets[t] = HtPhiloxUniform((uint64_t)seed ^ ((uint64_t)HT_STREAM_TRIALS << 56), (uint64_t)(c * ntrials + t)) * pot;
+    qsort(targets, (size_t)ntrials, sizeof(PetscReal), HtCompareReal);
+    for (PetscInt i = 0; i < s->m; i++) v[i] = HtWeight(s, i) * closest[i];
+    PetscCall(HtSamplesPick(s, v, ntrials, targets, cand, idx));
+    PetscCall(HtSamplesDistances(s, ntrials, cand, d));
+    for (PetscInt t = 0; t < ntrials; t++) {
+      pots[t] = 0;
+      for (PetscInt i = 0; i < s->m; i++) pots[t] += HtWeight(s, i) * PetscMin(closest[i], d[i * ntrials + t]);
+    }
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pots, ntrials, MPIU_REAL, MPIU_SUM, s->comm));
+    for (PetscInt t = 1; t < ntrials; t++)
+      if (pots[t] < pots[best]) best = t;
+    pot = pots[best];
+    for (PetscInt i = 0; i < s->m; i++) closest[i] = PetscMin(closest[i], d[i * ntrials + best]);
+    PetscCall(PetscArraycpy(centers + c * s->f, cand + best * s->f, s->f));
+  }
+  PetscCall(PetscFree6(closest, v, d, targets, pots, idx));
+  PetscCall(PetscFree(cand));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesRandom - K distinct samples, drawn with probabilities proportional to the weights (the K largest
+   keys u_i^(1/w_i), Efraimidis & Spirakis), u_i keyed by the global sample index
+*/
+static PetscErrorCode HtSamplesRandom(const HtSamples *s, PetscInt k, PetscInt64 seed, PetscScalar *centers)
+{
+  PetscReal  *key, *all;
+  PetscInt   *pick;
+  PetscMPIInt size;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(s->comm, &size));
+  PetscCall(PetscMalloc3(2 * k, &key, 2 * k * size, &all, k, &pick));
+  /* the local K best (key, index) pairs, as reals: indices are below 2^53 */
+  for (PetscInt j = 0; j < k; j++) {
+    key[2 * j]     = -1;
+    key[2 * j + 1] = -1;
+  }
+  for (PetscInt i = 0; i < s->m; i++) {
+    PetscReal w = HtWeight(s, i), u, kv;
+    PetscInt  j;
+
+    if (w <= 0) continue;
+    u  = HtPhiloxUniform((uint64_t)seed ^ ((uint64_t)HT_STREAM_RANDOM << 56), (uint64_t)(s->rstart + i));
+    kv = PetscPowReal(u, 1.0 / w);
+    if (kv <= key[2 * (k - 1)]) continue;
+    for (j = k - 1; j > 0 && key[2 * (j - 1)] < kv; j--) {
+      key[2 * j]     = key[2 * (j - 1)];
+      key[2 * j + 1] = key[2 * (j - 1) + 1];
+    }
+    key[2 * j]     = kv;
+    key[2 * j + 1] = (PetscReal)(s->rstart + i);
+  }
+  PetscCallMPI(MPI_Allgather(key, (PetscMPIInt)(2 * k), MPIU_REAL, all, (PetscMPIInt)(2 * k), MPIU_REAL, s->comm));
+  /* the global K best, in the order of their keys */
+  for (PetscInt j = 0; j < k; j++) {
+    PetscInt best = -1;
+
+    for (PetscInt q = 0; q < k * size; q++)
+      if (all[2 * q + 1] >= 0 && (best < 0 || all[2 * q] > all[2 * best])) best = q;
+    pick[j]              = (PetscInt)all[2 * best + 1];
+    all[2 * best + 1]    = -1;
+  }
+  PetscCall(PetscArrayzero(centers, k * s->f));
+  for (PetscInt j = 0; j < k; j++)
+    if (pick[j] >= s->rstart && pick[j] < s->rstart + s->m) PetscCall(PetscArraycpy(centers + j * s->f, s->x + (pick[j] - s->rstart) * s->f, s->f));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, centers, k * s->f, MPIU_SCALAR, MPIU_SUM, s->comm));
+  PetscCall(PetscFree3(key, all, pick));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* appends the local samples with flag[i] set to the replicated candidate list (global index order) */
+static PetscErrorCode HtSamplesGatherFlagged(const HtSamples *s, const PetscBool *flag, PetscInt *nc, PetscScalar **cand)
+{
+  PetscMPIInt  size, nloc = 0, *counts, *displs, total;
+  PetscScalar *mine, *grown;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(s->comm, &size));
+  for (PetscInt i = 0; i < s->m; i++) nloc += flag[i] ? (PetscMPIInt)s->f : 0;
+  PetscCall(PetscMalloc3(PetscMax(nloc, 1), &mine, size, &counts, size + 1, &displs));
+  for (PetscInt i = 0, p = 0; i < s->m; i++)
+    if (flag[i]) {
+      PetscCall(PetscArraycpy(mine + p, s->x + i * s->f, s->f));
+      p += s->f;
+    }
+  PetscCallMPI(MPI_Allgather(&nloc, 1, MPI_INT, counts, 1, MPI_INT, s->comm));
+  displs[0] = 0;
+  for (PetscMPIInt r = 0; r < size; r++) displs[r + 1] = displs[r] + counts[r];
+  total = displs[size];
+  PetscCall(PetscMalloc1((*nc) * s->f + total, &grown));
+  PetscCall(PetscArraycpy(grown, *cand, (*nc) * s->f));
+  PetscCallMPI(MPI_Allgatherv(mine, nloc, MPIU_SCALAR, grown + (*nc) * s->f, counts, displs, MPIU_SCALAR, s->comm));
+  PetscCall(PetscFree(*cand));
+  *cand = grown;
+  *nc += total / s->f;
+  PetscCall(PetscFree3(mine, counts, displs));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   closest[i] = min(closest[i], squared distance to the candidates [c0, nc)), owner[i] = index of the closest
+   candidate; by chunks, so no samples x candidates matrix is formed
+*/
+static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, PetscInt nc, const PetscScalar *cand, PetscReal *closest, PetscInt *owner)
+{
+  HtDistanceWork w;
+  PetscInt       nn = nc - c0;
+
+  PetscFunctionBegin;
+  if (nn <= 0) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtDistanceWorkCreate(nn, s->f, &w));
+  for (PetscInt i0 = 0; i0 < s->m; i0 += w.chunk) {
+    PetscInt mc = PetscMin(w.chunk, s->m - i0);
+
+    PetscCall(HtDistanceChunk(&w, cand + c0 * s->f, mc, s->x + i0 * s->f, (PetscBool)(i0 == 0)));
+    for (PetscInt i = 0; i < mc; i++)
+      for (PetscInt c = 0; c < nn; c++) {
+        PetscReal d = PetscMax(0.0, s->xnorm[i0 + i] + PetscRealPart(w.g[i * nn + c]));
+
+        if (d < closest[i0 + i]) {
+          closest[i0 + i] = d;
+          owner[i0 + i]   = c0 + c;
+        }
+      }
+  }
+  PetscCall(HtDistanceWorkDestroy(&w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesKMeansParallel - k-means|| (Bahmani et al., VLDB 2012): a first sample, then `rounds` rounds in which
+   every sample joins the candidates independently with probability min(1, l w_i D(x_i)^2 / phi), l = 2K; the
+   candidates are weighted by the samples closest to them and reduced to K centers by weighted k-means++ on the
+   (small, replicated) candidate set. Passes over the data: 1 + rounds.
+*/
+static PetscErrorCode HtSamplesKMeansParallel(const HtSamples *s, PetscInt k, PetscInt64 seed, PetscInt rounds, PetscScalar *centers)
+{
+  PetscReal   *closest, phi, l = 2.0 * k;
+  PetscInt    *owner, nc = 1, nprev;
+  PetscBool   *flag;
+  PetscScalar *cand, *cw;
+  HtSamples    local;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc3(s->m, &closest, s->m, &owner, s->m, &flag));
+  PetscCall(PetscMalloc1(s->f, &cand));
+  PetscCall(HtSamplesFirstCenter(s, seed, cand, closest));
+  for (PetscInt i = 0; i < s->m; i++) owner[i] = 0;
+  for (PetscInt r = 0; r < rounds; r++) {
+    PetscCall(HtSamplesPotential(s, closest, &phi));
+    if (phi <= 0) break;
+    for (PetscInt i = 0; i < s->m; i++) flag[i] = (PetscBool)(HtPhiloxUniform((uint64_t)seed ^ ((uint64_t)(HT_STREAM_PARALLEL + r) << 56), (uint64_t)(s->rstart + i)) < l * HtWeight(s, i) * closest[i] / phi);
+    nprev = nc;
+    PetscCall(HtSamplesGatherFlagged(s, flag, &nc, &cand));
+    PetscCall(HtSamplesUpdateClosest(s, nprev, nc, cand, closest, owner));
+  }
+  if (nc < k) { /* too few candidates (tiny or degenerate data): k-means++ on all samples */
+    PetscCall(HtSamplesKMeansPP(s, k, seed, centers));
+  } else {
+    PetscCall(PetscCalloc1(nc, &cw));
+    for (PetscInt i = 0; i < s->m; i++) cw[owner[i]] += HtWeight(s, i);
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, cw, nc, MPIU_SCALAR, MPIU_SUM, s->comm));
+    local.comm   = PETSC_COMM_SELF;
+    local.m      = nc;
+    local.n      = nc;
+    local.f      = s->f;
+    local.rstart = 0;
+    local.x      = cand;
+    local.w      = cw;
+    PetscCall(PetscMalloc1(nc, &local.xnorm));
+    for (PetscInt c = 0; c < nc; c++) {
+      local.xnorm[c] = 0;
+      for (PetscInt j = 0; j < s->f; j++) local.xnorm[c] += PetscRealPart(cand[c * s->f + j] * cand[c * s->f + j]);
+    }
+    PetscCall(HtSamplesKMeansPP(&local, k, seed, centers));
+    PetscCall(PetscFree(local.xnorm));
+    PetscCall(PetscFree(cw));
+  }
+  PetscCall(PetscInfo(NULL, "k-means|| kept %" PetscInt_FMT " candidates for %" PetscInt_FMT " centers\n", nc, k));
+  PetscCall(PetscFree(cand));
+  PetscCall(PetscFree3(closest, owner, flag));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtClusterInitialCenters_Private - the K x F initial centers (replicated on every rank) for the data X,
+   following cl->init
+*/
+PetscErrorCode HtClusterInitialCenters_Private(HtCluster cl, HtTensor X, PetscScalar *centers)
+{
+  HtSamples s;
+
+  PetscFunctionBegin;
+  PetscCall(PetscLogEventBegin(HT_CLUSTER_Init, cl, X, 0, 0));
+  if (cl->init == HT_CLUSTER_INIT_USER) {
+    const PetscScalar *c;
+
+    PetscCheck(cl->initcenters->shape[1] == X->shape[1], PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_SIZ, "The initial centers have %" PetscInt_FMT " features but the data have %" PetscInt_FMT, cl->initcenters->shape[1], X->shape[1]);
+    PetscCall(HtTensorGetArrayRead(cl->initcenters, &c));
+    PetscCall(PetscArraycpy(centers, c, cl->k * X->shape[1]));
+    PetscCall(HtTensorRestoreArrayRead(cl->initcenters, &c));
+  } else {
+    s.comm = PetscObjectComm((PetscObject)X);
+    s.m    = X->lshape[0];
+    s.f    = X->shape[1];
+    s.n    = X->shape[0];
+    PetscCall(HtTensorGetOwnershipRange(X, &s.rstart, NULL));
+    PetscCall(HtTensorGetArrayRead(X, &s.x));
+    PetscCall(HtClusterGetWeightsArray_Private(cl, X, &s.w));
+    PetscCall(PetscMalloc1(s.m, &s.xnorm));
+    for (PetscInt i = 0; i < s.m; i++) {
+      s.xnorm[i] = 0;
+      for (PetscInt j = 0; j < s.f; j++) s.xnorm[i] += PetscRealPart(s.x[i * s.f + j] * s.x[i * s.f + j]);
+    }
+    switch (cl->init) {
+    case HT_CLUSTER_INIT_RANDOM:
+      PetscCall(HtSamplesRandom(&s, cl->k, cl->seed, centers));
+      break;
+    case HT_CLUSTER_INIT_KMEANSPP:
+      PetscCall(HtSamplesKMeansPP(&s, cl->k, cl->seed, centers));
+      break;
+    default:
+      PetscCall(HtSamplesKMeansParallel(&s, cl->k, cl->seed, 4, centers));
+    }
+    PetscCall(PetscFree(s.xnorm));
+    PetscCall(HtClusterRestoreWeightsArray_Private(cl, &s.w));
+    PetscCall(HtTensorRestoreArrayRead(X, &s.x));
+  }
+  PetscCall(PetscLogEventEnd(HT_CLUSTER_Init, cl, X, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -1,0 +1,24 @@
+/*
+   Small helpers of the system layer.
+*/
+#include <heat/private/heatimpl.h>
+
+/*
+   HeatFunctionListNames - the names registered in a function list, comma separated, for error
+   messages such as "unknown type 'x'; registered types: kmeans, kmedians"
+*/
+PetscErrorCode HeatFunctionListNames(PetscFunctionList list, char names[], size_t len)
+{
+  const char **array;
+  int          n;
+
+  PetscFunctionBegin;
+  names[0] = 0;
+  PetscCall(PetscFunctionListGet(list, &array, &n));
+  for (int i = 0; i < n; i++) {
+    if (i) PetscCall(PetscStrlcat(names, ", ", len));
+    PetscCall(PetscStrlcat(names, array[i], len));
+  }
+  PetscCall(PetscFree(array));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -1,0 +1,145 @@
+static const char help[] = "Tests HtCluster kmeans against scikit-learn references and across rank counts.\n"
+                           "  -data NAME          data/cluster/NAME_X.npy, with NAME_labels.npy and NAME_centers.npy from scikit-learn\n"
+                           "  -ref_iter N         scikit-learn's n_iter_\n"
+                           "  -ref_inertia X      scikit-learn's inertia_ (same initial centers)\n"
+                           "  -best_inertia X     scikit-learn's best inertia of 10 k-means++ runs (quality check of our initializations)\n\n";
+
+#include <heat.h>
+
+static PetscErrorCode LoadNamed(const char name[], const char what[], PetscInt split, HtTensor *t)
+{
+  char path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(path, sizeof(path), "data/cluster/%s_%s.npy", name, what));
+  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, path, NULL, split, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* number of samples whose labels differ, and max |a - b| of two tensors of the same shape */
+static PetscErrorCode CountDifferent(HtTensor a, HtTensor b, PetscInt *ndiff)
+{
+  HtTensor        bb;
+  const PetscInt *x, *y;
+  PetscInt        n;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorDuplicate(a, &bb));
+  PetscCall(HtTensorCopy(b, bb));
+  PetscCall(HtTensorGetLocalSize(a, &n));
+  PetscCall(HtTensorGetArrayRead(a, &x));
+  PetscCall(HtTensorGetArrayRead(bb, &y));
+  *ndiff = 0;
+  for (PetscInt i = 0; i < n; i++) *ndiff += x[i] != y[i];
+  PetscCall(HtTensorRestoreArrayRead(a, &x));
+  PetscCall(HtTensorRestoreArrayRead(bb, &y));
+  PetscCall(HtTensorDestroy(&bb));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, ndiff, 1, MPIU_INT, MPI_SUM, PETSC_COMM_WORLD));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode MaxDifference(HtTensor a, HtTensor b, PetscReal *diff)
+{
+  const PetscScalar *x, *y;
+  PetscInt           n;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorGetLocalSize(a, &n));
+  PetscCall(HtTensorGetArrayRead(a, &x));
+  PetscCall(HtTensorGetArrayRead(b, &y));
+  *diff = 0;
+  for (PetscInt i = 0; i < n; i++) *diff = PetscMax(*diff, PetscAbsScalar(x[i] - y[i]));
+  PetscCall(HtTensorRestoreArrayRead(a, &x));
+  PetscCall(HtTensorRestoreArrayRead(b, &y));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  char            name[64] = "iris";
+  HtCluster       cl;
+  HtTensor        X, labels, centers, predicted, reflabels, refcenters, dist;
+  PetscInt        its, refits = -1, ndiff, k;
+  PetscReal       inertia, refinertia = -1, best = -1, diff = 0;
+  const PetscInt *shape;
+
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-data", name, sizeof(name), NULL));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-ref_iter", &refits, NULL));
+  PetscCall(PetscOptionsGetReal(NULL, NULL, "-ref_inertia", &refinertia, NULL));
+  PetscCall(PetscOptionsGetReal(NULL, NULL, "-best_inertia", &best, NULL));
+  PetscCall(LoadNamed(name, "X", 0, &X));
+  PetscCall(HtTensorGetShape(X, &shape));
+
+  PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
+  PetscCall(HtClusterSetFromOptions(cl));
+  PetscCall(HtClusterFit(cl, X));
+  PetscCall(HtClusterGetNumClusters(cl, &k));
+  PetscCall(HtClusterGetIterationNumber(cl, &its));
+  PetscCall(HtClusterGetInertia(cl, &inertia));
+  PetscCall(HtClusterGetLabels(cl, &labels));
+  PetscCall(HtClusterGetCenters(cl, &centers));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s: %" PetscInt_FMT " samples, %" PetscInt_FMT " features, K %" PetscInt_FMT ", inertia %.12g after %" PetscInt_FMT " iterations\n", name, shape[0], shape[1], k, (double)inertia, its));
+  if (refits >= 0) {
+    PetscCall(LoadNamed(name, "labels", 0, &reflabels));
+    PetscCall(LoadNamed(name, "centers", -1, &refcenters));
+    PetscCall(CountDifferent(labels, reflabels, &ndiff));
+    PetscCall(MaxDifference(centers, refcenters, &diff));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "scikit-learn: same iterations %s, inertia within 1e-12 %s, labels differing %" PetscInt_FMT ", centers within 1e-10 %s\n", its == refits ? "yes" : "NO", PetscAbsReal(inertia - refinertia) <= 1e-12 * refinertia ? "yes" : "NO", ndiff, diff <= 1e-10 ? "yes" : "NO"));
+    PetscCall(HtTensorDestroy(&reflabels));
+    PetscCall(HtTensorDestroy(&refcenters));
+  }
+  if (best > 0) PetscCall(PetscPrintf(PETSC_COMM_WORLD, "inertia within 1%% of scikit-learn's best of 10 k-means++ runs: %s\n", inertia <= 1.01 * best ? "yes" : "NO"));
+
+  /* predicting the training data gives the fitted labels; transform's nearest center is the label */
+  PetscCall(HtClusterPredict(cl, X, &predicted));
+  PetscCall(CountDifferent(labels, predicted, &ndiff));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "predict on the training data: %" PetscInt_FMT " labels differ\n", ndiff));
+  PetscCall(HtClusterTransform(cl, X, &dist));
+  {
+    const PetscScalar *d;
+    PetscInt          *l, m;
+
+    PetscCall(HtTensorGetLocalSize(predicted, &m));
+    PetscCall(HtTensorGetArrayRead(dist, &d));
+    PetscCall(HtTensorGetArray(predicted, &l));
+    for (PetscInt i = 0; i < m; i++) {
+      PetscInt b = 0;
+
+      for (PetscInt q = 1; q < k; q++)
+        if (PetscRealPart(d[i * k + q]) < PetscRealPart(d[i * k + b])) b = q;
+      l[i] = b;
+    }
+    PetscCall(HtTensorRestoreArray(predicted, &l));
+    PetscCall(HtTensorRestoreArrayRead(dist, &d));
+  }
+  PetscCall(CountDifferent(labels, predicted, &ndiff));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "nearest center by transform: %" PetscInt_FMT " labels differ\n", ndiff));
+  PetscCall(HtTensorDestroy(&dist));
+  PetscCall(HtTensorDestroy(&predicted));
+  PetscCall(HtClusterDestroy(&cl));
+  PetscCall(HtTensorDestroy(&X));
+  PetscCall(HeatFinalize());
+  return 0;
+}
+
+/*TEST
+   testset:
+     nsize: {{1 2 3 4}}
+     filter: grep -v "MPI process"
+     test:
+       suffix: iris_sklearn
+       args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason
+     test:
+       suffix: blobs_sklearn
+       args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_cluster_monitor
+     test:
+       suffix: iris_kmeanspp
+       args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init kmeans++ -ht_cluster_seed 3 -best_inertia 78.851441426146 -ht_cluster_view
+     test:
+       suffix: blobs_kmeanspar
+       args: -data blobs -ht_cluster_num_clusters 6 -ht_cluster_init kmeans|| -ht_cluster_seed 1 -best_inertia 93280.51894868464
+     test:
+       suffix: blobs_random
+       args: -data blobs -ht_cluster_num_clusters 6 -ht_cluster_init random -ht_cluster_seed 5 -ht_cluster_view
+TEST*/
