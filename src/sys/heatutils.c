@@ -15,7 +15,7 @@ PetscErrorCode HeatFunctionListNames(PetscFunctionList list, char names[], size_
   PetscFunctionBegin;
   names[0] = 0;
   PetscCall(PetscFunctionListGet(list, &array, &n));
-  for (int i = 0; i < n; i++) {
+  for (int i = 0; i < n && array[i]; i++) { /* PETSc 3.18 counts the closing NULL in n */
     if (i) PetscCall(PetscStrlcat(names, ", ", len));
     PetscCall(PetscStrlcat(names, array[i], len));
   }
