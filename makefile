@@ -96,6 +96,7 @@ test: all
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
+	mpiexec -n 2 $(BIN) cluster -i share/heat/datasets/iris.csv -target -1 -ht_cluster_num_clusters 3 -ht_cluster_seed 1 -o $(BUILD)/iris_clusters.h5
 
 bench: all
 	tests/bench/run --build $(BUILD) --np $(NP)

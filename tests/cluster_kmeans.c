@@ -5,6 +5,7 @@ static const char help[] = "Tests HtCluster kmeans against scikit-learn referenc
                            "  -best_inertia X     scikit-learn's best inertia of 10 k-means++ runs (quality check of our initializations)\n\n";
 
 #include <heat.h>
+#include <stdlib.h>
 
 static PetscErrorCode LoadNamed(const char name[], const char what[], PetscInt split, HtTensor *t)
 {
@@ -51,6 +52,36 @@ static PetscErrorCode MaxDifference(HtTensor a, HtTensor b, PetscReal *diff)
   for (PetscInt i = 0; i < n; i++) *diff = PetscMax(*diff, PetscAbsScalar(x[i] - y[i]));
   PetscCall(HtTensorRestoreArrayRead(a, &x));
   PetscCall(HtTensorRestoreArrayRead(b, &y));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the model written with an HDF5 viewer and loaded into a new object predicts the same labels */
+static PetscErrorCode SaveLoadPredict(HtCluster cl, HtTensor X, HtTensor labels)
+{
+  char        path[PETSC_MAX_PATH_LEN];
+  const char *dir = getenv("HEAT_TEST_TMPDIR");
+  PetscViewer viewer;
+  HtCluster   loaded;
+  HtTensor    predicted;
+  PetscInt    ndiff, its;
+  PetscReal   inertia;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/model.h5", dir ? dir : "."));
+  PetscCall(PetscViewerHDF5Open(PETSC_COMM_WORLD, path, FILE_MODE_WRITE, &viewer));
+  PetscCall(HtClusterView(cl, viewer));
+  PetscCall(PetscViewerDestroy(&viewer));
+  PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &loaded));
+  PetscCall(PetscViewerHDF5Open(PETSC_COMM_WORLD, path, FILE_MODE_READ, &viewer));
+  PetscCall(HtClusterLoad(loaded, viewer));
+  PetscCall(PetscViewerDestroy(&viewer));
+  PetscCall(HtClusterPredict(loaded, X, &predicted));
+  PetscCall(CountDifferent(labels, predicted, &ndiff));
+  PetscCall(HtClusterGetInertia(loaded, &inertia));
+  PetscCall(HtClusterGetIterationNumber(loaded, &its));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "model saved to HDF5 and loaded: inertia %.12g, %" PetscInt_FMT " iterations, predict: %" PetscInt_FMT " labels differ\n", (double)inertia, its, ndiff));
+  PetscCall(HtTensorDestroy(&predicted));
+  PetscCall(HtClusterDestroy(&loaded));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -117,6 +148,7 @@ int main(int argc, char **argv)
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "nearest center by transform: %" PetscInt_FMT " labels differ\n", ndiff));
   PetscCall(HtTensorDestroy(&dist));
   PetscCall(HtTensorDestroy(&predicted));
+  PetscCall(SaveLoadPredict(cl, X, labels));
   PetscCall(HtClusterDestroy(&cl));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HeatFinalize());

@@ -1,6 +1,7 @@
 static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "  mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [PETSc options]\n\n"
                            "  COMMAND  info: shape, dtype and per-column min/mean/max/std\n"
+                           "           cluster: -ht_cluster_type kmeans|... -ht_cluster_num_clusters K ...; writes labels, centers, inertia, n_iter\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -188,8 +189,24 @@ static PetscErrorCode HeatInfo(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* clusters the samples (-ht_cluster_* options); writes labels, centers, inertia, n_iter */
+static PetscErrorCode HeatCluster(HeatDriver *drv)
+{
+  HtCluster cl;
+
+  PetscFunctionBegin;
+  PetscCall(HtClusterCreate(drv->comm, &cl));
+  PetscCall(HtClusterSetFromOptions(cl));
+  PetscCall(HtClusterFit(cl, drv->X));
+  PetscCall(HtClusterView(cl, PETSC_VIEWER_STDOUT_(drv->comm)));
+  if (drv->out) PetscCall(HtClusterView(cl, drv->out));
+  PetscCall(HtClusterDestroy(&cl));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
-  {"info", "shape, dtype and per-column min/mean/max/std", HeatInfo},
+  {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
+  {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)

@@ -1,0 +1,131 @@
+static const char help[] = "Tests that bad input to HtCluster gives clear errors on every rank.\n"
+                           "  -case NAME   which bad call to make\n\n";
+
+#include <heat.h>
+#include <math.h>
+
+/* 20 x 3 data, value = 0.1 * flat index, split 0 */
+static PetscErrorCode CreateData(PetscInt split, HtTensor *X)
+{
+  PetscInt shape[2] = {20, 3};
+  HtTensor flat;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorArange(PETSC_COMM_WORLD, 0, 6, 0.1, -1, HT_SCALAR, &flat));
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, shape, -1, HT_SCALAR, X));
+  {
+    const PetscScalar *a;
+    PetscScalar       *b;
+
+    PetscCall(HtTensorGetArrayRead(flat, &a));
+    PetscCall(HtTensorGetArrayWrite(*X, &b));
+    for (PetscInt i = 0; i < 60; i++) b[i] = a[i];
+    PetscCall(HtTensorRestoreArrayWrite(*X, &b));
+    PetscCall(HtTensorRestoreArrayRead(flat, &a));
+  }
+  PetscCall(HtTensorDestroy(&flat));
+  if (split != -1) {
+    HtTensor Y;
+
+    PetscCall(HtTensorResplit(*X, split, &Y));
+    PetscCall(HtTensorDestroy(X));
+    *X = Y;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  HtCluster   cl;
+  HtTensor    X, Y = NULL, w = NULL, labels;
+  char        which[64] = "";
+  PetscBool   is;
+  PetscMPIInt rank;
+
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
+  PetscCall(CreateData(0, &X));
+  PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
+  PetscCall(HtClusterSetNumClusters(cl, 3));
+  PetscCall(HtClusterSetFromOptions(cl));
+#define CASE(name) (PetscStrcmp(which, name, &is) == 0 && is)
+  if (CASE("k0")) PetscCall(HtClusterSetNumClusters(cl, 0));
+  if (CASE("ktoolarge")) PetscCall(HtClusterSetNumClusters(cl, 21));
+  if (CASE("nan")) { /* one NaN, on the rank that owns sample 17 */
+    PetscScalar *a;
+    PetscInt     rstart, rend;
+
+    PetscCall(HtTensorGetOwnershipRange(X, &rstart, &rend));
+    PetscCall(HtTensorGetArray(X, &a));
+    if (17 >= rstart && 17 < rend) a[(17 - rstart) * 3 + 1] = NAN;
+    PetscCall(HtTensorRestoreArray(X, &a));
+  }
+  if (CASE("ndim")) PetscCall(HtTensorArange(PETSC_COMM_WORLD, 0, 10, 1, 0, HT_SCALAR, &Y));
+  if (CASE("split")) PetscCall(CreateData(1, &Y));
+  if (CASE("dtype")) PetscCall(HtTensorAsType(X, HT_INT, &Y));
+  if (CASE("centers")) {
+    HtTensor c;
+
+    PetscCall(HtTensorZeros(PETSC_COMM_WORLD, 2, (PetscInt[]){3, 2}, -1, HT_SCALAR, &c));
+    PetscCall(HtClusterSetInitialCenters(cl, c));
+    PetscCall(HtTensorDestroy(&c));
+  }
+  if (CASE("weightslength")) PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 1, (PetscInt[]){19}, 0, HT_SCALAR, &w));
+  if (CASE("weightsnegative")) {
+    PetscCall(HtTensorArange(PETSC_COMM_WORLD, -1, 19, 1, 0, HT_SCALAR, &w));
+  }
+  if (CASE("predict")) PetscCall(HtClusterPredict(cl, X, &labels));
+  if (w) PetscCall(HtClusterSetSampleWeights(cl, w));
+  PetscCall(HtClusterFit(cl, Y ? Y : X));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "no error for case '%s'\n", which));
+  PetscCall(HtTensorDestroy(&w));
+  PetscCall(HtTensorDestroy(&Y));
+  PetscCall(HtTensorDestroy(&X));
+  PetscCall(HtClusterDestroy(&cl));
+  PetscCall(HeatFinalize());
+  return 0;
+}
+
+/*TEST
+   testset:
+     nsize: {{1 3}}
+     errors: expected
+     filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
+     test:
+       suffix: k0
+       args: -case k0
+     test:
+       suffix: ktoolarge
+       args: -case ktoolarge
+     test:
+       suffix: nan
+       args: -case nan
+     test:
+       suffix: ndim
+       args: -case ndim
+     test:
+       suffix: split
+       args: -case split
+     test:
+       suffix: dtype
+       args: -case dtype
+     test:
+       suffix: centers
+       args: -case centers
+     test:
+       suffix: weightslength
+       args: -case weightslength
+     test:
+       suffix: weightsnegative
+       args: -case weightsnegative
+     test:
+       suffix: predict
+       args: -case predict
+     test:
+       suffix: type
+       args: -ht_cluster_type kmeanz
+     test:
+       suffix: initcentersfile
+       args: -ht_cluster_init_centers data/cluster/nonexistent.npy
+TEST*/
