@@ -409,7 +409,7 @@ PetscErrorCode HtTensorLoadHDF5(MPI_Comm comm, const char path[], const char dat
   ierr = HtTensorLoad_HDF5(comm, viewer, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, split, t);
   PetscCall(PetscViewerDestroy(&viewer));
   PetscCall(ierr);
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, *t, 0, 0, 0));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, 0, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
