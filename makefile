@@ -107,7 +107,7 @@ install: all
 	cp include/heat/private/*.h $(PREFIX)/include/heat/private/
 	cp $(LIBHEAT) $(PREFIX)/lib/
 	cp $(BIN) $(PREFIX)/bin/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' -e 's|@HDF5_INCLUDE@|$(HEAT_HDF5_INCLUDE)|g' \
 	    config/heat.pc.in > $(PREFIX)/lib/pkgconfig/heat.pc
 	@echo "installed in $(PREFIX); use: pkg-config --cflags --libs heat"
 
