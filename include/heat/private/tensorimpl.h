@@ -107,3 +107,18 @@ PETSC_INTERN PetscErrorCode HtTensorLoad_HDF5(MPI_Comm, PetscViewer, const char[
 /* I/O helpers: write to a temporary file and rename it into place on success */
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);
+
+/* MPI-IO helpers of the .npy and CSV readers and writers (src/tensor/io/mpiio.c): an error that some
+   ranks find is recorded in an HtIOError and raised on every rank together by HtIOErrorCheck() */
+typedef struct {
+  PetscErrorCode code;      /* 0 while no error is recorded */
+  char           msg[1024]; /* message of the first error recorded */
+} HtIOError;
+PETSC_INTERN PetscErrorCode HtIOErrorSet(HtIOError *, PetscErrorCode, const char[], ...) PETSC_ATTRIBUTE_FORMAT(3, 4);
+PETSC_INTERN PetscErrorCode HtIOErrorSetMPI(HtIOError *, PetscErrorCode, int, const char[], const char[]);
+PETSC_INTERN PetscErrorCode HtIOErrorSetTransfer(HtIOError *, PetscBool, int, MPI_Status *, MPI_Datatype, MPI_Offset, const char[]);
+PETSC_INTERN PetscErrorCode HtIOErrorCheck(MPI_Comm, HtIOError *, MPI_File *, HtTensor *);
+PETSC_INTERN PetscErrorCode HtFileOpenRead(MPI_Comm, const char[], MPI_File *);
+PETSC_INTERN PetscErrorCode HtFileOpenWrite(MPI_Comm, const char[], char[], size_t, MPI_File *, HtIOError *);
+PETSC_INTERN PetscErrorCode HtFileWriteEnd(MPI_Comm, MPI_File *, HtIOError *, MPI_Offset, const char[], const char[]);
+PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_Datatype *);
