@@ -129,5 +129,10 @@ PETSC_EXTERN PetscErrorCode HtClusterMonitorDefault(HtCluster, PetscInt, PetscRe
 
 /* type-specific */
 PETSC_EXTERN PetscErrorCode HtClusterBatchKMeansSetMergeFanIn(HtCluster, PetscInt);
+PETSC_EXTERN PetscErrorCode HtClusterBatchKMeansSetBatches(HtCluster, PetscInt);
+PETSC_EXTERN PetscErrorCode HtClusterKMedoidsSetCandidates(HtCluster, PetscInt);
+PETSC_EXTERN PetscErrorCode HtClusterKMedoidsGetCandidates(HtCluster, PetscInt *);
 PETSC_EXTERN PetscErrorCode HtClusterSpectralSetAffinity(HtCluster, const char[], PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode HtClusterSpectralGetInnerCluster(HtCluster, HtCluster *);
+PETSC_EXTERN PetscErrorCode HtClusterSpectralSetRadius(HtCluster, PetscReal);
+PETSC_EXTERN PetscErrorCode HtClusterSpectralGetEigenvalues(HtCluster, PetscInt *, const PetscReal *[]);

@@ -57,6 +57,26 @@ PETSC_INTERN PetscErrorCode HtClusterSetResults_Private(HtCluster, HtTensor, con
 PETSC_INTERN PetscErrorCode HtClusterTolerance_Private(HtCluster, HtTensor, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterCreateLabels_Private(HtTensor, HtTensor *);
 
+/*
+   the samples of one rank: m rows of f features (row-major) starting at global row rstart of n, weights w
+   (NULL: unit weights), shared with the other ranks of comm (PETSC_COMM_SELF: samples that one rank holds
+   alone, such as a batch of batchkmeans); xnorm is work space of the initializations (NULL elsewhere)
+*/
+typedef struct {
+  MPI_Comm           comm;
+  PetscInt           m, f, rstart, n;
+  const PetscScalar *x, *w;
+  PetscReal         *xnorm;
+} HtSamples;
+PETSC_INTERN PetscErrorCode HtClusterGetSamples_Private(HtCluster, HtTensor, HtSamples *);
+PETSC_INTERN PetscErrorCode HtClusterRestoreSamples_Private(HtCluster, HtTensor, HtSamples *);
+PETSC_INTERN PetscErrorCode HtSamplesInitialCenters_Private(const HtSamples *, HtClusterInitType, PetscInt, PetscInt64, PetscScalar *);
+PETSC_INTERN PetscErrorCode HtSamplesLloyd_Private(HtCluster, const HtSamples *, PetscReal, PetscBool, PetscScalar *, PetscInt *, PetscScalar *, PetscInt *, HtClusterConvergedReason *);
+
+/* operations shared with the types that derive from kmeans */
+PETSC_INTERN PetscErrorCode HtClusterPredict_KMeans(HtCluster, HtTensor, HtTensor);
+PETSC_INTERN PetscErrorCode HtClusterTransform_KMeans(HtCluster, HtTensor, HtTensor);
+
 /* squared Euclidean distances of local rows to K centers, by chunks with one GEMM each (no N x K matrix) */
 typedef struct {
   PetscInt     k, f, chunk;
@@ -67,4 +87,76 @@ PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceW
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
+PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);
+
+/*
+   Distances computed directly, feature by feature in order (no expansion): the same value on any number of
+   ranks and an exact zero at a center, for the types whose centers are medians or data points
+*/
+typedef enum {
+  HT_METRIC_EUCLIDEAN,
+  HT_METRIC_MANHATTAN
+} HtClusterMetric;
+
+/* ct[j * ldt + q] = c[q * ldc + j]: n centers of f features, transposed so that the distance kernel runs over the centers */
+static inline void HtCentersTranspose(PetscInt n, PetscInt f, const PetscScalar *c, PetscInt ldc, PetscReal *ct, PetscInt ldt)
+{
+  for (PetscInt q = 0; q < n; q++)
+    for (PetscInt j = 0; j < f; j++) ct[j * ldt + q] = PetscRealPart(c[q * ldc + j]);
+}
+
+/* d[q], q < n: the distance of the row x of f features to the centers ct transposed with leading dimension ld */
+static inline void HtMetricRow(HtClusterMetric metric, PetscInt f, PetscInt n, PetscInt ld, const PetscReal *PETSC_RESTRICT ct, const PetscScalar *PETSC_RESTRICT x, PetscReal *PETSC_RESTRICT d)
+{
+  for (PetscInt q = 0; q < n; q++) d[q] = 0;
+  if (metric == HT_METRIC_MANHATTAN) {
+    for (PetscInt j = 0; j < f; j++) {
+      const PetscReal  xj = PetscRealPart(x[j]);
+      const PetscReal *c  = ct + j * ld;
+
+      for (PetscInt q = 0; q < n; q++) d[q] += PetscAbsReal(xj - c[q]);
+    }
+  } else {
+    for (PetscInt j = 0; j < f; j++) {
+      const PetscReal  xj = PetscRealPart(x[j]);
+      const PetscReal *c  = ct + j * ld;
+
+      for (PetscInt q = 0; q < n; q++) d[q] += (xj - c[q]) * (xj - c[q]);
+    }
+    for (PetscInt q = 0; q < n; q++) d[q] = PetscSqrtReal(d[q]);
+  }
+}
+PETSC_INTERN PetscErrorCode HtClusterAssignMetric_Private(HtTensor, const PetscScalar *, HtClusterMetric, const PetscScalar *, PetscInt, PetscInt *, PetscScalar *, PetscReal *);
+PETSC_INTERN PetscErrorCode HtClusterPredictMetric_Private(HtCluster, HtTensor, HtTensor, HtClusterMetric);
+PETSC_INTERN PetscErrorCode HtClusterTransformMetric_Private(HtCluster, HtTensor, HtTensor, HtClusterMetric);
+
+/*
+   HtTopList - the cap pairs (key, global sample index) with the largest keys pushed on one rank, by decreasing key,
+   equal keys by increasing index (push the samples in increasing index order); HtTopListsMerge_Private() makes
+   them the global lists, the same on every rank whatever the number of ranks
+*/
+typedef struct {
+  PetscInt   n, cap;
+  PetscReal *key;
+  PetscInt  *index;
+} HtTopList;
+
+static inline void HtTopListPush(HtTopList *t, PetscReal key, PetscInt index)
+{
+  PetscInt j;
+
+  if (t->n == t->cap && key <= t->key[t->n - 1]) return;
+  j = t->n < t->cap ? t->n++ : t->n - 1;
+  for (; j > 0 && t->key[j - 1] < key; j--) {
+    t->key[j]   = t->key[j - 1];
+    t->index[j] = t->index[j - 1];
+  }
+  t->key[j]   = key;
+  t->index[j] = index;
+}
+PETSC_INTERN PetscErrorCode HtTopListsCreate_Private(PetscInt, PetscInt, HtTopList **);
+PETSC_INTERN PetscErrorCode HtTopListsDestroy_Private(HtTopList **);
+PETSC_INTERN PetscErrorCode HtTopListsMerge_Private(MPI_Comm, PetscInt, HtTopList *);
+PETSC_INTERN PetscErrorCode HtSamplesGetRows_Private(const HtSamples *, const PetscInt *, PetscInt, const PetscInt[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesRelocateEmpty_Private(const HtSamples *, HtTopList *, PetscInt, const PetscReal[], PetscInt *, PetscInt[], PetscScalar[], PetscInt *);

@@ -6,14 +6,6 @@
 #include <heat/private/clusterimpl.h>
 #include <heat/private/philox.h>
 
-/* the samples of one rank: m rows of f features starting at global row rstart of n; w NULL = unit weights */
-typedef struct {
-  MPI_Comm           comm;
-  PetscInt           m, f, rstart, n;
-  const PetscScalar *x, *w;
-  PetscReal         *xnorm; /* ||x_i||^2 */
-} HtSamples;
-
 #define HT_STREAM_FIRST    2
 #define HT_STREAM_TRIALS   3
 #define HT_STREAM_RANDOM   4
@@ -280,7 +272,6 @@ static PetscErrorCode HtSamplesKMeansParallel(const HtSamples *s, PetscInt k, Pe
   PetscInt    *owner, nc = 1, nprev;
   PetscBool   *flag;
   PetscScalar *cand, *cw;
-  HtSamples    local;
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc3(s->m, &closest, s->m, &owner, s->m, &flag));
@@ -301,20 +292,11 @@ static PetscErrorCode HtSamplesKMeansParallel(const HtSamples *s, PetscInt k, Pe
     PetscCall(PetscCalloc1(nc, &cw));
     for (PetscInt i = 0; i < s->m; i++) cw[owner[i]] += HtWeight(s, i);
     PetscCall(MPIU_Allreduce(MPI_IN_PLACE, cw, nc, MPIU_SCALAR, MPIU_SUM, s->comm));
-    local.comm   = PETSC_COMM_SELF;
-    local.m      = nc;
-    local.n      = nc;
-    local.f      = s->f;
-    local.rstart = 0;
-    local.x      = cand;
-    local.w      = cw;
-    PetscCall(PetscMalloc1(nc, &local.xnorm));
-    for (PetscInt c = 0; c < nc; c++) {
-      local.xnorm[c] = 0;
-      for (PetscInt j = 0; j < s->f; j++) local.xnorm[c] += PetscRealPart(cand[c * s->f + j] * cand[c * s->f + j]);
+    {
+      HtSamples local = {PETSC_COMM_SELF, nc, s->f, 0, nc, cand, cw, NULL};
+
+      PetscCall(HtSamplesInitialCenters_Private(&local, HT_CLUSTER_INIT_KMEANSPP, k, seed, centers));
     }
-    PetscCall(HtSamplesKMeansPP(&local, k, seed, centers));
-    PetscCall(PetscFree(local.xnorm));
     PetscCall(PetscFree(cw));
   }
   PetscCall(PetscInfo(NULL, "k-means|| kept %" PetscInt_FMT " candidates for %" PetscInt_FMT " centers\n", nc, k));
@@ -324,13 +306,41 @@ static PetscErrorCode HtSamplesKMeansParallel(const HtSamples *s, PetscInt k, Pe
 }
 
 /*
+   HtSamplesInitialCenters_Private - K x F initial centers of the samples s (random, k-means++ or k-means||),
+   the same on every rank of s->comm; s->comm may be PETSC_COMM_SELF for samples that one rank holds alone.
+   The random draws depend on the seed and the sample indices only.
+*/
+PetscErrorCode HtSamplesInitialCenters_Private(const HtSamples *s, HtClusterInitType init, PetscInt k, PetscInt64 seed, PetscScalar *centers)
+{
+  HtSamples t = *s;
+
+  PetscFunctionBegin;
+  PetscCheck(init != HT_CLUSTER_INIT_USER, s->comm, PETSC_ERR_ARG_WRONG, "User initial centers are not drawn from the samples");
+  PetscCall(PetscMalloc1(t.m, &t.xnorm));
+  for (PetscInt i = 0; i < t.m; i++) {
+    t.xnorm[i] = 0;
+    for (PetscInt j = 0; j < t.f; j++) t.xnorm[i] += PetscRealPart(t.x[i * t.f + j] * t.x[i * t.f + j]);
+  }
+  switch (init) {
+  case HT_CLUSTER_INIT_RANDOM:
+    PetscCall(HtSamplesRandom(&t, k, seed, centers));
+    break;
+  case HT_CLUSTER_INIT_KMEANSPP:
+    PetscCall(HtSamplesKMeansPP(&t, k, seed, centers));
+    break;
+  default:
+    PetscCall(HtSamplesKMeansParallel(&t, k, seed, 4, centers));
+  }
+  PetscCall(PetscFree(t.xnorm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtClusterInitialCenters_Private - the K x F initial centers (replicated on every rank) for the data X,
    following cl->init
 */
 PetscErrorCode HtClusterInitialCenters_Private(HtCluster cl, HtTensor X, PetscScalar *centers)
 {
-  HtSamples s;
-
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(HT_CLUSTER_Init, cl, X, 0, 0));
   if (cl->init == HT_CLUSTER_INIT_USER) {
@@ -341,31 +351,11 @@ PetscErrorCode HtClusterInitialCenters_Private(HtCluster cl, HtTensor X, PetscSc
     PetscCall(PetscArraycpy(centers, c, cl->k * X->shape[1]));
     PetscCall(HtTensorRestoreArrayRead(cl->initcenters, &c));
   } else {
-    s.comm = PetscObjectComm((PetscObject)X);
-    s.m    = X->lshape[0];
-    s.f    = X->shape[1];
-    s.n    = X->shape[0];
-    PetscCall(HtTensorGetOwnershipRange(X, &s.rstart, NULL));
-    PetscCall(HtTensorGetArrayRead(X, &s.x));
-    PetscCall(HtClusterGetWeightsArray_Private(cl, X, &s.w));
-    PetscCall(PetscMalloc1(s.m, &s.xnorm));
-    for (PetscInt i = 0; i < s.m; i++) {
-      s.xnorm[i] = 0;
-      for (PetscInt j = 0; j < s.f; j++) s.xnorm[i] += PetscRealPart(s.x[i * s.f + j] * s.x[i * s.f + j]);
-    }
-    switch (cl->init) {
-    case HT_CLUSTER_INIT_RANDOM:
-      PetscCall(HtSamplesRandom(&s, cl->k, cl->seed, centers));
-      break;
-    case HT_CLUSTER_INIT_KMEANSPP:
-      PetscCall(HtSamplesKMeansPP(&s, cl->k, cl->seed, centers));
-      break;
-    default:
-      PetscCall(HtSamplesKMeansParallel(&s, cl->k, cl->seed, 4, centers));
-    }
-    PetscCall(PetscFree(s.xnorm));
-    PetscCall(HtClusterRestoreWeightsArray_Private(cl, &s.w));
-    PetscCall(HtTensorRestoreArrayRead(X, &s.x));
+    HtSamples s;
+
+    PetscCall(HtClusterGetSamples_Private(cl, X, &s));
+    PetscCall(HtSamplesInitialCenters_Private(&s, cl->init, cl->k, cl->seed, centers));
+    PetscCall(HtClusterRestoreSamples_Private(cl, X, &s));
   }
   PetscCall(PetscLogEventEnd(HT_CLUSTER_Init, cl, X, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);

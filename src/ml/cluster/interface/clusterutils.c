@@ -81,6 +81,32 @@ PetscErrorCode HtClusterRestoreWeightsArray_Private(HtCluster cl, const PetscSca
 }
 
 /*
+   HtClusterGetSamples_Private - the local samples of X and their weights (those of the object, or NULL) as an
+   HtSamples over X's communicator; give them back with HtClusterRestoreSamples_Private()
+*/
+PetscErrorCode HtClusterGetSamples_Private(HtCluster cl, HtTensor X, HtSamples *s)
+{
+  PetscFunctionBegin;
+  s->comm  = PetscObjectComm((PetscObject)X);
+  s->m     = X->lshape[0];
+  s->f     = X->shape[1];
+  s->n     = X->shape[0];
+  s->xnorm = NULL;
+  PetscCall(HtTensorGetOwnershipRange(X, &s->rstart, NULL));
+  PetscCall(HtTensorGetArrayRead(X, &s->x));
+  PetscCall(HtClusterGetWeightsArray_Private(cl, X, &s->w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode HtClusterRestoreSamples_Private(HtCluster cl, HtTensor X, HtSamples *s)
+{
+  PetscFunctionBegin;
+  PetscCall(HtClusterRestoreWeightsArray_Private(cl, &s->w));
+  PetscCall(HtTensorRestoreArrayRead(X, &s->x));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtClusterTolerance_Private - the absolute tolerance on the squared center shift: tol times the
    mean of the feature variances (scikit-learn's convention, so the tolerance does not depend on the scale)
 */
@@ -183,6 +209,17 @@ static inline PetscReal HtSquaredDistance(const PetscScalar *a, const PetscScala
 */
 PetscErrorCode HtClusterAssign_Private(HtTensor X, const PetscScalar *centers, PetscInt k, PetscInt *labels, PetscReal *inertia)
 {
+  PetscFunctionBegin;
+  PetscCall(HtClusterAssignWeighted_Private(X, NULL, centers, k, labels, inertia));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtClusterAssignWeighted_Private - as HtClusterAssign_Private(), with the squared distances weighted by the
+   local sample weights (NULL: unit weights)
+*/
+PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *weights, const PetscScalar *centers, PetscInt k, PetscInt *labels, PetscReal *inertia)
+{
   HtDistanceWork     w;
   const PetscScalar *x;
   PetscInt           m = X->lshape[0], f = X->shape[1];
@@ -202,10 +239,206 @@ PetscErrorCode HtClusterAssign_Private(HtTensor X, const PetscScalar *centers, P
       for (PetscInt c = 1; c < k; c++)
         if (PetscRealPart(g[c]) < PetscRealPart(g[best])) best = c;
       labels[i0 + i] = best;
-      *inertia += HtSquaredDistance(x + (i0 + i) * f, centers + best * f, f);
+      *inertia += (weights ? PetscRealPart(weights[i0 + i]) : 1.0) * HtSquaredDistance(x + (i0 + i) * f, centers + best * f, f);
     }
   }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(HtDistanceWorkDestroy(&w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtClusterAssignMetric_Private - nearest center (L1 or Euclidean distance computed directly, ties to the lower
+   cluster index) of every local sample of X; X is read once. Outputs (each may be NULL): the labels, the m x K
+   distances, and the local sum of the distances to the nearest centers weighted by w (NULL: unit weights).
+*/
+PetscErrorCode HtClusterAssignMetric_Private(HtTensor X, const PetscScalar *w, HtClusterMetric metric, const PetscScalar *centers, PetscInt k, PetscInt *labels, PetscScalar *dist, PetscReal *inertia)
+{
+  const PetscScalar *x;
+  PetscReal         *ct, *d;
+  PetscInt           m = X->lshape[0], f = X->shape[1];
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc2(k * f, &ct, k, &d));
+  HtCentersTranspose(k, f, centers, f, ct, k);
+  if (inertia) *inertia = 0;
+  PetscCall(HtTensorGetArrayRead(X, &x));
+  for (PetscInt i = 0; i < m; i++) {
+    PetscInt best = 0;
+
+    HtMetricRow(metric, f, k, k, ct, x + i * f, d);
+    for (PetscInt q = 1; q < k; q++)
+      if (d[q] < d[best]) best = q;
+    if (labels) labels[i] = best;
+    if (dist)
+      for (PetscInt q = 0; q < k; q++) dist[i * k + q] = d[q];
+    if (inertia) *inertia += (w ? PetscRealPart(w[i]) : 1.0) * d[best];
+  }
+  PetscCall(HtTensorRestoreArrayRead(X, &x));
+  PetscCall(PetscFree2(ct, d));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the predict operation of the types with directly computed distances */
+PetscErrorCode HtClusterPredictMetric_Private(HtCluster cl, HtTensor X, HtTensor labels, HtClusterMetric metric)
+{
+  const PetscScalar *c;
+  PetscInt          *l;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetArrayRead(cl->centers, &c));
+  PetscCall(HtTensorGetArrayWrite(labels, &l));
+  PetscCall(HtClusterAssignMetric_Private(X, NULL, metric, c, cl->k, l, NULL, NULL));
+  PetscCall(HtTensorRestoreArrayWrite(labels, &l));
+  PetscCall(HtTensorRestoreArrayRead(cl->centers, &c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the transform operation (distances to the centers) of the types with directly computed distances */
+PetscErrorCode HtClusterTransformMetric_Private(HtCluster cl, HtTensor X, HtTensor dist, HtClusterMetric metric)
+{
+  const PetscScalar *c;
+  PetscScalar       *d;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetArrayRead(cl->centers, &c));
+  PetscCall(HtTensorGetArrayWrite(dist, &d));
+  PetscCall(HtClusterAssignMetric_Private(X, NULL, metric, c, cl->k, NULL, d, NULL));
+  PetscCall(HtTensorRestoreArrayWrite(dist, &d));
+  PetscCall(HtTensorRestoreArrayRead(cl->centers, &c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* nlists empty lists of capacity cap >= 1, in one allocation */
+PetscErrorCode HtTopListsCreate_Private(PetscInt nlists, PetscInt cap, HtTopList **lists)
+{
+  PetscReal *key;
+  PetscInt  *index;
+
+  PetscFunctionBegin;
+  PetscCheck(nlists >= 1 && cap >= 1, PETSC_COMM_SELF, PETSC_ERR_PLIB, "Top lists need nlists >= 1 and cap >= 1");
+  PetscCall(PetscMalloc1(nlists, lists));
+  PetscCall(PetscMalloc2(nlists * cap, &key, nlists * cap, &index));
+  for (PetscInt l = 0; l < nlists; l++) {
+    (*lists)[l].n     = 0;
+    (*lists)[l].cap   = cap;
+    (*lists)[l].key   = key + l * cap;
+    (*lists)[l].index = index + l * cap;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode HtTopListsDestroy_Private(HtTopList **lists)
+{
+  PetscFunctionBegin;
+  if (!*lists) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscFree2((*lists)[0].key, (*lists)[0].index));
+  PetscCall(PetscFree(*lists));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+typedef struct {
+  PetscReal key;
+  PetscInt  index;
+} HtTopEntry;
+
+/* decreasing key, then increasing index */
+static int HtTopEntryCompare(const void *a, const void *b)
+{
+  const HtTopEntry *x = (const HtTopEntry *)a, *y = (const HtTopEntry *)b;
+
+  if (x->key != y->key) return x->key > y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+   HtTopListsMerge_Private - replaces the local lists (same capacity) by the global ones, on every rank: one
+   allgather of 2 nlists cap numbers per rank (the indices travel as reals: exact below 2^53)
+*/
+PetscErrorCode HtTopListsMerge_Private(MPI_Comm comm, PetscInt nlists, HtTopList *lists)
+{
+  PetscInt    cap = lists[0].cap, per = 2 * nlists * cap;
+  PetscMPIInt size, count;
+  PetscReal  *mine, *all;
+  HtTopEntry *e;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(PetscMPIIntCast(per, &count));
+  PetscCall(PetscMalloc3(per, &mine, per * size, &all, cap * size, &e));
+  for (PetscInt l = 0; l < nlists; l++)
+    for (PetscInt j = 0; j < cap; j++) {
+      mine[2 * (l * cap + j)]     = j < lists[l].n ? lists[l].key[j] : 0;
+      mine[2 * (l * cap + j) + 1] = j < lists[l].n ? (PetscReal)lists[l].index[j] : -1;
+    }
+  PetscCallMPI(MPI_Allgather(mine, count, MPIU_REAL, all, count, MPIU_REAL, comm));
+  for (PetscInt l = 0; l < nlists; l++) {
+    PetscInt ne = 0;
+
+    for (PetscMPIInt r = 0; r < size; r++)
+      for (PetscInt j = 0; j < cap; j++) {
+        const PetscReal *a = all + r * per + 2 * (l * cap + j);
+
+        if (a[1] < 0) break;
+        e[ne].key     = a[0];
+        e[ne++].index = (PetscInt)a[1];
+      }
+    qsort(e, (size_t)ne, sizeof(HtTopEntry), HtTopEntryCompare);
+    lists[l].n = PetscMin(ne, cap);
+    for (PetscInt j = 0; j < lists[l].n; j++) {
+      lists[l].key[j]   = e[j].key;
+      lists[l].index[j] = e[j].index;
+    }
+  }
+  PetscCall(PetscFree3(mine, all, e));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesGetRows_Private - rows[e (f + 2) ...] on every rank: the row, the weight and the label (labels NULL: -1)
+   of the global samples idx[e], e < n, from their owners by one allreduce; zeros for idx[e] < 0
+*/
+PetscErrorCode HtSamplesGetRows_Private(const HtSamples *s, const PetscInt *labels, PetscInt n, const PetscInt idx[], PetscScalar rows[])
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(rows, n * (s->f + 2)));
+  for (PetscInt e = 0; e < n; e++) {
+    PetscInt i = idx[e] - s->rstart;
+
+    if (idx[e] < 0 || i < 0 || i >= s->m) continue;
+    PetscCall(PetscArraycpy(rows + e * (s->f + 2), s->x + i * s->f, s->f));
+    rows[e * (s->f + 2) + s->f]     = s->w ? s->w[i] : 1.0;
+    rows[e * (s->f + 2) + s->f + 1] = labels ? (PetscScalar)labels[i] : -1.0;
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rows, n * (s->f + 2), MPIU_SCALAR, MPIU_SUM, s->comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesRelocateEmpty_Private - gives each cluster q without positive weight (npos[q] == 0: its number of samples
+   of positive weight, reduced), by increasing q, the next of the samples farthest from their centers (far: the local
+   lists of the samples that may move, merged here), and relabels the moved samples on their owners. Output: moved[q],
+   the global index of the sample given to q or -1; rows + q (f + 2), its row, weight and former label; nmoved, the
+   number of moved samples. Collective, without communication when no cluster is empty; the choice depends on the
+   global indices and distances only.
+*/
+PetscErrorCode HtSamplesRelocateEmpty_Private(const HtSamples *s, HtTopList *far, PetscInt k, const PetscReal npos[], PetscInt *labels, PetscInt moved[], PetscScalar rows[], PetscInt *nmoved)
+{
+  PetscInt nempty = 0;
+
+  PetscFunctionBegin;
+  *nmoved = 0;
+  for (PetscInt q = 0; q < k; q++) {
+    moved[q] = -1;
+    nempty += npos[q] == 0;
+  }
+  if (!nempty) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtTopListsMerge_Private(s->comm, 1, far));
+  for (PetscInt q = 0; q < k; q++)
+    if (npos[q] == 0 && *nmoved < far->n) moved[q] = far->index[(*nmoved)++];
+  PetscCall(HtSamplesGetRows_Private(s, labels, k, moved, rows));
+  for (PetscInt q = 0; q < k; q++)
+    if (moved[q] >= s->rstart && moved[q] < s->rstart + s->m) labels[moved[q] - s->rstart] = q;
+  PetscCall(PetscInfo(NULL, "%" PetscInt_FMT " of %" PetscInt_FMT " clusters without weight re-seeded with the farthest samples\n", *nmoved, nempty));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -1,0 +1,223 @@
+/*
+   Lloyd's k-means iteration with a fused assignment/accumulation pass, shared by the HtCluster types: on
+   samples distributed over the object's communicator (kmeans), or on samples that one rank holds alone,
+   with PETSC_COMM_SELF (the batches and merges of batchkmeans).
+*/
+#include <heat/private/clusterimpl.h>
+
+/* the T samples farthest from their centers seen so far on this rank, sorted by decreasing distance */
+typedef struct {
+  PetscInt   n, cap;
+  PetscReal *dist;
+  PetscInt  *index; /* global sample index */
+} HtFarthest;
+
+static void HtFarthestPush(HtFarthest *f, PetscReal d, PetscInt idx)
+{
+  PetscInt j;
+
+  if (f->n == f->cap && d <= f->dist[f->n - 1]) return;
+  j = f->n < f->cap ? f->n++ : f->n - 1;
+  for (; j > 0 && f->dist[j - 1] < d; j--) {
+    f->dist[j]  = f->dist[j - 1];
+    f->index[j] = f->index[j - 1];
+  }
+  f->dist[j]  = d;
+  f->index[j] = idx;
+}
+
+typedef struct {
+  MPI_Comm           comm;
+  PetscInt           m, f, k, rstart;
+  const PetscScalar *x, *w;
+  PetscInt          *labels;
+  PetscScalar       *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
+  HtDistanceWork     dw;
+  HtFarthest         far;
+} HtLloyd;
+
+static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
+{
+  return L->w ? PetscRealPart(L->w[i]) : 1.0;
+}
+
+/*
+   One pass over the local samples: nearest center by the GEMM expansion in row chunks, then, while the chunk is
+   in cache, the exact squared distance, the weighted sums of the new centers and the farthest samples.
+*/
+static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
+{
+  PetscInt     k = L->k, f = L->f;
+  PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(L->buf, k * f + k + 2));
+  L->far.n = 0;
+  for (PetscInt i0 = 0; i0 < L->m; i0 += L->dw.chunk) {
+    PetscInt mc = PetscMin(L->dw.chunk, L->m - i0);
+
+    PetscCall(HtDistanceChunk(&L->dw, L->centers, mc, L->x + i0 * f, (PetscBool)(i0 == 0)));
+    for (PetscInt i = 0; i < mc; i++) {
+      const PetscScalar *g = L->dw.g + i * k, *xi = L->x + (i0 + i) * f, *c;
+      PetscInt           best = 0;
+      PetscReal          wi   = HtLloydWeight(L, i0 + i), d = 0;
+
+      for (PetscInt q = 1; q < k; q++)
+        if (PetscRealPart(g[q]) < PetscRealPart(g[best])) best = q;
+      c = L->centers + best * f;
+      for (PetscInt j = 0; j < f; j++) {
+        d += PetscRealPart((xi[j] - c[j]) * (xi[j] - c[j]));
+        sums[best * f + j] += wi * xi[j];
+      }
+      wsum[best] += wi;
+      *inertia += wi * d;
+      if (best != L->labels[i0 + i]) *changed += 1;
+      L->labels[i0 + i] = best;
+      HtFarthestPush(&L->far, d, L->rstart + i0 + i);
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   Empty clusters take the samples farthest from their centers (in decreasing distance, ties by lower index),
+   as scikit-learn does; the choice is global and does not depend on the number of ranks.
+*/
+static PetscErrorCode HtLloydRelocateEmpty(HtCluster cl, HtLloyd *L)
+{
+  MPI_Comm     comm = L->comm;
+  PetscInt     k = L->k, f = L->f, nempty = 0, cap = L->far.cap;
+  PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *rows;
+  PetscReal   *all, *mine;
+  PetscMPIInt  size;
+
+  PetscFunctionBegin;
+  for (PetscInt q = 0; q < k; q++) nempty += PetscRealPart(wsum[q]) == 0;
+  if (!nempty) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscInfo(cl, "%" PetscInt_FMT " empty clusters re-seeded with the farthest samples\n", nempty));
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(PetscMalloc3(2 * cap, &mine, 2 * cap * size, &all, nempty * (f + 2), &rows));
+  for (PetscInt j = 0; j < cap; j++) {
+    mine[2 * j]     = j < L->far.n ? L->far.dist[j] : -1;
+    mine[2 * j + 1] = j < L->far.n ? (PetscReal)L->far.index[j] : -1;
+  }
+  PetscCallMPI(MPI_Allgather(mine, (PetscMPIInt)(2 * cap), MPIU_REAL, all, (PetscMPIInt)(2 * cap), MPIU_REAL, comm));
+  /* the nempty farthest samples: their row, weight and label, contributed by their owners */
+  PetscCall(PetscArrayzero(rows, nempty * (f + 2)));
+  for (PetscInt e = 0; e < nempty; e++) {
+    PetscInt best = -1, idx;
+
+    for (PetscInt q = 0; q < cap * size; q++)
+      if (all[2 * q + 1] >= 0 && (best < 0 || all[2 * q] > all[2 * best] || (all[2 * q] == all[2 * best] && all[2 * q + 1] < all[2 * best + 1]))) best = q;
+    idx               = (PetscInt)all[2 * best + 1];
+    all[2 * best + 1] = -1;
+    if (idx >= L->rstart && idx < L->rstart + L->m) {
+      PetscCall(PetscArraycpy(rows + e * (f + 2), L->x + (idx - L->rstart) * f, f));
+      rows[e * (f + 2) + f]     = HtLloydWeight(L, idx - L->rstart);
+      rows[e * (f + 2) + f + 1] = L->labels[idx - L->rstart];
+    }
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rows, nempty * (f + 2), MPIU_SCALAR, MPIU_SUM, comm));
+  for (PetscInt q = 0, e = 0; q < k; q++) {
+    const PetscScalar *r;
+    PetscInt           old;
+
+    if (PetscRealPart(wsum[q]) != 0) continue;
+    r   = rows + e++ * (f + 2);
+    old = (PetscInt)PetscRealPart(r[f + 1]);
+    for (PetscInt j = 0; j < f; j++) {
+      sums[old * f + j] -= r[f] * r[j];
+      sums[q * f + j] = r[f] * r[j];
+    }
+    wsum[q] = r[f];
+    wsum[old] -= r[f];
+  }
+  PetscCall(PetscFree3(mine, all, rows));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* new centers = weighted means; returns the squared center shift */
+static PetscErrorCode HtLloydUpdateCenters(HtLloyd *L, PetscReal *shift)
+{
+  PetscInt           k = L->k, f = L->f;
+  const PetscScalar *sums = L->buf, *wsum = L->buf + k * f;
+
+  PetscFunctionBegin;
+  *shift = 0;
+  for (PetscInt q = 0; q < k; q++) {
+    if (PetscRealPart(wsum[q]) == 0) continue; /* only with zero weights everywhere in it: keep the center */
+    for (PetscInt j = 0; j < f; j++) {
+      PetscScalar c = sums[q * f + j] / wsum[q];
+
+      *shift += PetscRealPart((c - L->centers[q * f + j]) * (c - L->centers[q * f + j]));
+      L->centers[q * f + j] = c;
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesLloyd_Private - Lloyd iterations from the given centers until no sample changes its cluster, the
+   squared center shift is at most tol, or cl->max_it iterations. Collective on s->comm; one allreduce of
+   K (F + 1) + 2 numbers per iteration.
+
+   Input Parameters:
++  cl - the object: K, the maximum number of iterations, the monitors
+.  s - the samples (with their weights) and the communicator that shares them
+.  tol - the absolute tolerance on the squared center shift
+-  monitor - call the object's monitors after each iteration (then collective on the object's communicator too)
+
+   Input/Output Parameter:
+.  centers - K x F: the initial centers, then the final ones
+
+   Output Parameters:
++  labels - s->m labels of the last assignment: the final centers are the weighted means of these clusters
+.  weights - the K total sample weights of these clusters (or NULL)
+.  its - the number of iterations done
+-  reason - why the iteration stopped
+*/
+PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscReal tol, PetscBool monitor, PetscScalar *centers, PetscInt *labels, PetscScalar *weights, PetscInt *its, HtClusterConvergedReason *reason)
+{
+  HtLloyd   L;
+  PetscReal shift = 0, inertia;
+  PetscInt  it;
+
+  PetscFunctionBegin;
+  L.comm    = s->comm;
+  L.m       = s->m;
+  L.f       = s->f;
+  L.k       = cl->k;
+  L.rstart  = s->rstart;
+  L.x       = s->x;
+  L.w       = s->w;
+  L.labels  = labels;
+  L.centers = centers;
+  PetscCall(PetscMalloc1(L.k * L.f + L.k + 2, &L.buf));
+  L.far.cap = L.k;
+  PetscCall(PetscMalloc2(L.k, &L.far.dist, L.k, &L.far.index));
+  PetscCall(HtDistanceWorkCreate(L.k, L.f, &L.dw));
+  for (PetscInt i = 0; i < L.m; i++) L.labels[i] = -1;
+  *reason = HT_CLUSTER_DIVERGED_ITS;
+  for (it = 0; it < cl->max_it; it++) {
+    PetscCall(HtLloydAssignAccumulate(&L));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, L.buf, L.k * L.f + L.k + 2, MPIU_SCALAR, MPIU_SUM, L.comm));
+    inertia = PetscRealPart(L.buf[L.k * L.f + L.k]);
+    PetscCall(HtLloydRelocateEmpty(cl, &L));
+    PetscCall(HtLloydUpdateCenters(&L, &shift));
+    if (monitor) PetscCall(HtClusterMonitor(cl, it + 1, inertia, shift));
+    if (PetscRealPart(L.buf[L.k * L.f + L.k + 1]) == 0) { /* no sample changed its cluster */
+      *reason = HT_CLUSTER_CONVERGED_LABELS;
+      break;
+    }
+    if (shift <= tol) {
+      *reason = HT_CLUSTER_CONVERGED_TOL;
+      break;
+    }
+  }
+  *its = PetscMin(it + 1, cl->max_it);
+  if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * L.f, L.k));
+  PetscCall(HtDistanceWorkDestroy(&L.dw));
+  PetscCall(PetscFree2(L.far.dist, L.far.index));
+  PetscCall(PetscFree(L.buf));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
