@@ -12,14 +12,15 @@ typedef struct {
 /* Chan et al.: merge the moments of two disjoint sets of samples into b */
 static void HtMomentsMerge(const HtMoments *a, HtMoments *b)
 {
-  PetscReal n = a->n + b->n, delta = b->mean - a->mean;
+  PetscReal n = a->n + b->n, delta = b->mean - a->mean, scaled;
 
   if (a->n == 0) return;
   if (b->n == 0) {
     *b = *a;
     return;
   }
-  b->m2   = a->m2 + b->m2 + delta * delta * a->n * b->n / n;
+  scaled  = delta * PetscSqrtReal(a->n / n * b->n); /* delta^2 na nb / n without overflowing early */
+  b->m2   = a->m2 + b->m2 + scaled * scaled;
   b->mean = a->mean + delta * b->n / n;
   b->n    = n;
   b->min  = PetscMin(a->min, b->min);
