@@ -92,7 +92,7 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
 	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
 
 test: all
-	python3 tests/run --build $(BUILD) $(if $(TESTS),--filter '$(TESTS)')
+	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),--filter '$(TESTS)')
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
