@@ -15,18 +15,18 @@ typedef enum {
 static const char *const HtSpectralAffinities[] = {"knn", "rbf_eps"};
 
 #define HT_SPECTRAL_CUTOFF 1e-4 /* the default radius is where exp(-gamma d^2) falls to this */
-#define HT_SPECTRAL_BLOCK  256  /* visiting samples per block of distances */
+#define HT_SPECTRAL_BLOCK  256  /* visiting samples per tile of distances */
 #define HT_SPECTRAL_STREAM 32   /* Philox stream of the eigensolver's initial vector */
 
 typedef struct {
   HtSpectralAffinity affinity;
   PetscInt           n_neighbors;
   PetscReal          gamma;
-  PetscReal          radius; /* of rbf_eps; 0: the default, where the kernel falls to HT_SPECTRAL_CUTOFF */
-  EPS                eps;    /* the K largest eigenpairs of the normalized affinity */
-  PetscInt           nev, ncv, mpd; /* its dimensions after the options, nev (default K) counting the null space */
-  HtCluster          inner;  /* clusters the embedding */
-  PetscReal         *eigs;   /* after a fit: the K smallest eigenvalues of the normalized Laplacian */
+  PetscReal          radius;        /* of rbf_eps; 0: the default, where the kernel falls to HT_SPECTRAL_CUTOFF */
+  EPS                eps;           /* the K largest eigenpairs of the normalized affinity */
+  PetscInt           nev, ncv, mpd; /* its dimensions after the options; nev (default K) counts the null space */
+  HtCluster          inner;         /* clusters the embedding */
+  PetscReal         *eigs;          /* after a fit: the K smallest eigenvalues of the normalized Laplacian */
   PetscInt           neigs;
   PetscBool          setfromoptionscalled;
 } HtCluster_Spectral;
@@ -68,8 +68,8 @@ struct _HtGraph {
   PetscInt   k;      /* knn: neighbours per row, the nearest so far sorted by (distance, index) */
   PetscReal *kdist;
   PetscInt  *kidx;
-  PetscReal  gamma;  /* rbf_eps: the edges found */
-  PetscInt   n, cap;
+  PetscReal     gamma; /* rbf_eps: the kernel, and the edges found */
+  PetscInt      n, cap;
   HtGraphEntry *e;
   PetscErrorCode (*candidate)(HtGraph *, PetscInt, PetscInt, const PetscScalar *);
 };
@@ -298,12 +298,12 @@ static PetscErrorCode HtGraphRing(HtGraph *G, HtDistanceWork *dw, HtTensor X)
 
     if (step < size - 1) {
       next->n = ranges[from + 1] - ranges[from];
-      PetscCall(PetscMPIIntCast(next->n, &nrecv));
-      PetscCall(PetscMPIIntCast(cur->n, &nsend));
-      PetscCallMPI(MPI_Irecv(next->x, nrecv * f, MPIU_SCALAR, left, tag, comm, &req[0]));
-      PetscCallMPI(MPI_Irecv(next->gidx, nrecv, MPIU_INT, left, tag, comm, &req[1]));
-      PetscCallMPI(MPI_Isend(cur->x, nsend * f, MPIU_SCALAR, right, tag, comm, &req[2]));
-      PetscCallMPI(MPI_Isend(cur->gidx, nsend, MPIU_INT, right, tag, comm, &req[3]));
+      PetscCall(PetscMPIIntCast(next->n * f, &nrecv));
+      PetscCall(PetscMPIIntCast(cur->n * f, &nsend));
+      PetscCallMPI(MPI_Irecv(next->x, nrecv, MPIU_SCALAR, left, tag, comm, &req[0]));
+      PetscCallMPI(MPI_Irecv(next->gidx, nrecv / f, MPIU_INT, left, tag, comm, &req[1]));
+      PetscCallMPI(MPI_Isend(cur->x, nsend, MPIU_SCALAR, right, tag, comm, &req[2]));
+      PetscCallMPI(MPI_Isend(cur->gidx, nsend / f, MPIU_INT, right, tag, comm, &req[3]));
     }
     PetscCheck(cur->n == ranges[owner + 1] - ranges[owner], PETSC_COMM_SELF, PETSC_ERR_PLIB, "Block of %" PetscInt_FMT " samples from rank %d, which owns %" PetscInt_FMT, cur->n, owner, ranges[owner + 1] - ranges[owner]);
     PetscCall(HtBlockBoxes(cur));
@@ -1108,17 +1108,22 @@ static PetscErrorCode HtSpectralFinalizeEvents(void)
 
    Algorithm:
 +  1. affinity graph - a sparse N x N `MATAIJ` matrix A whose rows are distributed as the samples; never a dense
-   N x N matrix. The blocks of samples of all ranks visit every rank around a ring (each rank sends and receives
-   about N F numbers), and the distances of the local samples to each visiting block are computed in
-   cache-sized tiles with one GEMM each (||y||^2 - 2 x.y), every pair that may qualify being measured again
-   exactly; the graph is therefore the same on any number of ranks. With knn, the n_neighbors nearest other
+   N x N matrix. Every rank puts its samples in k-d tree order; the blocks of samples of all ranks then visit every
+   rank around a ring (each rank sends and receives about N (F + 1) numbers). A chunk of local samples meets the
+   tiles of a visiting block nearest bounding box first, a tile farther than every current neighbour of the chunk
+   being skipped; the distances to a tile take one GEMM (||y||^2 - 2 x.y), and every pair that may qualify is
+   measured again exactly, so the graph is the same on any number of ranks. With knn, the n_neighbors nearest other
    samples of every sample (ties: the lower global index) get the weight 1 and A = (C + C^T)/2, as scikit-learn's
    SpectralClustering(affinity="nearest_neighbors"); with rbf_eps, A_ij = exp(-gamma ||x_i - x_j||^2) for the
    pairs i != j within the radius eps
 .  2. normalization - M = D^{-1/2} A D^{-1/2} with the degrees D = diag(A 1); a sample without neighbours is an error
-.  3. eigensolve - the K largest eigenpairs of M (the K smallest of the normalized Laplacian L = I - M) by SLEPc
-   EPS (Hermitian, Krylov-Schur, tolerance 1e-10 by default), from an initial vector keyed by the seed and the
-   global sample index
+.  3. eigensolve - the K largest eigenpairs of M (the K smallest of the normalized Laplacian L = I - M). The
+   eigenvalue 1 of M has one eigenvector per connected component of the graph, D^{1/2} times its indicator: the
+   components are found (union-find on each rank's block, then label exchanges between ranks) and these
+   eigenvectors taken exactly, since a Krylov method started from one vector cannot find a multiple eigenvalue.
+   More components than clusters leave the embedding undetermined: an error. The remaining eigenpairs come from
+   SLEPc EPS with the components' eigenvectors deflated (Hermitian, Krylov-Schur, tolerance 1e-10 by default),
+   from an initial vector keyed by the seed and the global sample index
 .  4. embedding - the N x K matrix of the eigenvectors, distributed as the samples, each eigenvector's sign making its
    largest-magnitude entry positive, each row scaled to unit length
 -  5. clustering - an inner `HtCluster` (kmeans, k-means++ initialization by default) clusters the embedding; its
@@ -1133,9 +1138,9 @@ static PetscErrorCode HtSpectralFinalizeEvents(void)
 .  -ht_cluster_spectral_n_neighbors <10> - neighbours of every sample (knn)
 .  -ht_cluster_spectral_gamma <1.0> - the kernel exp(-gamma d^2) (rbf_eps)
 .  -ht_cluster_spectral_eps <sqrt(ln(1e4)/gamma)> - the radius (rbf_eps); by default where the kernel falls to 1e-4
-.  -ht_cluster_spectral_eps_type <krylovschur> - the SLEPc eigensolver; every EPS option works with this prefix,
-   e.g. -ht_cluster_spectral_eps_tol <1e-10>, -ht_cluster_spectral_eps_ncv, -ht_cluster_spectral_eps_max_it,
-   -ht_cluster_spectral_eps_view
+.  -ht_cluster_spectral_eps_type <krylovschur> - the SLEPc eigensolver; every EPS and ST option works with this
+   prefix, e.g. -ht_cluster_spectral_eps_tol <1e-10>, -ht_cluster_spectral_eps_ncv, -ht_cluster_spectral_eps_max_it,
+   -ht_cluster_spectral_eps_nev (default K, counting the components' eigenvectors), -ht_cluster_spectral_eps_view
 -  -ht_cluster_spectral_inner_ht_cluster_... - options of the inner clustering, e.g.
    -ht_cluster_spectral_inner_ht_cluster_init kmeans||, -ht_cluster_spectral_inner_ht_cluster_type kmedians,
    -ht_cluster_spectral_inner_ht_cluster_max_it, -ht_cluster_spectral_inner_ht_cluster_tol
@@ -1145,10 +1150,17 @@ static PetscErrorCode HtSpectralFinalizeEvents(void)
    Notes:
    The type clusters its training samples only: `HtClusterPredict()` and `HtClusterTransform()` are not available.
    The -ht_cluster_init, -ht_cluster_tol and -ht_cluster_max_it of the spectral object are not used; set them on
-   the inner object. With knn no sample is isolated, but a small n_neighbors can cut the graph into more
-   connected components than clusters (then more than K eigenvalues are zero and the embedding mixes the
-   components arbitrarily): the eigenvalues shown by -ht_cluster_view or `HtClusterSpectralGetEigenvalues()`
-   tell. The graph costs O(N^2 F / P) flops per rank; memory is O(N k) (knn) or O(number of edges) (rbf_eps).
+   the inner object (its K, seed and sample weights are the spectral object's).
+
+   The eigenvalues shown by -ht_cluster_view or `HtClusterSpectralGetEigenvalues()` tell how well the graph
+   separates the clusters: clusters joined by a few edges have eigenvalues near 0 and a gap to the next. Close
+   eigenvalues make Krylov-Schur restart often; a larger basis (-ht_cluster_spectral_eps_ncv 32) usually needs fewer
+   products with the matrix, and shift-and-invert (-ht_cluster_spectral_st_type sinvert
+   -ht_cluster_spectral_eps_target 1.001 -ht_cluster_spectral_eps_target_magnitude -ht_cluster_spectral_st_pc_type
+   cholesky -ht_cluster_spectral_st_pc_factor_mat_solver_type mumps) needs few iterations but factors the N x N matrix.
+
+   Cost: the graph takes O(N^2 F / P) flops per rank at worst, far less for low-dimensional data where the
+   k-d pruning works; memory is O(N k / P) (knn) or O(edges / P) (rbf_eps: choose eps so that the graph stays sparse).
 
 .seealso: `HtClusterCreate()`, `HtClusterSetType()`, `HtClusterSpectralSetAffinity()`, `HtClusterSpectralSetRadius()`,
           `HtClusterSpectralGetInnerCluster()`, `HtClusterSpectralGetEigenvalues()`, `HTCLUSTERKMEANS`
