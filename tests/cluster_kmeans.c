@@ -163,6 +163,9 @@ int main(int argc, char **argv)
        suffix: iris_sklearn
        args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason
      test:
+       suffix: irisfar_sklearn
+       args: -data irisfar -ht_cluster_init_centers data/cluster/irisfar_init.npy -ref_iter 6 -ref_inertia 78.851441426146
+     test:
        suffix: blobs_sklearn
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_cluster_monitor
      test:

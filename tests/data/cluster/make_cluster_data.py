@@ -30,6 +30,8 @@ def best_of_ten(tag, X, k):
 iris = load_iris().data
 lloyd_reference("iris", iris, iris[[10, 20, 30]])
 best_of_ten("iris", iris, 3)
+# a center far from every sample: its cluster is empty at once and takes the farthest sample
+lloyd_reference("irisfar", iris, np.vstack([iris[[10, 20]], [[100.0, 100.0, 100.0, 100.0]]]))
 X, _ = make_blobs(n_samples=3000, centers=6, n_features=5, cluster_std=2.5, random_state=1)
 lloyd_reference("blobs", X, X[:6])
 best_of_ten("blobs", X, 6)

@@ -5,40 +5,18 @@
 */
 #include <heat/private/clusterimpl.h>
 
-/* the T samples farthest from their centers seen so far on this rank, sorted by decreasing distance */
 typedef struct {
-  PetscInt   n, cap;
-  PetscReal *dist;
-  PetscInt  *index; /* global sample index */
-} HtFarthest;
-
-static void HtFarthestPush(HtFarthest *f, PetscReal d, PetscInt idx)
-{
-  PetscInt j;
-
-  if (f->n == f->cap && d <= f->dist[f->n - 1]) return;
-  j = f->n < f->cap ? f->n++ : f->n - 1;
-  for (; j > 0 && f->dist[j - 1] < d; j--) {
-    f->dist[j]  = f->dist[j - 1];
-    f->index[j] = f->index[j - 1];
-  }
-  f->dist[j]  = d;
-  f->index[j] = idx;
-}
-
-typedef struct {
-  MPI_Comm           comm;
-  PetscInt           m, f, k, rstart;
-  const PetscScalar *x, *w;
-  PetscInt          *labels;
-  PetscScalar       *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
-  HtDistanceWork     dw;
-  HtFarthest         far;
+  const HtSamples *s;
+  PetscInt         k;
+  PetscInt        *labels;
+  PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
+  HtDistanceWork   dw;
+  HtTopList       *far; /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
 
 static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 {
-  return L->w ? PetscRealPart(L->w[i]) : 1.0;
+  return L->s->w ? PetscRealPart(L->s->w[i]) : 1.0;
 }
 
 /*
@@ -47,18 +25,18 @@ static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 */
 static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
 {
-  PetscInt     k = L->k, f = L->f;
+  PetscInt     k = L->k, f = L->s->f;
   PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(L->buf, k * f + k + 2));
-  L->far.n = 0;
-  for (PetscInt i0 = 0; i0 < L->m; i0 += L->dw.chunk) {
-    PetscInt mc = PetscMin(L->dw.chunk, L->m - i0);
+  L->far->n = 0;
+  for (PetscInt i0 = 0; i0 < L->s->m; i0 += L->dw.chunk) {
+    PetscInt mc = PetscMin(L->dw.chunk, L->s->m - i0);
 
-    PetscCall(HtDistanceChunk(&L->dw, L->centers, mc, L->x + i0 * f, (PetscBool)(i0 == 0)));
+    PetscCall(HtDistanceChunk(&L->dw, L->centers, mc, L->s->x + i0 * f, (PetscBool)(i0 == 0)));
     for (PetscInt i = 0; i < mc; i++) {
-      const PetscScalar *g = L->dw.g + i * k, *xi = L->x + (i0 + i) * f, *c;
+      const PetscScalar *g = L->dw.g + i * k, *xi = L->s->x + (i0 + i) * f, *c;
       PetscInt           best = 0;
       PetscReal          wi   = HtLloydWeight(L, i0 + i), d = 0;
 
@@ -73,7 +51,7 @@ static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
       *inertia += wi * d;
       if (best != L->labels[i0 + i]) *changed += 1;
       L->labels[i0 + i] = best;
-      HtFarthestPush(&L->far, d, L->rstart + i0 + i);
+      HtTopListPush(L->far, d, L->s->rstart + i0 + i);
     }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -85,45 +63,25 @@ static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
 */
 static PetscErrorCode HtLloydRelocateEmpty(HtCluster cl, HtLloyd *L)
 {
-  MPI_Comm     comm = L->comm;
-  PetscInt     k = L->k, f = L->f, nempty = 0, cap = L->far.cap;
+  PetscInt     k = L->k, f = L->s->f, nempty = 0, *moved;
   PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *rows;
-  PetscReal   *all, *mine;
-  PetscMPIInt  size;
 
   PetscFunctionBegin;
   for (PetscInt q = 0; q < k; q++) nempty += PetscRealPart(wsum[q]) == 0;
   if (!nempty) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscInfo(cl, "%" PetscInt_FMT " empty clusters re-seeded with the farthest samples\n", nempty));
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCall(PetscMalloc3(2 * cap, &mine, 2 * cap * size, &all, nempty * (f + 2), &rows));
-  for (PetscInt j = 0; j < cap; j++) {
-    mine[2 * j]     = j < L->far.n ? L->far.dist[j] : -1;
-    mine[2 * j + 1] = j < L->far.n ? (PetscReal)L->far.index[j] : -1;
-  }
-  PetscCallMPI(MPI_Allgather(mine, (PetscMPIInt)(2 * cap), MPIU_REAL, all, (PetscMPIInt)(2 * cap), MPIU_REAL, comm));
-  /* the nempty farthest samples: their row, weight and label, contributed by their owners */
-  PetscCall(PetscArrayzero(rows, nempty * (f + 2)));
-  for (PetscInt e = 0; e < nempty; e++) {
-    PetscInt best = -1, idx;
-
-    for (PetscInt q = 0; q < cap * size; q++)
-      if (all[2 * q + 1] >= 0 && (best < 0 || all[2 * q] > all[2 * best] || (all[2 * q] == all[2 * best] && all[2 * q + 1] < all[2 * best + 1]))) best = q;
-    idx               = (PetscInt)all[2 * best + 1];
-    all[2 * best + 1] = -1;
-    if (idx >= L->rstart && idx < L->rstart + L->m) {
-      PetscCall(PetscArraycpy(rows + e * (f + 2), L->x + (idx - L->rstart) * f, f));
-      rows[e * (f + 2) + f]     = HtLloydWeight(L, idx - L->rstart);
-      rows[e * (f + 2) + f + 1] = L->labels[idx - L->rstart];
-    }
-  }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rows, nempty * (f + 2), MPIU_SCALAR, MPIU_SUM, comm));
+  PetscCall(HtTopListsMerge_Private(L->s->comm, 1, L->far));
+  PetscCall(PetscMalloc2(nempty, &moved, nempty * (f + 2), &rows));
+  for (PetscInt e = 0; e < nempty; e++) moved[e] = e < L->far->n ? L->far->index[e] : -1;
+  /* their row, weight and label, contributed by their owners */
+  PetscCall(HtSamplesGetRows_Private(L->s, L->labels, nempty, moved, rows));
   for (PetscInt q = 0, e = 0; q < k; q++) {
     const PetscScalar *r;
     PetscInt           old;
 
     if (PetscRealPart(wsum[q]) != 0) continue;
-    r   = rows + e++ * (f + 2);
+    r = rows + e * (f + 2);
+    if (moved[e++] < 0) continue; /* fewer samples than empty clusters */
     old = (PetscInt)PetscRealPart(r[f + 1]);
     for (PetscInt j = 0; j < f; j++) {
       sums[old * f + j] -= r[f] * r[j];
@@ -132,14 +90,14 @@ static PetscErrorCode HtLloydRelocateEmpty(HtCluster cl, HtLloyd *L)
     wsum[q] = r[f];
     wsum[old] -= r[f];
   }
-  PetscCall(PetscFree3(mine, all, rows));
+  PetscCall(PetscFree2(moved, rows));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* new centers = weighted means; returns the squared center shift */
 static PetscErrorCode HtLloydUpdateCenters(HtLloyd *L, PetscReal *shift)
 {
-  PetscInt           k = L->k, f = L->f;
+  PetscInt           k = L->k, f = L->s->f;
   const PetscScalar *sums = L->buf, *wsum = L->buf + k * f;
 
   PetscFunctionBegin;
@@ -183,29 +141,23 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   PetscInt  it;
 
   PetscFunctionBegin;
-  L.comm    = s->comm;
-  L.m       = s->m;
-  L.f       = s->f;
+  L.s       = s;
   L.k       = cl->k;
-  L.rstart  = s->rstart;
-  L.x       = s->x;
-  L.w       = s->w;
   L.labels  = labels;
   L.centers = centers;
-  PetscCall(PetscMalloc1(L.k * L.f + L.k + 2, &L.buf));
-  L.far.cap = L.k;
-  PetscCall(PetscMalloc2(L.k, &L.far.dist, L.k, &L.far.index));
-  PetscCall(HtDistanceWorkCreate(L.k, L.f, &L.dw));
-  for (PetscInt i = 0; i < L.m; i++) L.labels[i] = -1;
+  PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
+  PetscCall(HtTopListsCreate_Private(1, L.k, &L.far));
+  PetscCall(HtDistanceWorkCreate(L.k, s->f, &L.dw));
+  for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
     PetscCall(HtLloydAssignAccumulate(&L));
-    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, L.buf, L.k * L.f + L.k + 2, MPIU_SCALAR, MPIU_SUM, L.comm));
-    inertia = PetscRealPart(L.buf[L.k * L.f + L.k]);
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, L.buf, L.k * s->f + L.k + 2, MPIU_SCALAR, MPIU_SUM, s->comm));
+    inertia = PetscRealPart(L.buf[L.k * s->f + L.k]);
     PetscCall(HtLloydRelocateEmpty(cl, &L));
     PetscCall(HtLloydUpdateCenters(&L, &shift));
     if (monitor) PetscCall(HtClusterMonitor(cl, it + 1, inertia, shift));
-    if (PetscRealPart(L.buf[L.k * L.f + L.k + 1]) == 0) { /* no sample changed its cluster */
+    if (PetscRealPart(L.buf[L.k * s->f + L.k + 1]) == 0) { /* no sample changed its cluster */
       *reason = HT_CLUSTER_CONVERGED_LABELS;
       break;
     }
@@ -215,9 +167,9 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
     }
   }
   *its = PetscMin(it + 1, cl->max_it);
-  if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * L.f, L.k));
+  if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * s->f, L.k));
   PetscCall(HtDistanceWorkDestroy(&L.dw));
-  PetscCall(PetscFree2(L.far.dist, L.far.index));
+  PetscCall(HtTopListsDestroy_Private(&L.far));
   PetscCall(PetscFree(L.buf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
