@@ -8,7 +8,7 @@ static const char help[] = "Tests HtCluster batchkmeans: the same model on any n
                            "  -bound X            blobs: the inertia may exceed that of plain kmeans by this fraction (default 0.02)\n"
                            "  -zero_weights N     blobs: the first N samples get weight zero\n\n";
 
-#include <heat.h>
+#include "clustertest.h"
 
 /* the centers, one row per line, with 14 significant digits */
 static PetscErrorCode PrintCenters(HtTensor centers, const PetscInt order[])
@@ -27,28 +27,6 @@ static PetscErrorCode PrintCenters(HtTensor centers, const PetscInt order[])
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "\n"));
   }
   PetscCall(HtTensorRestoreArrayRead(centers, &c));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* number of samples whose labels differ (b may have another layout than a) */
-static PetscErrorCode CountDifferent(HtTensor a, HtTensor b, PetscInt *ndiff)
-{
-  HtTensor        bb;
-  const PetscInt *x, *y;
-  PetscInt        n;
-
-  PetscFunctionBeginUser;
-  PetscCall(HtTensorDuplicate(a, &bb));
-  PetscCall(HtTensorCopy(b, bb));
-  PetscCall(HtTensorGetLocalSize(a, &n));
-  PetscCall(HtTensorGetArrayRead(a, &x));
-  PetscCall(HtTensorGetArrayRead(bb, &y));
-  *ndiff = 0;
-  for (PetscInt i = 0; i < n; i++) *ndiff += x[i] != y[i];
-  PetscCall(HtTensorRestoreArrayRead(a, &x));
-  PetscCall(HtTensorRestoreArrayRead(bb, &y));
-  PetscCall(HtTensorDestroy(&bb));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, ndiff, 1, MPIU_INT, MPI_SUM, PETSC_COMM_WORLD));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

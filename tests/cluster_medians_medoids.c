@@ -10,7 +10,7 @@ static const char help[] = "Tests HtCluster kmedians and kmedoids (-ht_cluster_t
                            "  -ref_inertia X   the reference's inertia\n"
                            "  -gap_tol X       kmedoids: largest accepted relative objective gap to the exact medoids of the final clusters\n\n";
 
-#include <heat.h>
+#include "clustertest.h"
 
 /*
    closed: 2-d points of two clusters, interleaved in the sample order; the weighted variant adds a point of weight 0.
@@ -80,16 +80,6 @@ static PetscErrorCode CreateCase(const char which[], PetscBool weighted, PetscBo
   if (!closed) PetscCall(PetscArrayzero(c, f));
   PetscCall(HtTensorCreateFromLocalArray(PETSC_COMM_WORLD, 2, (PetscInt[]){k, f}, -1, HT_SCALAR, PETSC_DECIDE, c, init));
   if (!weighted) PetscCall(HtTensorDestroy(w));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode LoadNamed(const char name[], const char what[], PetscInt split, HtTensor *t)
-{
-  char path[PETSC_MAX_PATH_LEN];
-
-  PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(path, sizeof(path), "data/cluster/%s_%s.npy", name, what));
-  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, path, NULL, split, t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

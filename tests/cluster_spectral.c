@@ -5,7 +5,7 @@ static const char help[] = "Tests HtCluster spectral: it recovers two circles an
                            "  -predict                also call HtClusterPredict() (not available for spectral: an error)\n"
                            "  -api                    rbf_eps with gamma 30 set through the API instead of the options\n\n";
 
-#include <heat.h>
+#include "clustertest.h"
 
 /* In the bad-input cases a call fails on every rank: rank 0 prints the message and the others stay silent. Rank 0
    waits a moment before failing on as PetscCall() does (an abort from main): without the pause Open MPI now and then
@@ -18,16 +18,6 @@ static const char help[] = "Tests HtCluster spectral: it recovers two circles an
       return PetscError(PETSC_COMM_SELF, __LINE__, PETSC_FUNCTION_NAME, __FILE__, ierr_e_, PETSC_ERROR_REPEAT, " "); \
     } \
   } while (0)
-
-static PetscErrorCode LoadNamed(const char name[], const char what[], HtTensor *t)
-{
-  char path[PETSC_MAX_PATH_LEN];
-
-  PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(path, sizeof(path), "data/cluster/%s_%s.npy", name, what));
-  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, path, NULL, 0, t));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
 
 static PetscReal Pairs(PetscInt n)
 {
@@ -100,8 +90,8 @@ int main(int argc, char **argv)
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-ref_inertia", &refinertia, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-predict", &predict, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-api", &api, NULL));
-  PetscCall(LoadNamed(name, "X", &X));
-  PetscCall(LoadNamed(name, "labels", &truth));
+  PetscCall(LoadNamed(name, "X", 0, &X));
+  PetscCall(LoadNamed(name, "labels", 0, &truth));
   PetscCall(HtTensorGetShape(X, &shape));
 
   /* spectral clustering */
