@@ -21,16 +21,9 @@ int main(int argc, char **argv)
     {1, {11},      HT_SCALAR, 0,  0 }, /* a vector comes back as an (11, 1) matrix */
     {1, {11},      HT_INT,    -1, -1},
   };
-  char      file[PETSC_MAX_PATH_LEN];
-  PetscInt  split = 0;
-  PetscBool hasfile, roundtrip;
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-f", file, sizeof(file), &hasfile));
-  PetscCall(PetscOptionsGetInt(NULL, NULL, "-split", &split, NULL));
-  PetscCall(PetscOptionsHasName(NULL, NULL, "-roundtrip", &roundtrip));
-  if (hasfile) PetscCall(LoadAndShow(PETSC_COMM_WORLD, HtTensorLoadCSV, file, split));
-  for (PetscInt c = 0; roundtrip && c < (PetscInt)(sizeof(cases) / sizeof(cases[0])); c++) PetscCall(RoundTrip(PETSC_COMM_WORLD, c, &cases[c], "csv", HtTensorSaveCSV, HtTensorLoadCSV));
+  PetscCall(IOTestRun(cases, (PetscInt)(sizeof(cases) / sizeof(cases[0])), "csv", HtTensorSaveCSV, HtTensorLoadCSV));
   PetscCall(HeatFinalize());
   return 0;
 }

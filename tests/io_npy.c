@@ -26,16 +26,9 @@ int main(int argc, char **argv)
     {2, {0, 3},    HT_SCALAR, 0,  1 },
     {2, {3, 4},    HT_BOOL,   1,  0 },
   };
-  char      file[PETSC_MAX_PATH_LEN];
-  PetscInt  split = 0;
-  PetscBool hasfile, roundtrip;
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-f", file, sizeof(file), &hasfile));
-  PetscCall(PetscOptionsGetInt(NULL, NULL, "-split", &split, NULL));
-  PetscCall(PetscOptionsHasName(NULL, NULL, "-roundtrip", &roundtrip));
-  if (hasfile) PetscCall(LoadAndShow(PETSC_COMM_WORLD, HtTensorLoadNPY, file, split));
-  for (PetscInt c = 0; roundtrip && c < (PetscInt)(sizeof(cases) / sizeof(cases[0])); c++) PetscCall(RoundTrip(PETSC_COMM_WORLD, c, &cases[c], "npy", HtTensorSaveNPY, HtTensorLoadNPY));
+  PetscCall(IOTestRun(cases, (PetscInt)(sizeof(cases) / sizeof(cases[0])), "npy", HtTensorSaveNPY, HtTensorLoadNPY));
   PetscCall(HeatFinalize());
   return 0;
 }

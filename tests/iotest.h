@@ -191,3 +191,22 @@ static inline PetscErrorCode RoundTrip(MPI_Comm comm, PetscInt c, const Case *rt
   PetscCall(HtTensorDestroy(&y));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/*
+   The body of the format tests: with -f FILE, load it with split -split and show it; with -roundtrip, save and
+   load every case through the format's functions and compare
+*/
+static inline PetscErrorCode IOTestRun(const Case cases[], PetscInt ncases, const char ext[], SaveFn save, LoadFn load)
+{
+  char      file[PETSC_MAX_PATH_LEN];
+  PetscInt  split = 0;
+  PetscBool hasfile, roundtrip;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-f", file, sizeof(file), &hasfile));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-split", &split, NULL));
+  PetscCall(PetscOptionsHasName(NULL, NULL, "-roundtrip", &roundtrip));
+  if (hasfile) PetscCall(LoadAndShow(PETSC_COMM_WORLD, load, file, split));
+  for (PetscInt c = 0; roundtrip && c < ncases; c++) PetscCall(RoundTrip(PETSC_COMM_WORLD, c, &cases[c], ext, save, load));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
