@@ -114,3 +114,20 @@ PETSC_EXTERN PetscErrorCode HtTensorLoadNPY(MPI_Comm, const char[], PetscInt, Ht
 PETSC_EXTERN PetscErrorCode HtTensorSaveNPY(HtTensor, const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadCSV(MPI_Comm, const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);
+
+/* ---- operations (issue 3): each family adds its enums and prototypes only inside its own section ---- */
+
+/* elementwise operations and broadcasting (src/tensor/ops/elementwise.c) */
+/* end elementwise */
+
+/* reductions and statistics (src/tensor/ops/reduce.c, src/tensor/ops/stats.c) */
+/* end reductions */
+
+/* linear algebra (src/tensor/ops/linalg.c, src/tensor/ops/qr.c) */
+/* end linalg */
+
+/* manipulation, sorting and indexing (src/tensor/ops/manipulate.c, sort.c, index.c) */
+/* end manipulation */
+
+/* random sampling (src/tensor/ops/random.c) */
+/* end random */

@@ -23,6 +23,14 @@ struct _HtTensorOps {
   PetscErrorCode (*convert)(HtTensor, HtTensor);              /* same layout, other dtype */
   PetscErrorCode (*getvec)(HtTensor, Vec *);
   PetscErrorCode (*destroy)(HtTensor);
+  /* elementwise kernels */
+  /* end elementwise kernels */
+  /* reduction kernels */
+  /* end reduction kernels */
+  /* linalg kernels */
+  /* end linalg kernels */
+  /* manipulation kernels */
+  /* end manipulation kernels */
 };
 
 struct _p_HtTensor {
@@ -122,3 +130,15 @@ PETSC_INTERN PetscErrorCode HtFileOpenRead(MPI_Comm, const char[], MPI_File *);
 PETSC_INTERN PetscErrorCode HtFileOpenWrite(MPI_Comm, const char[], char[], size_t, MPI_File *, HtIOError *);
 PETSC_INTERN PetscErrorCode HtFileWriteEnd(MPI_Comm, MPI_File *, HtIOError *, MPI_Offset, const char[], const char[]);
 PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_Datatype *);
+
+/* ---- operations (issue 3): internal helpers and log events of each family, inside its own section ---- */
+/* elementwise internals */
+/* end elementwise internals */
+/* reduction internals */
+/* end reduction internals */
+/* linalg internals */
+/* end linalg internals */
+/* manipulation internals */
+/* end manipulation internals */
+/* random internals */
+/* end random internals */

@@ -56,6 +56,16 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorSave", HT_TENSOR_CLASSID, &HT_TENSOR_Save));
   PetscCall(PetscLogEventRegister("HtTensorRandom", HT_TENSOR_CLASSID, &HT_TENSOR_Random));
   PetscCall(PetscLogEventRegister("HtTensorView", HT_TENSOR_CLASSID, &HT_TENSOR_View));
+  /* elementwise events */
+  /* end elementwise events */
+  /* reduction events */
+  /* end reduction events */
+  /* linalg events */
+  /* end linalg events */
+  /* manipulation events */
+  /* end manipulation events */
+  /* random events */
+  /* end random events */
   PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
   if (opt) {
     PetscCall(PetscStrInList("ht_tensor", logList, ',', &pkg));

@@ -154,5 +154,13 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->fillrandom   = HtTensorFillRandom_Host;
   t->ops->convert      = HtTensorConvert_Host;
   t->ops->getvec       = HtTensorGetVec_Host;
+  /* elementwise kernels */
+  /* end elementwise kernels */
+  /* reduction kernels */
+  /* end reduction kernels */
+  /* linalg kernels */
+  /* end linalg kernels */
+  /* manipulation kernels */
+  /* end manipulation kernels */
   PetscFunctionReturn(PETSC_SUCCESS);
 }
