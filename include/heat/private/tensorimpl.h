@@ -65,6 +65,7 @@ PETSC_INTERN PetscErrorCode HtCollectiveCheck(MPI_Comm, PetscErrorCode, const ch
 PETSC_INTERN PetscErrorCode HtTensorGetGlobalOffset_Private(HtTensor, PetscInt *, PetscInt *);
 PETSC_INTERN PetscErrorCode HtTensorCheckSameShape_Private(HtTensor, HtTensor);
 PETSC_INTERN PetscErrorCode HtShapeToString(PetscInt, const PetscInt[], char[], size_t);
+PETSC_INTERN PetscErrorCode HtTensorNormalizeAxis_Private(HtTensor, PetscInt, PetscInt *);
 
 /* one element of any dtype, as a PetscScalar */
 static inline PetscScalar HtElementGet(HtDType dtype, const void *a, PetscInt i)

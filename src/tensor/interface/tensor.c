@@ -726,3 +726,15 @@ PetscErrorCode HtTensorCheckSameShape_Private(HtTensor a, HtTensor b)
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/*
+   HtTensorNormalizeAxis_Private - an axis of t counted from the end when negative, as NumPy does:
+   -1 is the last axis; an error names the axis and the number of dimensions when it is out of range
+*/
+PetscErrorCode HtTensorNormalizeAxis_Private(HtTensor t, PetscInt axis, PetscInt *normalized)
+{
+  PetscFunctionBegin;
+  PetscCheck(axis >= -t->ndim && axis < t->ndim, PetscObjectComm((PetscObject)t), PETSC_ERR_ARG_OUTOFRANGE, "Axis %" PetscInt_FMT " is out of range for a %" PetscInt_FMT "-d tensor (valid: %" PetscInt_FMT " to %" PetscInt_FMT ")", axis, t->ndim, -t->ndim, t->ndim - 1);
+  *normalized = axis < 0 ? axis + t->ndim : axis;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
