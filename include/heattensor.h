@@ -126,8 +126,11 @@ PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);
 /* linear algebra (src/tensor/ops/linalg.c, src/tensor/ops/qr.c) */
 /* end linalg */
 
-/* manipulation, sorting and indexing (src/tensor/ops/manipulate.c, sort.c, index.c) */
+/* manipulation (src/tensor/ops/manipulate.c) */
 /* end manipulation */
+
+/* sorting, indexing, permutations (src/tensor/ops/sort.c, src/tensor/ops/index.c) */
+/* end sorting */
 
 /* random sampling (src/tensor/ops/random.c) */
 /* end random */

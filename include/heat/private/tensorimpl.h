@@ -31,6 +31,8 @@ struct _HtTensorOps {
   /* end linalg kernels */
   /* manipulation kernels */
   /* end manipulation kernels */
+  /* sorting kernels */
+  /* end sorting kernels */
 };
 
 struct _p_HtTensor {
@@ -141,5 +143,7 @@ PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_D
 /* end linalg internals */
 /* manipulation internals */
 /* end manipulation internals */
+/* sorting internals */
+/* end sorting internals */
 /* random internals */
 /* end random internals */

@@ -64,6 +64,8 @@ PetscErrorCode HtTensorInitializePackage(void)
   /* end linalg events */
   /* manipulation events */
   /* end manipulation events */
+  /* sorting events */
+  /* end sorting events */
   /* random events */
   /* end random events */
   PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));

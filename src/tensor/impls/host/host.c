@@ -162,5 +162,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   /* end linalg kernels */
   /* manipulation kernels */
   /* end manipulation kernels */
+  /* sorting kernels */
+  /* end sorting kernels */
   PetscFunctionReturn(PETSC_SUCCESS);
 }
