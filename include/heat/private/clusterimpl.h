@@ -86,6 +86,22 @@ typedef struct {
 PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
+/*
+   the nearest of K centers for blocks of rows, by a register-blocked kernel (src/ml/cluster/interface/clusternearest.c):
+   HT_NEAREST_ROWS rows against HT_NEAREST_LANES centers at a time
+*/
+#define HT_NEAREST_ROWS  4
+#define HT_NEAREST_LANES 8
+typedef struct {
+  PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
+  PetscReal   *ct;         /* F x kpad: the centers transposed, zero-padded */
+  PetscReal   *cnorm;      /* kpad: ||c||^2, +inf for the padding */
+  PetscScalar *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
+} HtNearestWork;
+PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);
+PETSC_INTERN PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *, const PetscScalar *);
+PETSC_INTERN PetscErrorCode HtNearestWorkDestroy(HtNearestWork *);
+PETSC_INTERN PetscErrorCode HtNearestCenters(HtNearestWork *, PetscInt, const PetscScalar *, PetscInt[], PetscReal[]);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);

@@ -10,9 +10,13 @@ typedef struct {
   PetscInt         k;
   PetscInt        *labels;
   PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
-  HtDistanceWork   dw;
+  HtNearestWork    nw;
+  PetscInt        *best; /* nearest centers of a chunk of HT_LLOYD_CHUNK rows */
+  PetscReal       *g;
   HtTopList       *far; /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
+
+#define HT_LLOYD_CHUNK 256 /* rows whose nearest centers are found before they are accumulated, while in cache */
 
 static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 {
@@ -20,8 +24,8 @@ static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 }
 
 /*
-   One pass over the local samples: nearest center by the GEMM expansion in row chunks, then, while the chunk is
-   in cache, the exact squared distance, the weighted sums of the new centers and the farthest samples.
+   One pass over the local samples: the nearest centers of a chunk of rows, then, while the chunk is in cache,
+   the exact squared distances, the weighted sums of the new centers and the farthest samples.
 */
 static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
 {
@@ -30,18 +34,17 @@ static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(L->buf, k * f + k + 2));
+  PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
   L->far->n = 0;
-  for (PetscInt i0 = 0; i0 < L->s->m; i0 += L->dw.chunk) {
-    PetscInt mc = PetscMin(L->dw.chunk, L->s->m - i0);
+  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_LLOYD_CHUNK) {
+    PetscInt mc = PetscMin(HT_LLOYD_CHUNK, L->s->m - i0);
 
-    PetscCall(HtDistanceChunk(&L->dw, L->centers, mc, L->s->x + i0 * f, (PetscBool)(i0 == 0)));
+    PetscCall(HtNearestCenters(&L->nw, mc, L->s->x + i0 * f, L->best, L->g));
     for (PetscInt i = 0; i < mc; i++) {
-      const PetscScalar *g = L->dw.g + i * k, *xi = L->s->x + (i0 + i) * f, *c;
-      PetscInt           best = 0;
+      const PetscScalar *xi = L->s->x + (i0 + i) * f, *c;
+      PetscInt           best = L->best[i];
       PetscReal          wi   = HtLloydWeight(L, i0 + i), d = 0;
 
-      for (PetscInt q = 1; q < k; q++)
-        if (PetscRealPart(g[q]) < PetscRealPart(g[best])) best = q;
       c = L->centers + best * f;
       for (PetscInt j = 0; j < f; j++) {
         d += PetscRealPart((xi[j] - c[j]) * (xi[j] - c[j]));
@@ -147,7 +150,8 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   L.centers = centers;
   PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
   PetscCall(HtTopListsCreate_Private(1, L.k, &L.far));
-  PetscCall(HtDistanceWorkCreate(L.k, s->f, &L.dw));
+  PetscCall(HtNearestWorkCreate(L.k, s->f, &L.nw));
+  PetscCall(PetscMalloc2(HT_LLOYD_CHUNK, &L.best, HT_LLOYD_CHUNK, &L.g));
   for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
@@ -168,7 +172,8 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   }
   *its = PetscMin(it + 1, cl->max_it);
   if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * s->f, L.k));
-  PetscCall(HtDistanceWorkDestroy(&L.dw));
+  PetscCall(PetscFree2(L.best, L.g));
+  PetscCall(HtNearestWorkDestroy(&L.nw));
   PetscCall(HtTopListsDestroy_Private(&L.far));
   PetscCall(PetscFree(L.buf));
   PetscFunctionReturn(PETSC_SUCCESS);
