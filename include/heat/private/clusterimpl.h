@@ -86,6 +86,13 @@ typedef struct {
 PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
+/* a hot loop compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline); the loader picks the best one */
+#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
+  #define HT_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+  #define HT_MULTIVERSION
+#endif
+
 /*
    the nearest of K centers for blocks of rows, by a register-blocked kernel (src/ml/cluster/interface/clusternearest.c):
    HT_NEAREST_ROWS rows against HT_NEAREST_LANES centers at a time

@@ -232,31 +232,35 @@ static PetscErrorCode HtSamplesGatherFlagged(const HtSamples *s, const PetscBool
 
 /*
    closest[i] = min(closest[i], squared distance to the candidates [c0, nc)), owner[i] = index of the closest
-   candidate; by chunks, so no samples x candidates matrix is formed
+   candidate; by chunks of HT_INIT_CHUNK rows, so no samples x candidates matrix is formed
 */
+#define HT_INIT_CHUNK 256
 static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, PetscInt nc, const PetscScalar *cand, PetscReal *closest, PetscInt *owner)
 {
-  HtDistanceWork w;
-  PetscInt       nn = nc - c0;
+  HtNearestWork w;
+  PetscInt     *best;
+  PetscReal    *g;
 
   PetscFunctionBegin;
-  if (nn <= 0) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtDistanceWorkCreate(nn, s->f, &w));
-  for (PetscInt i0 = 0; i0 < s->m; i0 += w.chunk) {
-    PetscInt mc = PetscMin(w.chunk, s->m - i0);
+  if (nc <= c0) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtNearestWorkCreate(nc - c0, s->f, &w));
+  PetscCall(HtNearestWorkSetCenters(&w, cand + c0 * s->f));
+  PetscCall(PetscMalloc2(HT_INIT_CHUNK, &best, HT_INIT_CHUNK, &g));
+  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_INIT_CHUNK) {
+    PetscInt mc = PetscMin(HT_INIT_CHUNK, s->m - i0);
 
-    PetscCall(HtDistanceChunk(&w, cand + c0 * s->f, mc, s->x + i0 * s->f, (PetscBool)(i0 == 0)));
-    for (PetscInt i = 0; i < mc; i++)
-      for (PetscInt c = 0; c < nn; c++) {
-        PetscReal d = PetscMax(0.0, s->xnorm[i0 + i] + PetscRealPart(w.g[i * nn + c]));
+    PetscCall(HtNearestCenters(&w, mc, s->x + i0 * s->f, best, g));
+    for (PetscInt i = 0; i < mc; i++) {
+      PetscReal d = PetscMax(0.0, s->xnorm[i0 + i] + g[i]);
 
-        if (d < closest[i0 + i]) {
-          closest[i0 + i] = d;
-          owner[i0 + i]   = c0 + c;
-        }
+      if (d < closest[i0 + i]) {
+        closest[i0 + i] = d;
+        owner[i0 + i]   = c0 + best[i];
       }
+    }
   }
-  PetscCall(HtDistanceWorkDestroy(&w));
+  PetscCall(PetscFree2(best, g));
+  PetscCall(HtNearestWorkDestroy(&w));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

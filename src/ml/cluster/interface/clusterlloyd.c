@@ -24,38 +24,44 @@ static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 }
 
 /*
-   One pass over the local samples: the nearest centers of a chunk of rows, then, while the chunk is in cache,
-   the exact squared distances, the weighted sums of the new centers and the farthest samples.
+   The rows [i0, i0 + m) whose nearest centers are L->best: their exact squared distances, the weighted sums of the
+   new centers, the farthest samples. Called while the rows are in cache.
 */
-static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
+HT_MULTIVERSION static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt m)
 {
   PetscInt     k = L->k, f = L->s->f;
-  PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
+  PetscScalar *PETSC_RESTRICT sums = L->buf, *PETSC_RESTRICT wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
 
+  for (PetscInt i = 0; i < m; i++) {
+    const PetscScalar *PETSC_RESTRICT xi = L->s->x + (i0 + i) * f, *PETSC_RESTRICT c;
+    PetscInt                          best = L->best[i];
+    PetscReal                         wi   = HtLloydWeight(L, i0 + i), d = 0;
+
+    c = L->centers + best * f;
+    for (PetscInt j = 0; j < f; j++) {
+      d += PetscRealPart((xi[j] - c[j]) * (xi[j] - c[j]));
+      sums[best * f + j] += wi * xi[j];
+    }
+    wsum[best] += wi;
+    *inertia += wi * d;
+    if (best != L->labels[i0 + i]) *changed += 1;
+    L->labels[i0 + i] = best;
+    HtTopListPush(L->far, d, L->s->rstart + i0 + i);
+  }
+}
+
+/* one pass over the local samples: the nearest centers of a chunk of rows, then their contributions */
+static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
+{
   PetscFunctionBegin;
-  PetscCall(PetscArrayzero(L->buf, k * f + k + 2));
+  PetscCall(PetscArrayzero(L->buf, L->k * L->s->f + L->k + 2));
   PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
   L->far->n = 0;
   for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_LLOYD_CHUNK) {
     PetscInt mc = PetscMin(HT_LLOYD_CHUNK, L->s->m - i0);
 
-    PetscCall(HtNearestCenters(&L->nw, mc, L->s->x + i0 * f, L->best, L->g));
-    for (PetscInt i = 0; i < mc; i++) {
-      const PetscScalar *xi = L->s->x + (i0 + i) * f, *c;
-      PetscInt           best = L->best[i];
-      PetscReal          wi   = HtLloydWeight(L, i0 + i), d = 0;
-
-      c = L->centers + best * f;
-      for (PetscInt j = 0; j < f; j++) {
-        d += PetscRealPart((xi[j] - c[j]) * (xi[j] - c[j]));
-        sums[best * f + j] += wi * xi[j];
-      }
-      wsum[best] += wi;
-      *inertia += wi * d;
-      if (best != L->labels[i0 + i]) *changed += 1;
-      L->labels[i0 + i] = best;
-      HtTopListPush(L->far, d, L->s->rstart + i0 + i);
-    }
+    PetscCall(HtNearestCenters(&L->nw, mc, L->s->x + i0 * L->s->f, L->best, L->g));
+    HtLloydAccumulate(L, i0, mc);
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -15,12 +15,6 @@
 */
 #include <heat/private/clusterimpl.h>
 
-#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
-  #define HT_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-  #define HT_MULTIVERSION
-#endif
-
 #if defined(PETSC_USE_REAL_SINGLE)
 typedef int32_t HtLaneInt;
 #else

@@ -5,6 +5,8 @@
 #include <heat/private/clusterimpl.h>
 #include <petscblaslapack.h>
 
+#define HT_FINITE_BLOCK 4096 /* elements checked together by a vectorizable test before looking at each */
+
 /*
    HtClusterCheckData_Private - X must be a finite 2-d HT_SCALAR tensor split along its samples,
    with at least K samples. The finiteness check reads X once and agrees on all ranks.
@@ -23,11 +25,17 @@ PetscErrorCode HtClusterCheckData_Private(HtCluster cl, HtTensor X)
   PetscCheck(cl->k <= X->shape[0], comm, PETSC_ERR_ARG_OUTOFRANGE, "Cannot find %" PetscInt_FMT " clusters in %" PetscInt_FMT " samples; use at most as many clusters as samples", cl->k, X->shape[0]);
   PetscCall(HtTensorGetOwnershipRange(X, &rstart, NULL));
   PetscCall(HtTensorGetArrayRead(X, &x));
-  for (PetscInt i = 0; i < X->nlocal; i++)
-    if (PetscIsInfOrNanScalar(x[i])) {
-      bad++;
-      first = PetscMin(first, rstart + i / X->shape[1]);
-    }
+  for (PetscInt b0 = 0; b0 < X->nlocal; b0 += HT_FINITE_BLOCK) {
+    PetscInt b1 = PetscMin(X->nlocal, b0 + HT_FINITE_BLOCK), nonfinite = 0;
+
+    for (PetscInt i = b0; i < b1; i++) nonfinite |= PetscRealPart(x[i] - x[i]) != 0; /* NaN - NaN and Inf - Inf are NaN */
+    if (!nonfinite) continue;
+    for (PetscInt i = b0; i < b1; i++)
+      if (PetscIsInfOrNanScalar(x[i])) {
+        bad++;
+        first = PetscMin(first, rstart + i / X->shape[1]);
+      }
+  }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &bad, 1, MPIU_INT, MPI_SUM, comm));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &first, 1, MPIU_INT, MPI_MIN, comm));
@@ -117,6 +125,8 @@ PetscErrorCode HtClusterTolerance_Private(HtCluster cl, HtTensor X, PetscReal *t
   PetscReal          sum = 0;
 
   PetscFunctionBegin;
+  *tol = 0;
+  if (cl->tol == 0) PetscFunctionReturn(PETSC_SUCCESS); /* no pass over the data for a fixed number of iterations */
   PetscCall(HtTensorDescribe(X, NULL, NULL, NULL, &std));
   PetscCall(HtTensorGetArrayRead(std, &s));
   for (PetscInt j = 0; j < X->shape[1]; j++) sum += PetscRealPart(s[j] * s[j]);
@@ -203,6 +213,8 @@ static inline PetscReal HtSquaredDistance(const PetscScalar *a, const PetscScala
   return s;
 }
 
+#define HT_ASSIGN_CHUNK 256 /* rows assigned before their exact distances are summed, while in cache */
+
 /*
    HtClusterAssign_Private - nearest center (Euclidean) of every local sample, and the local sum of the
    squared distances to them; X is read once, by chunks
@@ -220,30 +232,26 @@ PetscErrorCode HtClusterAssign_Private(HtTensor X, const PetscScalar *centers, P
 */
 PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *weights, const PetscScalar *centers, PetscInt k, PetscInt *labels, PetscReal *inertia)
 {
-  HtDistanceWork     w;
+  HtNearestWork      w;
   const PetscScalar *x;
+  PetscReal         *g;
   PetscInt           m = X->lshape[0], f = X->shape[1];
 
   PetscFunctionBegin;
   *inertia = 0;
-  PetscCall(HtDistanceWorkCreate(k, f, &w));
+  PetscCall(HtNearestWorkCreate(k, f, &w));
+  PetscCall(HtNearestWorkSetCenters(&w, centers));
+  PetscCall(PetscMalloc1(HT_ASSIGN_CHUNK, &g));
   PetscCall(HtTensorGetArrayRead(X, &x));
-  for (PetscInt i0 = 0; i0 < m; i0 += w.chunk) {
-    PetscInt mc = PetscMin(w.chunk, m - i0);
+  for (PetscInt i0 = 0; i0 < m; i0 += HT_ASSIGN_CHUNK) {
+    PetscInt mc = PetscMin(HT_ASSIGN_CHUNK, m - i0);
 
-    PetscCall(HtDistanceChunk(&w, centers, mc, x + i0 * f, (PetscBool)(i0 == 0)));
-    for (PetscInt i = 0; i < mc; i++) {
-      const PetscScalar *g    = w.g + i * k;
-      PetscInt           best = 0;
-
-      for (PetscInt c = 1; c < k; c++)
-        if (PetscRealPart(g[c]) < PetscRealPart(g[best])) best = c;
-      labels[i0 + i] = best;
-      *inertia += (weights ? PetscRealPart(weights[i0 + i]) : 1.0) * HtSquaredDistance(x + (i0 + i) * f, centers + best * f, f);
-    }
+    PetscCall(HtNearestCenters(&w, mc, x + i0 * f, labels + i0, g));
+    for (PetscInt i = i0; i < i0 + mc; i++) *inertia += (weights ? PetscRealPart(weights[i]) : 1.0) * HtSquaredDistance(x + i * f, centers + labels[i] * f, f);
   }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
-  PetscCall(HtDistanceWorkDestroy(&w));
+  PetscCall(PetscFree(g));
+  PetscCall(HtNearestWorkDestroy(&w));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
