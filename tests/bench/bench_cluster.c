@@ -1,7 +1,8 @@
 static const char help[] = "Benchmarks of HtCluster kmeans: time per Lloyd iteration beside the memory-bandwidth and DGEMM bounds,\n"
                            "k-means|| initialization, and the memory used by a fit. Writes the data for the scikit-learn comparison.\n"
                            "  -dir DIR     where the data files are written (default build/benchdata)\n"
-                           "  -sizes LIST  which runs: small (10^6 x 16, K 8, 20 iterations), large (10^7 x 16, K 64, 10 iterations)\n\n";
+                           "  -sizes LIST  which runs: small (10^6 x 16, K 8, 20 iterations), large (10^7 x 16, K 64, 10 iterations)\n"
+                           "  -fit_memory  only create the data of the first run and fit it (for a peak-memory reading; -no_fit: only create it)\n\n";
 
 #include "bench_common.h"
 
@@ -16,16 +17,13 @@ static PetscErrorCode RunKMeans(const KMeansRun *r, const char dir[], double rea
   HtCluster      cl;
   char           path[PETSC_MAX_PATH_LEN], label[128];
   PetscLogDouble t0, t1;
-  PetscInt       its, lshape0;
-  const PetscInt *lshape;
-  double         bytes = 8.0 * r->n * r->f, flops = 2.0 * r->n * r->f * r->k, periter, bound, before, peak, rate;
+  PetscInt       its;
+  double         bytes = 8.0 * r->n * r->f, flops = 2.0 * r->n * r->f * r->k, periter, bound, rate;
   PetscMPIInt    size;
 
   PetscFunctionBeginUser;
   PetscCallMPI(MPI_Comm_size(PETSC_COMM_WORLD, &size));
   PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){r->n, r->f}, 0, 11, &X));
-  PetscCall(HtTensorGetLocalShape(X, &lshape));
-  lshape0 = lshape[0];
   PetscCall(PetscSNPrintf(path, sizeof(path), "%s/kmeans_%s_X.npy", dir, r->name));
   PetscCall(HtTensorSave(X, path, NULL));
   PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){r->k, r->f}, -1, 12, &init));
@@ -35,14 +33,10 @@ static PetscErrorCode RunKMeans(const KMeansRun *r, const char dir[], double rea
   PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
   PetscCall(HtClusterSetInitialCenters(cl, init));
   PetscCall(HtClusterSetTolerances(cl, 0.0, r->its));
-  BenchResetPeak();
-  before = BenchProcStatusBytes("VmRSS:");
   PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
   PetscCall(PetscTime(&t0));
   PetscCall(HtClusterFit(cl, X));
   PetscCall(PetscTime(&t1));
-  peak = (BenchProcStatusBytes("VmHWM:") - before) / (8.0 * lshape0 * r->f);
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &peak, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD));
   PetscCall(HtClusterGetIterationNumber(cl, &its));
   periter = (t1 - t0) / its;
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &periter, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD));
@@ -50,7 +44,6 @@ static PetscErrorCode RunKMeans(const KMeansRun *r, const char dir[], double rea
   rate  = bytes / periter / 1e9;
   PetscCall(PetscSNPrintf(label, sizeof(label), "kmeans %s: s/iteration (%" PetscInt_FMT " its)", r->name, its));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.4f s  bound %.4f s (%s)  => %.2fx the bound, X read at %.2f GB/s, %.1f GFlop/s\n", label, periter, bound, bytes / (readbw * 1e9) > flops / (gflops * 1e9) ? "bandwidth" : "DGEMM", periter / bound, rate, flops / periter / 1e9));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s memory growth during the fit: %.3fx the local data\n", "", peak));
   PetscCall(HtClusterDestroy(&cl));
   PetscCall(HtTensorDestroy(&init));
 
@@ -70,11 +63,30 @@ static PetscErrorCode RunKMeans(const KMeansRun *r, const char dir[], double rea
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a process that only creates the data of a run and fits it once, or only creates it (see tests/bench/run) */
+static PetscErrorCode FitMemory(const KMeansRun *r)
+{
+  HtTensor  X;
+  HtCluster cl;
+  PetscBool nofit = PETSC_FALSE;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-no_fit", &nofit, NULL));
+  PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){r->n, r->f}, 0, 11, &X));
+  PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
+  PetscCall(HtClusterSetNumClusters(cl, r->k));
+  PetscCall(HtClusterSetTolerances(cl, 0.0, r->its));
+  if (!nofit) PetscCall(HtClusterFit(cl, X));
+  PetscCall(HtClusterDestroy(&cl));
+  PetscCall(HtTensorDestroy(&X));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
   char        dir[PETSC_MAX_PATH_LEN] = "build/benchdata", sizes[64] = "small,large";
   double      triad = 0, readbw = 0, gflops = 0;
-  PetscBool   run;
+  PetscBool   run, fitmemory = PETSC_FALSE;
   PetscMPIInt rank;
   KMeansRun   runs[2] = {
     {"small", 1000000,  16, 8,  20},
@@ -86,6 +98,12 @@ int main(int argc, char **argv)
   PetscCall(PetscOptionsGetString(NULL, NULL, "-dir", dir, sizeof(dir), NULL));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-sizes", sizes, sizeof(sizes), NULL));
   if (!rank) PetscCall(PetscMkdir(dir));
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-fit_memory", &fitmemory, NULL));
+  if (fitmemory) {
+    PetscCall(FitMemory(&runs[0]));
+    PetscCall(HeatFinalize());
+    return 0;
+  }
   PetscCall(BenchMachine(1 << 25, 3, &triad, &readbw, &gflops));
   for (PetscInt i = 0; i < 2; i++) {
     PetscCall(PetscStrInList(runs[i].name, sizes, ',', &run));

@@ -16,26 +16,35 @@ static inline PetscReal HtWeight(const HtSamples *s, PetscInt i)
   return s->w ? PetscRealPart(s->w[i]) : 1.0;
 }
 
+/* the sampling weight of local sample i: w_i D(x_i)^2, or w_i without distances */
+static inline PetscReal HtSamplesDrawWeight(const HtSamples *s, const PetscReal *closest, PetscInt i)
+{
+  return HtWeight(s, i) * (closest ? closest[i] : 1.0);
+}
+
 /*
    HtSamplesPick - for each of the nt sorted targets t in [0, total), the sample at which the running sum
-   (in global order) of v passes t; its row goes to rows[j*f ...] on every rank. v >= 0 per local sample.
+   (in global order) of the sampling weights w_i closest_i (w_i if closest is NULL) passes t; its row goes to
+   rows[j*f ...] on every rank.
 */
-static PetscErrorCode HtSamplesPick(const HtSamples *s, const PetscReal *v, PetscInt nt, const PetscReal *targets, PetscScalar *rows, PetscInt *index)
+static PetscErrorCode HtSamplesPick(const HtSamples *s, const PetscReal *closest, PetscInt nt, const PetscReal *targets, PetscScalar *rows, PetscInt *index)
 {
   PetscReal local = 0, offset = 0;
   PetscInt  j = 0, lastpos = -1;
 
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < s->m; i++) local += v[i];
+  for (PetscInt i = 0; i < s->m; i++) local += HtSamplesDrawWeight(s, closest, i);
   PetscCallMPI(MPI_Exscan(&local, &offset, 1, MPIU_REAL, MPIU_SUM, s->comm));
   if (s->rstart == 0) offset = 0; /* the first rank's MPI_Exscan output is undefined */
   PetscCall(PetscArrayzero(rows, nt * s->f));
   for (PetscInt t = 0; t < nt; t++) index[t] = -1;
   while (j < nt && targets[j] < offset) j++; /* targets of earlier ranks */
   for (PetscInt i = 0; i < s->m; i++) {
-    if (v[i] > 0) lastpos = i;
-    offset += v[i];
-    while (j < nt && targets[j] < offset && v[i] > 0) {
+    PetscReal v = HtSamplesDrawWeight(s, closest, i);
+
+    if (v > 0) lastpos = i;
+    offset += v;
+    while (j < nt && targets[j] < offset && v > 0) {
       if (index[j] < 0) index[j] = s->rstart + i;
       j++;
     }
@@ -55,42 +64,77 @@ static PetscErrorCode HtSamplesPick(const HtSamples *s, const PetscReal *v, Pets
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* d[i*nc + c] = squared distance of local sample i to candidate c (clamped at 0), by chunked GEMM */
-static PetscErrorCode HtSamplesDistances(const HtSamples *s, PetscInt nc, const PetscScalar *cand, PetscReal *d)
+/*
+   closest[i] = min(closest[i], squared distance to the candidates [c0, nc)), owner[i] (unless owner is NULL) =
+   index of the closest candidate; by chunks of HT_INIT_CHUNK rows, so no samples x candidates matrix is formed
+*/
+#define HT_INIT_CHUNK 256
+static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, PetscInt nc, const PetscScalar *cand, PetscReal *closest, PetscInt *owner)
+{
+  HtNearestWork w;
+  PetscInt     *best;
+  PetscReal    *g;
+
+  PetscFunctionBegin;
+  if (nc <= c0) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtNearestWorkCreate(nc - c0, s->f, &w));
+  PetscCall(HtNearestWorkSetCenters(&w, cand + c0 * s->f));
+  PetscCall(PetscMalloc2(HT_INIT_CHUNK, &best, HT_INIT_CHUNK, &g));
+  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_INIT_CHUNK) {
+    PetscInt mc = PetscMin(HT_INIT_CHUNK, s->m - i0);
+
+    PetscCall(HtNearestCenters(&w, mc, s->x + i0 * s->f, best, g));
+    for (PetscInt i = 0; i < mc; i++) {
+      PetscReal d = PetscMax(0.0, s->xnorm[i0 + i] + g[i]);
+
+      if (d < closest[i0 + i]) {
+        closest[i0 + i] = d;
+        if (owner) owner[i0 + i] = c0 + best[i];
+      }
+    }
+  }
+  PetscCall(PetscFree2(best, g));
+  PetscCall(HtNearestWorkDestroy(&w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the first center: one sample drawn with probability proportional to its weight; closest = squared distances to it */
+static PetscErrorCode HtSamplesFirstCenter(const HtSamples *s, PetscInt64 seed, PetscScalar *center, PetscReal *closest)
+{
+  PetscReal    total = 0, target;
+  PetscInt     idx;
+  HtPhilox4x32 r = HtPhilox((uint64_t)seed, 0, HT_STREAM_FIRST);
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < s->m; i++) total += HtWeight(s, i);
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &total, 1, MPIU_REAL, MPIU_SUM, s->comm));
+  target = HtPhiloxToUnit(r.v[0], r.v[1]) * total;
+  PetscCall(HtSamplesPick(s, NULL, 1, &target, center, &idx));
+  for (PetscInt i = 0; i < s->m; i++) closest[i] = PETSC_MAX_REAL;
+  PetscCall(HtSamplesUpdateClosest(s, 0, 1, center, closest, NULL));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   pots[t] = sum over all samples of w_i min(closest_i, D(x_i, candidate t)^2): the potential if candidate t
+   became a center; by chunks, so no samples x candidates matrix is formed
+*/
+static PetscErrorCode HtSamplesTrialPotentials(const HtSamples *s, PetscInt nt, const PetscScalar *cand, const PetscReal *closest, PetscReal *pots)
 {
   HtDistanceWork w;
 
   PetscFunctionBegin;
-  PetscCall(HtDistanceWorkCreate(nc, s->f, &w));
+  PetscCall(PetscArrayzero(pots, nt));
+  PetscCall(HtDistanceWorkCreate(nt, s->f, &w));
   for (PetscInt i0 = 0; i0 < s->m; i0 += w.chunk) {
     PetscInt mc = PetscMin(w.chunk, s->m - i0);
 
     PetscCall(HtDistanceChunk(&w, cand, mc, s->x + i0 * s->f, (PetscBool)(i0 == 0)));
     for (PetscInt i = 0; i < mc; i++)
-      for (PetscInt c = 0; c < nc; c++) d[(i0 + i) * nc + c] = PetscMax(0.0, s->xnorm[i0 + i] + PetscRealPart(w.g[i * nc + c]));
+      for (PetscInt t = 0; t < nt; t++) pots[t] += HtWeight(s, i0 + i) * PetscMin(closest[i0 + i], PetscMax(0.0, s->xnorm[i0 + i] + PetscRealPart(w.g[i * nt + t])));
   }
   PetscCall(HtDistanceWorkDestroy(&w));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* the first center: one sample drawn with probability proportional to its weight */
-static PetscErrorCode HtSamplesFirstCenter(const HtSamples *s, PetscInt64 seed, PetscScalar *center, PetscReal *closest)
-{
-  PetscReal *v, total = 0, target;
-  PetscInt   idx;
-
-  PetscFunctionBegin;
-  PetscCall(PetscMalloc1(s->m, &v));
-  for (PetscInt i = 0; i < s->m; i++) total += (v[i] = HtWeight(s, i));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &total, 1, MPIU_REAL, MPIU_SUM, s->comm));
-  {
-    HtPhilox4x32 r = HtPhilox((uint64_t)seed, 0, HT_STREAM_FIRST);
-
-    target = HtPhiloxToUnit(r.v[0], r.v[1]) * total;
-  }
-  PetscCall(HtSamplesPick(s, v, 1, &target, center, &idx));
-  PetscCall(HtSamplesDistances(s, 1, center, closest));
-  PetscCall(PetscFree(v));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pots, nt, MPIU_REAL, MPIU_SUM, s->comm));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -112,18 +156,18 @@ static int HtCompareReal(const void *a, const void *b)
 
 /*
    HtSamplesKMeansPP - greedy k-means++ (Arthur & Vassilvitskii; greedy variant of scikit-learn): each new
-   center is the best of 2 + log(K) candidates drawn with probability proportional to w_i D(x_i)^2. One pass
-   over the samples per center.
+   center is the best of 2 + log(K) candidates drawn with probability proportional to w_i D(x_i)^2. Two passes
+   over the samples per center (the candidates' potentials, then the distances to the chosen one), so that no
+   samples x candidates matrix is kept.
 */
 static PetscErrorCode HtSamplesKMeansPP(const HtSamples *s, PetscInt k, PetscInt64 seed, PetscScalar *centers)
 {
   PetscInt     ntrials = 2 + (PetscInt)PetscLogReal((PetscReal)k), *idx;
-  PetscReal   *closest, *v, *d, *targets, *pots, pot;
+  PetscReal   *closest, *targets, *pots, pot;
   PetscScalar *cand;
 
   PetscFunctionBegin;
-  PetscCall(PetscMalloc6(s->m, &closest, s->m, &v, s->m * ntrials, &d, ntrials, &targets, ntrials, &pots, ntrials, &idx));
-  PetscCall(PetscMalloc1(ntrials * s->f, &cand));
+  PetscCall(PetscMalloc5(s->m, &closest, ntrials, &targets, ntrials, &pots, ntrials, &idx, ntrials * s->f, &cand));
   PetscCall(HtSamplesFirstCenter(s, seed, centers, closest));
   PetscCall(HtSamplesPotential(s, closest, &pot));
   for (PetscInt c = 1; c < k; c++) {
@@ -131,22 +175,15 @@ static PetscErrorCode HtSamplesKMeansPP(const HtSamples *s, PetscInt k, PetscInt
 
     for (PetscInt t = 0; t < ntrials; t++) targets[t] = HtPhiloxUniform((uint64_t)seed ^ ((uint64_t)HT_STREAM_TRIALS << 56), (uint64_t)(c * ntrials + t)) * pot;
     qsort(targets, (size_t)ntrials, sizeof(PetscReal), HtCompareReal);
-    for (PetscInt i = 0; i < s->m; i++) v[i] = HtWeight(s, i) * closest[i];
-    PetscCall(HtSamplesPick(s, v, ntrials, targets, cand, idx));
-    PetscCall(HtSamplesDistances(s, ntrials, cand, d));
-    for (PetscInt t = 0; t < ntrials; t++) {
-      pots[t] = 0;
-      for (PetscInt i = 0; i < s->m; i++) pots[t] += HtWeight(s, i) * PetscMin(closest[i], d[i * ntrials + t]);
-    }
-    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pots, ntrials, MPIU_REAL, MPIU_SUM, s->comm));
+    PetscCall(HtSamplesPick(s, closest, ntrials, targets, cand, idx));
+    PetscCall(HtSamplesTrialPotentials(s, ntrials, cand, closest, pots));
     for (PetscInt t = 1; t < ntrials; t++)
       if (pots[t] < pots[best]) best = t;
     pot = pots[best];
-    for (PetscInt i = 0; i < s->m; i++) closest[i] = PetscMin(closest[i], d[i * ntrials + best]);
     PetscCall(PetscArraycpy(centers + c * s->f, cand + best * s->f, s->f));
+    PetscCall(HtSamplesUpdateClosest(s, 0, 1, centers + c * s->f, closest, NULL));
   }
-  PetscCall(PetscFree6(closest, v, d, targets, pots, idx));
-  PetscCall(PetscFree(cand));
+  PetscCall(PetscFree5(closest, targets, pots, idx, cand));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -227,40 +264,6 @@ static PetscErrorCode HtSamplesGatherFlagged(const HtSamples *s, const PetscBool
   *cand = grown;
   *nc += total / s->f;
   PetscCall(PetscFree3(mine, counts, displs));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/*
-   closest[i] = min(closest[i], squared distance to the candidates [c0, nc)), owner[i] = index of the closest
-   candidate; by chunks of HT_INIT_CHUNK rows, so no samples x candidates matrix is formed
-*/
-#define HT_INIT_CHUNK 256
-static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, PetscInt nc, const PetscScalar *cand, PetscReal *closest, PetscInt *owner)
-{
-  HtNearestWork w;
-  PetscInt     *best;
-  PetscReal    *g;
-
-  PetscFunctionBegin;
-  if (nc <= c0) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtNearestWorkCreate(nc - c0, s->f, &w));
-  PetscCall(HtNearestWorkSetCenters(&w, cand + c0 * s->f));
-  PetscCall(PetscMalloc2(HT_INIT_CHUNK, &best, HT_INIT_CHUNK, &g));
-  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_INIT_CHUNK) {
-    PetscInt mc = PetscMin(HT_INIT_CHUNK, s->m - i0);
-
-    PetscCall(HtNearestCenters(&w, mc, s->x + i0 * s->f, best, g));
-    for (PetscInt i = 0; i < mc; i++) {
-      PetscReal d = PetscMax(0.0, s->xnorm[i0 + i] + g[i]);
-
-      if (d < closest[i0 + i]) {
-        closest[i0 + i] = d;
-        owner[i0 + i]   = c0 + best[i];
-      }
-    }
-  }
-  PetscCall(PetscFree2(best, g));
-  PetscCall(HtNearestWorkDestroy(&w));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
