@@ -86,6 +86,30 @@ typedef struct {
 PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
+/*
+   squared Euclidean distance of two F-vectors, computed directly (the exact inertia): in HT_SUM_LANES partial sums
+   held in one vector register, added pairwise at the end (a fixed order: the same value for a pair of vectors
+   wherever it is computed, and an exact zero at a center)
+*/
+#define HT_SUM_LANES 8 /* the pairwise sum below shuffles 8 lanes */
+typedef PetscReal HtSumLanes __attribute__((vector_size(HT_SUM_LANES * sizeof(PetscReal))));
+static inline PetscReal HtSquaredDistance(const PetscScalar *PETSC_RESTRICT a, const PetscScalar *PETSC_RESTRICT b, PetscInt f)
+{
+  HtSumLanes part = {0}, va, vb;
+  PetscInt   j0 = 0;
+
+  for (; j0 + HT_SUM_LANES <= f; j0 += HT_SUM_LANES) {
+    __builtin_memcpy(&va, a + j0, sizeof(va));
+    __builtin_memcpy(&vb, b + j0, sizeof(vb));
+    part += (va - vb) * (va - vb);
+  }
+  for (PetscInt l = 0; j0 + l < f; l++) part[l] += PetscRealPart((a[j0 + l] - b[j0 + l]) * (a[j0 + l] - b[j0 + l]));
+  part += __builtin_shufflevector(part, part, 4, 5, 6, 7, 0, 1, 2, 3);
+  part += __builtin_shufflevector(part, part, 2, 3, 0, 1, 4, 5, 6, 7);
+  part += __builtin_shufflevector(part, part, 1, 0, 2, 3, 4, 5, 6, 7);
+  return part[0];
+}
+
 /* a hot loop compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline); the loader picks the best one */
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
   #define HT_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))

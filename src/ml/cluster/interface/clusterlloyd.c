@@ -33,15 +33,11 @@ HT_MULTIVERSION static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt 
   PetscScalar *PETSC_RESTRICT sums = L->buf, *PETSC_RESTRICT wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
 
   for (PetscInt i = 0; i < m; i++) {
-    const PetscScalar *PETSC_RESTRICT xi = L->s->x + (i0 + i) * f, *PETSC_RESTRICT c;
+    const PetscScalar *PETSC_RESTRICT xi = L->s->x + (i0 + i) * f;
     PetscInt                          best = L->best[i];
-    PetscReal                         wi   = HtLloydWeight(L, i0 + i), d = 0;
+    PetscReal                         wi = HtLloydWeight(L, i0 + i), d = HtSquaredDistance(xi, L->centers + best * f, f);
 
-    c = L->centers + best * f;
-    for (PetscInt j = 0; j < f; j++) {
-      d += PetscRealPart((xi[j] - c[j]) * (xi[j] - c[j]));
-      sums[best * f + j] += wi * xi[j];
-    }
+    for (PetscInt j = 0; j < f; j++) sums[best * f + j] += wi * xi[j];
     wsum[best] += wi;
     *inertia += wi * d;
     if (best != L->labels[i0 + i]) *changed += 1;

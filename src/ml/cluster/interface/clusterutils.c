@@ -204,15 +204,6 @@ PetscErrorCode HtDistanceChunk(HtDistanceWork *w, const PetscScalar *c, PetscInt
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* squared Euclidean distance of two F-vectors, computed directly (exact inertia) */
-static inline PetscReal HtSquaredDistance(const PetscScalar *a, const PetscScalar *b, PetscInt f)
-{
-  PetscReal s = 0;
-
-  for (PetscInt j = 0; j < f; j++) s += PetscRealPart((a[j] - b[j]) * (a[j] - b[j]));
-  return s;
-}
-
 #define HT_ASSIGN_CHUNK 256 /* rows assigned before their exact distances are summed, while in cache */
 
 /*
