@@ -124,6 +124,37 @@ PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);
 /* end reductions */
 
 /* linear algebra (src/tensor/ops/linalg.c, src/tensor/ops/qr.c) */
+/*E
+   HtCDistMetric - the pairwise distance that `HtTensorCDist()` computes between rows x of X and y of Y
+
+$  HT_CDIST_EUCLIDEAN   - sqrt(max(0, |x|^2 + |y|^2 - 2 x.y))
+$  HT_CDIST_SQEUCLIDEAN - max(0, |x|^2 + |y|^2 - 2 x.y)
+$  HT_CDIST_MANHATTAN   - sum_j |x_j - y_j|
+$  HT_CDIST_RBF         - the RBF (Gaussian) kernel exp(-gamma |x - y|^2), gamma = 1 / features (see `HtTensorRBFKernel()`)
+
+   Level: beginner
+
+.seealso: `HtTensorCDist()`, `HtTensorRBFKernel()`
+E*/
+typedef enum {
+  HT_CDIST_EUCLIDEAN   = 0,
+  HT_CDIST_SQEUCLIDEAN = 1,
+  HT_CDIST_MANHATTAN   = 2,
+  HT_CDIST_RBF         = 3
+} HtCDistMetric;
+PETSC_EXTERN const char *const HtCDistMetrics[];
+
+PETSC_EXTERN PetscErrorCode HtTensorMatMul(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorTransposeMatMul(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorDot(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorOuter(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorTranspose(HtTensor, const PetscInt[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorTrace(HtTensor, PetscInt, PetscScalar *);
+PETSC_EXTERN PetscErrorCode HtTensorTril(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorTriu(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCDist(HtTensor, HtTensor, HtCDistMetric, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRBFKernel(HtTensor, HtTensor, PetscReal, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorQR(HtTensor, HtTensor *, HtTensor *);
 /* end linalg */
 
 /* manipulation (src/tensor/ops/manipulate.c) */

@@ -28,6 +28,12 @@ struct _HtTensorOps {
   /* reduction kernels */
   /* end reduction kernels */
   /* linalg kernels */
+  PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
+  PetscErrorCode (*cdist)(HtTensor, HtCDistMetric, PetscReal, PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscScalar *, PetscInt); /* D (n x m, ldd) of X (n x f), Y (m x f) */
+  PetscErrorCode (*permute)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *); /* out axis j = in axis perm[j] of a local block of shape lshape */
+  PetscErrorCode (*triangle)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *); /* tril/triu of nbatch rows x cols blocks at (row0, col0) */
+  PetscErrorCode (*diagsum)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *); /* sum of a rows x cols block's entries on diagonal `offset` */
+  PetscErrorCode (*qr)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscScalar *, PetscScalar *); /* A (m x f) = Q (m x min(m,f)) R (min(m,f) x f) */
   /* end linalg kernels */
   /* manipulation kernels */
   /* end manipulation kernels */
@@ -140,6 +146,16 @@ PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_D
 /* reduction internals */
 /* end reduction internals */
 /* linalg internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_MatMul, HT_TENSOR_Dot, HT_TENSOR_Outer, HT_TENSOR_Transpose, HT_TENSOR_Trace, HT_TENSOR_Triangle, HT_TENSOR_CDist, HT_TENSOR_QR;
+PETSC_INTERN PetscErrorCode HtTensorGemm_Host(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt);
+PETSC_INTERN PetscErrorCode HtTensorCDist_Host(HtTensor, HtCDistMetric, PetscReal, PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscScalar *, PetscInt);
+PETSC_INTERN PetscErrorCode HtTensorPermute_Host(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *);
+PETSC_INTERN PetscErrorCode HtTensorTriangle_Host(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *);
+PETSC_INTERN PetscErrorCode HtTensorDiagSum_Host(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *);
+PETSC_INTERN PetscErrorCode HtTensorQR_Host(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscScalar *, PetscScalar *);
+PETSC_INTERN PetscErrorCode HtTensorCheckSameComm_Private(HtTensor, HtTensor, const char[]);
+PETSC_INTERN PetscErrorCode HtTensorGetAsType_Private(HtTensor, HtDType, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorRingVisit_Private(HtTensor, PetscErrorCode (*)(void *, PetscMPIInt, const void *), void *);
 /* end linalg internals */
 /* manipulation internals */
 /* end manipulation internals */

@@ -61,6 +61,14 @@ PetscErrorCode HtTensorInitializePackage(void)
   /* reduction events */
   /* end reduction events */
   /* linalg events */
+  PetscCall(PetscLogEventRegister("HtTensorMatMul", HT_TENSOR_CLASSID, &HT_TENSOR_MatMul));
+  PetscCall(PetscLogEventRegister("HtTensorDot", HT_TENSOR_CLASSID, &HT_TENSOR_Dot));
+  PetscCall(PetscLogEventRegister("HtTensorOuter", HT_TENSOR_CLASSID, &HT_TENSOR_Outer));
+  PetscCall(PetscLogEventRegister("HtTensorTranspose", HT_TENSOR_CLASSID, &HT_TENSOR_Transpose));
+  PetscCall(PetscLogEventRegister("HtTensorTrace", HT_TENSOR_CLASSID, &HT_TENSOR_Trace));
+  PetscCall(PetscLogEventRegister("HtTensorTriangle", HT_TENSOR_CLASSID, &HT_TENSOR_Triangle));
+  PetscCall(PetscLogEventRegister("HtTensorCDist", HT_TENSOR_CLASSID, &HT_TENSOR_CDist));
+  PetscCall(PetscLogEventRegister("HtTensorQR", HT_TENSOR_CLASSID, &HT_TENSOR_QR));
   /* end linalg events */
   /* manipulation events */
   /* end manipulation events */

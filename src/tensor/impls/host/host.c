@@ -159,6 +159,12 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   /* reduction kernels */
   /* end reduction kernels */
   /* linalg kernels */
+  t->ops->gemm         = HtTensorGemm_Host;
+  t->ops->cdist        = HtTensorCDist_Host;
+  t->ops->permute      = HtTensorPermute_Host;
+  t->ops->triangle     = HtTensorTriangle_Host;
+  t->ops->diagsum      = HtTensorDiagSum_Host;
+  t->ops->qr           = HtTensorQR_Host;
   /* end linalg kernels */
   /* manipulation kernels */
   /* end manipulation kernels */

@@ -1,0 +1,302 @@
+/*
+   Linear algebra kernels of the host back end: GEMM (BLAS for HT_SCALAR, loops for HT_INT), pairwise
+   distances, axis permutation, triangles, diagonal sums and local QR (LAPACK). Every kernel works on
+   row-major local arrays; the generic code in src/tensor/ops/ does the distribution.
+*/
+#include <heat/private/tensorimpl.h>
+#include <petscblaslapack.h>
+
+/* C (m x n) [+]= op(A) op(B) on PetscInt, row-major */
+static void HtGemmInt(PetscBool ta, PetscBool tb, PetscInt m, PetscInt n, PetscInt k, const PetscInt *a, PetscInt lda, const PetscInt *b, PetscInt ldb, PetscBool add, PetscInt *c, PetscInt ldc)
+{
+  for (PetscInt i = 0; i < m; i++) {
+    PetscInt *crow = c + i * ldc;
+
+    if (!add)
+      for (PetscInt j = 0; j < n; j++) crow[j] = 0;
+    for (PetscInt p = 0; p < k; p++) {
+      const PetscInt aip = ta ? a[p * lda + i] : a[i * lda + p];
+
+      if (tb)
+        for (PetscInt j = 0; j < n; j++) crow[j] += aip * b[j * ldb + p];
+      else
+        for (PetscInt j = 0; j < n; j++) crow[j] += aip * b[p * ldb + j];
+    }
+  }
+}
+
+/* C (m x m) = op(A) op(A)^T of one operand (A^T A or A A^T, as gemm would get it): BLAS syrk computes one
+   triangle, which is then mirrored */
+static PetscErrorCode HtSyrk(PetscBool ta, PetscBLASInt m, PetscBLASInt k, const PetscScalar *a, PetscBLASInt lda, PetscScalar *c, PetscBLASInt ldc)
+{
+  PetscScalar one = 1, zero = 0;
+
+  PetscFunctionBegin;
+  /* the column-major view of the stored A is A^T: A^T A = (A^T)(A^T)^T is syrk "N" of it, A A^T is syrk "T" */
+  PetscCallBLAS("BLASsyrk", BLASsyrk_("U", ta ? "N" : "T", &m, &k, &one, a, &lda, &zero, c, &ldc));
+  for (PetscBLASInt j = 0; j < m; j++)
+    for (PetscBLASInt i = 0; i < j; i++) c[j + i * ldc] = c[i + j * ldc];
+  PetscCall(PetscLogFlops(1.0 * m * (m + 1) * k));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorGemm_Host - row-major C (m x n, leading dimension ldc) = op(A) op(B), or C += op(A) op(B) with add;
+   op(A) is m x k: A itself (m x k, lda) or, with ta, the transpose of A stored k x m; likewise op(B) (k x n).
+   HT_SCALAR calls BLAS on the column-major view: C^T = op(B)^T op(A)^T; a product of an operand with its own
+   transpose (the Gram matrix A^T A) calls syrk, half the work.
+*/
+PetscErrorCode HtTensorGemm_Host(HtTensor t, HtDType dtype, PetscBool ta, PetscBool tb, PetscInt m, PetscInt n, PetscInt k, const void *a, PetscInt lda, const void *b, PetscInt ldb, PetscBool add, void *c, PetscInt ldc)
+{
+  PetscBLASInt bm, bn, bk, blda, bldb, bldc;
+  PetscScalar  one = 1, beta = add ? 1 : 0;
+
+  PetscFunctionBegin;
+  if (!m || !n || (!k && add)) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCheck(dtype != HT_BOOL, PETSC_COMM_SELF, PETSC_ERR_SUP, "GEMM of HT_BOOL arrays; convert them to HT_INT");
+  if (dtype == HT_INT) {
+    HtGemmInt(ta, tb, m, n, k, (const PetscInt *)a, lda, (const PetscInt *)b, ldb, add, (PetscInt *)c, ldc);
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  if (!k) { /* BLAS may not accept k = 0 with these leading dimensions */
+    for (PetscInt i = 0; i < m; i++) PetscCall(PetscArrayzero((PetscScalar *)c + i * ldc, n));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(PetscBLASIntCast(m, &bm));
+  PetscCall(PetscBLASIntCast(n, &bn));
+  PetscCall(PetscBLASIntCast(k, &bk));
+  PetscCall(PetscBLASIntCast(lda, &blda));
+  PetscCall(PetscBLASIntCast(ldb, &bldb));
+  PetscCall(PetscBLASIntCast(ldc, &bldc));
+  if (a == b && ta != tb && lda == ldb && m == n && !add) {
+    PetscCall(HtSyrk(ta, bm, bk, (const PetscScalar *)a, blda, (PetscScalar *)c, bldc));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCallBLAS("BLASgemm", BLASgemm_(tb ? "T" : "N", ta ? "T" : "N", &bn, &bm, &bk, &one, (const PetscScalar *)b, &bldb, (const PetscScalar *)a, &blda, &beta, (PetscScalar *)c, &bldc));
+  PetscCall(PetscLogFlops(2.0 * m * n * k));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* squared norms of the n rows of x (n x f) */
+static void HtRowNorms2(PetscInt n, PetscInt f, const PetscScalar *x, PetscReal *norm2)
+{
+  for (PetscInt i = 0; i < n; i++) {
+    PetscReal s = 0;
+
+    for (PetscInt p = 0; p < f; p++) s += PetscRealPart(x[i * f + p] * x[i * f + p]);
+    norm2[i] = s;
+  }
+}
+
+/* d = |x|^2 + |y|^2 - 2 d, clamped at 0 (NaN kept), for the rows x_i of a chunk against all y_j */
+static void HtSquaredDistancesFromDots(PetscInt rows, PetscInt m, PetscInt f, const PetscScalar *x, const PetscReal *ynorm2, PetscScalar *d, PetscInt ldd)
+{
+  for (PetscInt i = 0; i < rows; i++) {
+    PetscScalar *drow   = d + i * ldd;
+    PetscReal    xnorm2;
+
+    HtRowNorms2(1, f, x + i * f, &xnorm2);
+    for (PetscInt j = 0; j < m; j++) {
+      PetscReal s = xnorm2 + ynorm2[j] - 2 * PetscRealPart(drow[j]);
+
+      drow[j] = s < 0 ? 0 : s;
+    }
+  }
+}
+
+/* squared distances to the metric: sqrt for Euclidean, exp(-gamma s) for RBF (the metric is chosen once per chunk) */
+static void HtMetricFromSquared(HtCDistMetric metric, PetscReal gamma, PetscInt rows, PetscInt m, PetscScalar *d, PetscInt ldd)
+{
+  if (metric == HT_CDIST_EUCLIDEAN)
+    for (PetscInt i = 0; i < rows; i++)
+      for (PetscInt j = 0; j < m; j++) d[i * ldd + j] = PetscSqrtReal(PetscRealPart(d[i * ldd + j]));
+  else if (metric == HT_CDIST_RBF)
+    for (PetscInt i = 0; i < rows; i++)
+      for (PetscInt j = 0; j < m; j++) d[i * ldd + j] = PetscExpReal(-gamma * PetscRealPart(d[i * ldd + j]));
+}
+
+/* Manhattan distances of the n rows of x to the m columns of yt (f x m, Y transposed), row by row */
+static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *yt, PetscScalar *d, PetscInt ldd)
+{
+  for (PetscInt i = 0; i < n; i++) {
+    PetscScalar *drow = d + i * ldd;
+
+    for (PetscInt j = 0; j < m; j++) drow[j] = 0;
+    for (PetscInt p = 0; p < f; p++) {
+      const PetscScalar  xv = x[i * f + p];
+      const PetscScalar *yp = yt + p * m;
+
+      for (PetscInt j = 0; j < m; j++) drow[j] += PetscAbsScalar(xv - yp[j]);
+    }
+  }
+}
+
+/* rows of D per GEMM chunk: about 32K entries, so that the chunk stays in cache between GEMM and the fix-up */
+#define HT_CDIST_CHUNK_ENTRIES 32768
+
+/*
+   HtTensorCDist_Host - D (n x m, leading dimension ldd) of the distances between the rows of X (n x f) and of
+   Y (m x f). Euclidean-type metrics use the GEMM expansion |x|^2 + |y|^2 - 2 x.y by row chunks of D, computed
+   in place in D (the only temporaries are the m norms of Y); Manhattan distances are summed directly over a
+   transposed copy of Y.
+*/
+PetscErrorCode HtTensorCDist_Host(HtTensor t, HtCDistMetric metric, PetscReal gamma, PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *y, PetscScalar *d, PetscInt ldd)
+{
+  PetscReal   *ynorm2;
+  PetscScalar *yt;
+  PetscInt     chunk = PetscMax(1, HT_CDIST_CHUNK_ENTRIES / PetscMax(m, 1));
+
+  PetscFunctionBegin;
+  if (!n || !m) PetscFunctionReturn(PETSC_SUCCESS);
+  if (metric == HT_CDIST_MANHATTAN) {
+    PetscCall(PetscMalloc1(f * m, &yt));
+    for (PetscInt j = 0; j < m; j++)
+      for (PetscInt p = 0; p < f; p++) yt[p * m + j] = y[j * f + p];
+    HtManhattanRows(n, m, f, x, yt, d, ldd);
+    PetscCall(PetscFree(yt));
+    PetscCall(PetscLogFlops(3.0 * n * m * f));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(PetscMalloc1(m, &ynorm2));
+  HtRowNorms2(m, f, y, ynorm2);
+  for (PetscInt i0 = 0; i0 < n; i0 += chunk) { /* D_chunk = X_chunk Y^T, then |x|^2 + |y|^2 - 2 D_chunk while it is in cache */
+    PetscInt     rows = PetscMin(chunk, n - i0);
+    PetscScalar *dc   = d + i0 * ldd;
+
+    PetscCall(HtTensorGemm_Host(t, HT_SCALAR, PETSC_FALSE, PETSC_TRUE, rows, m, f, x + i0 * f, f, y, f, PETSC_FALSE, dc, ldd));
+    HtSquaredDistancesFromDots(rows, m, f, x + i0 * f, ynorm2, dc, ldd);
+    HtMetricFromSquared(metric, gamma, rows, m, dc, ldd);
+  }
+  PetscCall(PetscFree(ynorm2));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* copies the local block `in` of shape lshape into `out` with its axes permuted, element type T */
+#define HT_PERMUTE_TYPED(T) \
+  do { \
+    const T *src = (const T *)in; \
+    T       *dst = (T *)out; \
+    for (PetscInt64 o = 0; o < total; o += len) { \
+      PetscInt64 off = 0; \
+      for (PetscInt j = 0; j < ndim - 1; j++) off += idx[j] * stride[j]; \
+      for (PetscInt64 i = 0; i < len; i++) dst[o + i] = src[off + i * stride[ndim - 1]]; \
+      for (PetscInt j = ndim - 2; j >= 0; j--) { /* odometer over the outer output axes */ \
+        if (++idx[j] < oshape[j]) break; \
+        idx[j] = 0; \
+      } \
+    } \
+  } while (0)
+
+/*
+   HtTensorPermute_Host - out = the local block `in` (row-major, shape lshape) with axis j of out being axis
+   perm[j] of in; the elements have the tensor's dtype. One pass over out in order.
+*/
+PetscErrorCode HtTensorPermute_Host(HtTensor t, PetscInt ndim, const PetscInt lshape[], const PetscInt perm[], const void *in, void *out)
+{
+  PetscInt64 istride[HT_MAX_NDIM], stride[HT_MAX_NDIM] = {0}, idx[HT_MAX_NDIM] = {0}, oshape[HT_MAX_NDIM] = {0}, total = 1, len;
+
+  PetscFunctionBegin;
+  for (PetscInt d = ndim - 1; d >= 0; d--) {
+    istride[d] = total;
+    total *= lshape[d];
+  }
+  if (!total) PetscFunctionReturn(PETSC_SUCCESS);
+  if (!ndim) {
+    PetscCall(PetscMemcpy(out, in, t->esize));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  for (PetscInt j = 0; j < ndim; j++) {
+    oshape[j] = lshape[perm[j]];
+    stride[j] = istride[perm[j]];
+    idx[j]    = 0;
+  }
+  len = oshape[ndim - 1];
+  switch (t->esize) {
+  case 8:
+    HT_PERMUTE_TYPED(uint64_t);
+    break;
+  case 4:
+    HT_PERMUTE_TYPED(uint32_t);
+    break;
+  default:
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_SUP, "Elements of %zu bytes", t->esize);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorTriangle_Host - out = in with the entries above (lower) or below (upper) diagonal k zeroed, for
+   nbatch row-major blocks of rows x cols whose first entry is (row0, col0) of the global matrix: entry (i, j)
+   is kept when (col0 + j) - (row0 + i) <= k (lower) or >= k (upper), as NumPy's tril and triu.
+*/
+PetscErrorCode HtTensorTriangle_Host(HtTensor t, PetscInt nbatch, PetscInt rows, PetscInt cols, PetscInt row0, PetscInt col0, PetscInt k, PetscBool lower, const void *in, void *out)
+{
+  const size_t es = t->esize;
+
+  PetscFunctionBegin;
+  for (PetscInt64 r = 0; r < (PetscInt64)nbatch * rows; r++) {
+    const char *src   = (const char *)in + r * cols * es;
+    char       *dst   = (char *)out + r * cols * es;
+    PetscInt64  edge  = (PetscInt64)k + row0 + r % rows - col0; /* local column of the diagonal */
+    PetscInt64  first = lower ? 0 : PetscMax(0, PetscMin(cols, edge));
+    PetscInt64  last  = lower ? PetscMax(0, PetscMin(cols, edge + 1)) : cols;
+
+    PetscCall(PetscArrayzero(dst, cols * es));
+    PetscCall(PetscArraycpy(dst + first * es, src + first * es, (last - first) * es));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorDiagSum_Host - sum of the entries of a row-major rows x cols block (first entry (row0, col0) of the
+   global matrix) that lie on the global diagonal `offset` (column - row = offset)
+*/
+PetscErrorCode HtTensorDiagSum_Host(HtTensor t, PetscInt rows, PetscInt cols, PetscInt row0, PetscInt col0, PetscInt offset, const void *a, PetscScalar *sum)
+{
+  PetscFunctionBegin;
+  *sum = 0;
+  for (PetscInt i = 0; i < rows; i++) {
+    PetscInt64 j = (PetscInt64)row0 + i + offset - col0;
+
+    if (j >= 0 && j < cols) *sum += HtElementGet(t->dtype, a, i * cols + j);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorQR_Host - Householder QR of a row-major m x f block a: R (kk x f, kk = min(m, f), upper trapezoidal,
+   row-major) and, if q is not NULL, Q (m x kk, row-major, orthonormal columns); LAPACK geqrf/orgqr on a
+   column-major copy
+*/
+PetscErrorCode HtTensorQR_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar *a, PetscScalar *r, PetscScalar *q)
+{
+  PetscInt     kk = PetscMin(m, f);
+  PetscScalar *acm, *tau, *work, lwork_query;
+  PetscBLASInt bm, bf, bkk, lwork = -1, info;
+
+  PetscFunctionBegin;
+  if (!kk) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscBLASIntCast(m, &bm));
+  PetscCall(PetscBLASIntCast(f, &bf));
+  PetscCall(PetscBLASIntCast(kk, &bkk));
+  PetscCall(PetscMalloc2((size_t)m * f, &acm, kk, &tau));
+  for (PetscInt i = 0; i < m; i++)
+    for (PetscInt j = 0; j < f; j++) acm[i + j * m] = a[i * f + j];
+  PetscCallBLAS("LAPACKgeqrf", LAPACKgeqrf_(&bm, &bf, acm, &bm, tau, &lwork_query, &lwork, &info));
+  lwork = (PetscBLASInt)PetscRealPart(lwork_query);
+  PetscCall(PetscMalloc1(PetscMax(lwork, 1), &work));
+  PetscCallBLAS("LAPACKgeqrf", LAPACKgeqrf_(&bm, &bf, acm, &bm, tau, work, &lwork, &info));
+  PetscCheck(!info, PETSC_COMM_SELF, PETSC_ERR_LIB, "LAPACK geqrf failed with info %d", (int)info);
+  for (PetscInt i = 0; i < kk; i++)
+    for (PetscInt j = 0; j < f; j++) r[i * f + j] = j >= i ? acm[i + j * m] : 0;
+  if (q) {
+    PetscCallBLAS("LAPACKorgqr", LAPACKorgqr_(&bm, &bkk, &bkk, acm, &bm, tau, work, &lwork, &info));
+    PetscCheck(!info, PETSC_COMM_SELF, PETSC_ERR_LIB, "LAPACK orgqr failed with info %d", (int)info);
+    for (PetscInt i = 0; i < m; i++)
+      for (PetscInt j = 0; j < kk; j++) q[i * kk + j] = acm[i + j * m];
+  }
+  PetscCall(PetscFree(work));
+  PetscCall(PetscFree2(acm, tau));
+  PetscCall(PetscLogFlops(4.0 * m * f * kk));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -1,0 +1,155 @@
+static const char help[] = "Tests HtTensorMatMul, HtTensorTransposeMatMul, HtTensorDot and HtTensorOuter against NumPy\n"
+                           "for every pair of splits, on balanced and uneven layouts.\n\n";
+
+#include "linalgtest.h"
+
+static const char *const SplitNames[] = {"-1", " 0", " 1"};
+
+/* C = A B (or At^T B) for every pair of splits; dtype converts both operands when not -1 */
+static PetscErrorCode TestProduct(const char name[], PetscBool transpose, PetscBool uneven, HtDType dtype, const char refname[])
+{
+  char path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  for (PetscInt sa = -1; sa <= 1; sa++) {
+    for (PetscInt sb = -1; sb <= 1; sb++) {
+      HtTensor A, B, C;
+
+      PetscCall(PetscSNPrintf(path, sizeof(path), "matmul/%s/%s", name, transpose ? "At" : "A"));
+      PetscCall(LoadData(path, sa, uneven, &A));
+      PetscCall(PetscSNPrintf(path, sizeof(path), "matmul/%s/B", name));
+      PetscCall(LoadData(path, sb, uneven, &B));
+      if ((int)dtype >= 0) {
+        HtTensor t;
+
+        PetscCall(HtTensorAsType(A, dtype, &t));
+        PetscCall(HtTensorDestroy(&A));
+        A = t;
+        PetscCall(HtTensorAsType(B, dtype, &t));
+        PetscCall(HtTensorDestroy(&B));
+        B = t;
+      }
+      if (transpose) PetscCall(HtTensorTransposeMatMul(A, B, &C));
+      else PetscCall(HtTensorMatMul(A, B, &C));
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s %-7s%s %s A %s B %s", transpose ? "A^T B" : "A B  ", name, (int)dtype >= 0 ? HtDTypes[dtype] : "", uneven ? "uneven  " : "balanced", SplitNames[sa + 1], SplitNames[sb + 1]));
+      PetscCall(PrintLayout(C));
+      PetscCall(PetscSNPrintf(path, sizeof(path), "matmul/%s/%s", name, refname));
+      PetscCall(CheckAgainst(C, path, 1e-12));
+      PetscCall(HtTensorDestroy(&A));
+      PetscCall(HtTensorDestroy(&B));
+      PetscCall(HtTensorDestroy(&C));
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the inner product of two 1-d tensors for every pair of splits and layouts, printed */
+static PetscErrorCode TestDot(const char xname[], const char yname[])
+{
+  PetscFunctionBeginUser;
+  for (PetscInt uneven = 0; uneven < 2; uneven++) {
+    for (PetscInt sx = -1; sx <= 0; sx++) {
+      for (PetscInt sy = -1; sy <= 0; sy++) {
+        HtTensor        x, y, d;
+        const void     *v;
+        HtDType         dtype;
+        PetscInt        ndim;
+        const PetscInt *lshape;
+
+        PetscCall(LoadData(xname, sx, (PetscBool)uneven, &x));
+        PetscCall(LoadData(yname, sy, PETSC_FALSE, &y));
+        PetscCall(HtTensorDot(x, y, &d));
+        PetscCall(HtTensorGetNDim(d, &ndim));
+        PetscCall(HtTensorGetLocalShape(d, &lshape));
+        PetscCall(HtTensorGetDType(d, &dtype));
+        PetscCall(HtTensorGetArrayRead(d, &v));
+        PetscCall(PetscPrintf(PETSC_COMM_WORLD, "dot %s . %s %s x split %s y split %s: %d-d %s %.12g\n", xname, yname, uneven ? "uneven  " : "balanced", SplitNames[sx + 1], SplitNames[sy + 1], (int)ndim, HtDTypes[dtype], (double)EntryAsReal(dtype, v, 0)));
+        PetscCall(HtTensorRestoreArrayRead(d, &v));
+        PetscCall(HtTensorDestroy(&x));
+        PetscCall(HtTensorDestroy(&y));
+        PetscCall(HtTensorDestroy(&d));
+      }
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode TestOuter(void)
+{
+  PetscFunctionBeginUser;
+  for (PetscInt uneven = 0; uneven < 2; uneven++) {
+    for (PetscInt sx = -1; sx <= 0; sx++) {
+      for (PetscInt sz = -1; sz <= 0; sz++) {
+        HtTensor x, z, C;
+
+        PetscCall(LoadData("dot/x", sx, (PetscBool)uneven, &x));
+        PetscCall(LoadData("dot/z", sz, (PetscBool)uneven, &z));
+        PetscCall(HtTensorOuter(x, z, &C));
+        PetscCall(PetscPrintf(PETSC_COMM_WORLD, "outer %s x split %s z split %s", uneven ? "uneven  " : "balanced", SplitNames[sx + 1], SplitNames[sz + 1]));
+        PetscCall(PrintLayout(C));
+        PetscCall(CheckAgainst(C, "dot/xz", 1e-14));
+        PetscCall(HtTensorDestroy(&x));
+        PetscCall(HtTensorDestroy(&z));
+        PetscCall(HtTensorDestroy(&C));
+      }
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* HtTensorDot of 2-d tensors is the matrix product; the Gram matrix X^T X of split-0 data is replicated */
+static PetscErrorCode TestDot2dAndGram(void)
+{
+  HtTensor A, B, C;
+
+  PetscFunctionBeginUser;
+  PetscCall(LoadData("matmul/rect/A", 0, PETSC_TRUE, &A));
+  PetscCall(LoadData("matmul/rect/B", 1, PETSC_FALSE, &B));
+  PetscCall(HtTensorDot(A, B, &C));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "dot 2-d rect A 0 B 1"));
+  PetscCall(PrintLayout(C));
+  PetscCall(CheckAgainst(C, "matmul/rect/C", 1e-12));
+  PetscCall(HtTensorDestroy(&A));
+  PetscCall(HtTensorDestroy(&B));
+  PetscCall(HtTensorDestroy(&C));
+  PetscCall(LoadData("matmul/big/A", 0, PETSC_TRUE, &A));
+  PetscCall(HtTensorTransposeMatMul(A, A, &C));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "Gram X^T X big, X split 0 uneven"));
+  PetscCall(PrintLayout(C));
+  PetscCall(CheckAgainst(C, "matmul/big/Gram", 1e-12));
+  PetscCall(HtTensorDestroy(&A));
+  PetscCall(HtTensorDestroy(&C));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  const char *const floats[] = {"square", "rect", "tall", "k1", "big", "emptyn", "emptyk"};
+
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  for (size_t c = 0; c < PETSC_STATIC_ARRAY_LENGTH(floats); c++) {
+    PetscCall(TestProduct(floats[c], PETSC_FALSE, PETSC_FALSE, (HtDType)-1, "C"));
+    PetscCall(TestProduct(floats[c], PETSC_FALSE, PETSC_TRUE, (HtDType)-1, "C"));
+  }
+  PetscCall(TestProduct("rect", PETSC_TRUE, PETSC_FALSE, (HtDType)-1, "C"));
+  PetscCall(TestProduct("k1", PETSC_TRUE, PETSC_TRUE, (HtDType)-1, "C"));
+  PetscCall(TestProduct("tall", PETSC_TRUE, PETSC_TRUE, (HtDType)-1, "C"));
+  PetscCall(TestProduct("int", PETSC_FALSE, PETSC_TRUE, (HtDType)-1, "C"));
+  PetscCall(TestProduct("int", PETSC_TRUE, PETSC_FALSE, (HtDType)-1, "C"));
+  PetscCall(TestProduct("int", PETSC_FALSE, PETSC_FALSE, HT_BOOL, "Cbool"));
+  PetscCall(TestProduct("int", PETSC_FALSE, PETSC_TRUE, HT_SCALAR, "C"));
+  PetscCall(TestDot("dot/x", "dot/y"));
+  PetscCall(TestDot("dot/xi", "dot/yi"));
+  PetscCall(TestOuter());
+  PetscCall(TestDot2dAndGram());
+  PetscCall(FreeData());
+  PetscCall(HeatFinalize());
+  return 0;
+}
+
+/*TEST
+   test:
+     suffix: 1
+     nsize: {{1 2 3 4}}
+     timeoutfactor: 2
+TEST*/
