@@ -161,6 +161,35 @@ PETSC_EXTERN PetscErrorCode HtTensorQR(HtTensor, HtTensor *, HtTensor *);
 /* end manipulation */
 
 /* sorting, indexing, permutations (src/tensor/ops/sort.c, src/tensor/ops/index.c) */
+/*S
+   HtSlice - start, stop and step of a basic slice of one axis, as Python's `start:stop:step`
+
+   Notes:
+   Negative start and stop count from the end of the axis, as NumPy's; `HT_NONE` stands for an
+   omitted bound (the whole axis in the direction of the step). The step is non-zero.
+
+   Level: beginner
+
+.seealso: `HtTensorGetSlice()`, `HtTensorSetSlice()`, `HT_NONE`
+S*/
+typedef struct {
+  PetscInt start, stop, step;
+} HtSlice;
+#define HT_NONE      PETSC_MIN_INT
+#define HT_SLICE_ALL ((HtSlice){HT_NONE, HT_NONE, 1})
+
+PETSC_EXTERN PetscErrorCode HtTensorSort(HtTensor, PetscInt, PetscBool, HtTensor *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorArgsort(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorUnique(HtTensor, HtTensor *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRandomPermutation(MPI_Comm, PetscInt, PetscInt64, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRandomChoice(MPI_Comm, PetscInt, PetscInt, PetscInt64, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorGetSlice(HtTensor, PetscInt, const HtSlice[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSetSlice(HtTensor, PetscInt, const HtSlice[], HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorSetSliceValue(HtTensor, PetscInt, const HtSlice[], PetscScalar);
+PETSC_EXTERN PetscErrorCode HtTensorTake(HtTensor, PetscInt, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorPut(HtTensor, PetscInt, HtTensor, HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorCompress(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorNonzero(HtTensor, HtTensor *);
 /* end sorting */
 
 /* random sampling (src/tensor/ops/random.c) */

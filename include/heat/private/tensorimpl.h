@@ -38,6 +38,23 @@ struct _HtTensorOps {
   /* manipulation kernels */
   /* end manipulation kernels */
   /* sorting kernels */
+  /* sort every line (o, :, i) of a local block of shape (outer, n, inner) into keys (same shape); idx (or NULL) gets each key's position along its line; ties keep the line order */
+  PetscErrorCode (*sortlines)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, void *, PetscInt[], PetscBool);
+  /* counts[k] = number of the n sorted keys (element j ranked with tie key rankbase + j) that come before pivot k (value, tie key) */
+  PetscErrorCode (*countbefore)(HtTensor, PetscInt, const void *, PetscInt64, PetscInt, const PetscReal[], const PetscInt64[], PetscBool, PetscInt[]);
+  /* merges the sorted runs (keys[r], idx[r] or idx NULL, len[r]) into outkeys (outidx); ties keep the run order; a run may be the tail of outkeys (outidx) */
+  PetscErrorCode (*mergeruns)(HtTensor, PetscInt, const void *const[], const PetscInt *const[], const PetscInt[], void *, PetscInt[], PetscBool);
+  /* the distinct values of n sorted keys and how often each occurs (NaN equals NaN) */
+  PetscErrorCode (*uniqueruns)(HtTensor, PetscInt, const void *, void *, PetscInt[], PetscInt *);
+  /* out[o, k, i] = in[o, rows[k], i] for blocks (outer, nin, inner) -> (outer, nout, inner); scatter: out[o, rows[k], i] = in[o, k, i] */
+  PetscErrorCode (*gatherrows)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const PetscInt[], void *);
+  PetscErrorCode (*scatterrows)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const PetscInt[], void *);
+  /* the strided box start + step * [0, count) of a block of shape lshape (ndim axes) to a dense block (toblock) or back */
+  PetscErrorCode (*copybox)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const PetscInt[], const PetscInt[], void *, void *, PetscBool);
+  /* the n elements whose mask is true, in order, to out (or only counted when out is NULL) */
+  PetscErrorCode (*selectmask)(HtTensor, PetscInt, const void *, const PetscBool[], void *, PetscInt *);
+  /* rows of global indices (ndim entries) of the non-zero elements of a block of shape lshape whose first element has global index lo; out NULL: count only */
+  PetscErrorCode (*nonzero)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, PetscInt[], PetscInt *);
   /* end sorting kernels */
 };
 
@@ -160,6 +177,16 @@ PETSC_INTERN PetscErrorCode HtTensorRingVisit_Private(HtTensor, PetscErrorCode (
 /* manipulation internals */
 /* end manipulation internals */
 /* sorting internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Sort, HT_TENSOR_Unique, HT_TENSOR_Permutation, HT_TENSOR_Slice, HT_TENSOR_Take, HT_TENSOR_Compress;
+PETSC_INTERN PetscErrorCode HtTensorCreateHostSortKernels_Private(HtTensor);
+/* three-way comparison of the sort order: NaN after every number and equal to NaN */
+static inline int HtRealCompare(PetscReal a, PetscReal b)
+{
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a == b) return 0;
+  return PetscIsNanReal(a) ? (PetscIsNanReal(b) ? 0 : 1) : -1;
+}
 /* end sorting internals */
 /* random internals */
 /* end random internals */

@@ -73,6 +73,12 @@ PetscErrorCode HtTensorInitializePackage(void)
   /* manipulation events */
   /* end manipulation events */
   /* sorting events */
+  PetscCall(PetscLogEventRegister("HtTensorSort", HT_TENSOR_CLASSID, &HT_TENSOR_Sort));
+  PetscCall(PetscLogEventRegister("HtTensorUnique", HT_TENSOR_CLASSID, &HT_TENSOR_Unique));
+  PetscCall(PetscLogEventRegister("HtTensorRandPerm", HT_TENSOR_CLASSID, &HT_TENSOR_Permutation));
+  PetscCall(PetscLogEventRegister("HtTensorSlice", HT_TENSOR_CLASSID, &HT_TENSOR_Slice));
+  PetscCall(PetscLogEventRegister("HtTensorTake", HT_TENSOR_CLASSID, &HT_TENSOR_Take));
+  PetscCall(PetscLogEventRegister("HtTensorCompress", HT_TENSOR_CLASSID, &HT_TENSOR_Compress));
   /* end sorting events */
   /* random events */
   /* end random events */

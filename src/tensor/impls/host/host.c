@@ -169,6 +169,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   /* manipulation kernels */
   /* end manipulation kernels */
   /* sorting kernels */
+  PetscCall(HtTensorCreateHostSortKernels_Private(t));
   /* end sorting kernels */
   PetscFunctionReturn(PETSC_SUCCESS);
 }
