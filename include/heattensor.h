@@ -118,6 +118,115 @@ PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);
 /* ---- operations (issue 3): each family adds its enums and prototypes only inside its own section ---- */
 
 /* elementwise operations and broadcasting (src/tensor/ops/elementwise.c) */
+
+/*E
+   HtBinaryOp - an elementwise operation of two tensors (NumPy's binary ufuncs), applied with broadcasting
+
+$  HT_BINARY_ADD, HT_BINARY_SUBTRACT, HT_BINARY_MULTIPLY - a + b, a - b, a * b
+$  HT_BINARY_DIVIDE        - true division a / b, always `HT_SCALAR`
+$  HT_BINARY_POWER         - a ** b (an integer to a negative integer power is an error, as in NumPy)
+$  HT_BINARY_MINIMUM, HT_BINARY_MAXIMUM - NaN if either is NaN (NumPy's minimum and maximum)
+$  HT_BINARY_FMOD          - C's fmod: the remainder has the sign of a; integer fmod by 0 is 0
+$  HT_BINARY_EQUAL, HT_BINARY_NOT_EQUAL, HT_BINARY_LESS, HT_BINARY_LESS_EQUAL,
+$  HT_BINARY_GREATER, HT_BINARY_GREATER_EQUAL - comparisons, `HT_BOOL` (false with NaN, but NaN != x)
+$  HT_BINARY_LOGICAL_AND, HT_BINARY_LOGICAL_OR, HT_BINARY_LOGICAL_XOR - on the truth values (x != 0), `HT_BOOL`
+
+   Level: beginner
+
+   Note:
+   The result dtype follows NumPy's promotion over `HT_BOOL` < `HT_INT` < `HT_SCALAR`: an integer
+   operation stays integer (except `HT_BINARY_DIVIDE`); on two `HT_BOOL` operands add and maximum are
+   logical or, multiply and minimum logical and, power and fmod give `HT_INT`, and subtract is an error.
+
+.seealso: `HtTensorBinary()`, `HtTensorBinaryScalar()`, `HtTensorBinaryInPlace()`, `HtUnaryOp`
+E*/
+typedef enum {
+  HT_BINARY_ADD,
+  HT_BINARY_SUBTRACT,
+  HT_BINARY_MULTIPLY,
+  HT_BINARY_DIVIDE,
+  HT_BINARY_POWER,
+  HT_BINARY_MINIMUM,
+  HT_BINARY_MAXIMUM,
+  HT_BINARY_FMOD,
+  HT_BINARY_EQUAL,
+  HT_BINARY_NOT_EQUAL,
+  HT_BINARY_LESS,
+  HT_BINARY_LESS_EQUAL,
+  HT_BINARY_GREATER,
+  HT_BINARY_GREATER_EQUAL,
+  HT_BINARY_LOGICAL_AND,
+  HT_BINARY_LOGICAL_OR,
+  HT_BINARY_LOGICAL_XOR
+} HtBinaryOp;
+PETSC_EXTERN const char *const HtBinaryOps[];
+
+/*E
+   HtUnaryOp - an elementwise function of one tensor (NumPy's unary ufuncs)
+
+$  HT_UNARY_NEGATIVE, HT_UNARY_ABS, HT_UNARY_SQUARE, HT_UNARY_SIGN - keep the dtype (sign(NaN) is NaN)
+$  HT_UNARY_SQRT, HT_UNARY_EXP, HT_UNARY_EXPM1, HT_UNARY_LOG, HT_UNARY_LOG1P, HT_UNARY_LOG2,
+$  HT_UNARY_LOG10, HT_UNARY_SIN, HT_UNARY_COS, HT_UNARY_TAN, HT_UNARY_ARCSIN, HT_UNARY_ARCCOS,
+$  HT_UNARY_ARCTAN, HT_UNARY_SINH, HT_UNARY_COSH, HT_UNARY_TANH,
+$  HT_UNARY_FLOOR, HT_UNARY_CEIL, HT_UNARY_TRUNC - `HT_SCALAR` results for every input dtype
+$  HT_UNARY_ROUND          - to the nearest integer, halves to even (NumPy's round and rint)
+$  HT_UNARY_LOGICAL_NOT, HT_UNARY_ISNAN, HT_UNARY_ISINF, HT_UNARY_ISFINITE - `HT_BOOL` results
+
+   Level: beginner
+
+   Note:
+   As in NumPy, negative and sign of `HT_BOOL` are errors (use `HT_UNARY_LOGICAL_NOT`), the square of an
+   `HT_BOOL` is `HT_INT`, and the round of an `HT_INT` is itself.
+
+.seealso: `HtTensorUnary()`, `HtTensorUnaryInPlace()`, `HtBinaryOp`
+E*/
+typedef enum {
+  HT_UNARY_NEGATIVE,
+  HT_UNARY_ABS,
+  HT_UNARY_SQRT,
+  HT_UNARY_SQUARE,
+  HT_UNARY_EXP,
+  HT_UNARY_EXPM1,
+  HT_UNARY_LOG,
+  HT_UNARY_LOG1P,
+  HT_UNARY_LOG2,
+  HT_UNARY_LOG10,
+  HT_UNARY_SIN,
+  HT_UNARY_COS,
+  HT_UNARY_TAN,
+  HT_UNARY_ARCSIN,
+  HT_UNARY_ARCCOS,
+  HT_UNARY_ARCTAN,
+  HT_UNARY_SINH,
+  HT_UNARY_COSH,
+  HT_UNARY_TANH,
+  HT_UNARY_FLOOR,
+  HT_UNARY_CEIL,
+  HT_UNARY_ROUND,
+  HT_UNARY_TRUNC,
+  HT_UNARY_SIGN,
+  HT_UNARY_LOGICAL_NOT,
+  HT_UNARY_ISNAN,
+  HT_UNARY_ISINF,
+  HT_UNARY_ISFINITE
+} HtUnaryOp;
+PETSC_EXTERN const char *const HtUnaryOps[];
+
+PETSC_EXTERN PetscErrorCode HtTensorBinary(HtBinaryOp, HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorBinaryScalar(HtBinaryOp, HtTensor, PetscScalar, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorScalarBinary(HtBinaryOp, PetscScalar, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorBinaryInPlace(HtBinaryOp, HtTensor, HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorBinaryScalarInPlace(HtBinaryOp, HtTensor, PetscScalar);
+PETSC_EXTERN PetscErrorCode HtTensorAXPY(HtTensor, PetscScalar, HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorUnary(HtUnaryOp, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorUnaryInPlace(HtUnaryOp, HtTensor);
+PETSC_EXTERN PetscErrorCode HtTensorClip(HtTensor, PetscScalar, PetscScalar, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorWhere(HtTensor, HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorBroadcastShapes(PetscInt, const HtTensor[], PetscInt *, PetscInt[]);
+PETSC_EXTERN PetscErrorCode HtTensorAdd(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSubtract(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMultiply(HtTensor, HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorDivide(HtTensor, HtTensor, HtTensor *);
 /* end elementwise */
 
 /* reductions and statistics (src/tensor/ops/reduce.c, src/tensor/ops/stats.c) */
@@ -193,4 +302,7 @@ PETSC_EXTERN PetscErrorCode HtTensorNonzero(HtTensor, HtTensor *);
 /* end sorting */
 
 /* random sampling (src/tensor/ops/random.c) */
+PETSC_EXTERN PetscErrorCode HtTensorRandomUniform(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscReal, PetscReal, PetscInt64, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRandomNormal(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscReal, PetscReal, PetscInt64, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRandomIntegers(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscInt, PetscInt, HtDType, PetscInt64, HtTensor *);
 /* end random */

@@ -10,6 +10,8 @@
 PETSC_EXTERN char          HtTensorDefaultType[64];
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
 
+struct _HtBroadcast; /* the broadcast map of the elementwise kernels, defined with the elementwise internals */
+
 /* Kernels of a storage back end: generic code calls t->ops->..., never the storage directly. */
 typedef struct _HtTensorOps *HtTensorOps;
 struct _HtTensorOps {
@@ -24,6 +26,12 @@ struct _HtTensorOps {
   PetscErrorCode (*getvec)(HtTensor, Vec *);
   PetscErrorCode (*destroy)(HtTensor);
   /* elementwise kernels */
+  /* on the broadcast map (struct _HtBroadcast): c = a op b with a, b of the dtype and c of the dtype or HT_BOOL */
+  PetscErrorCode (*binary)(HtTensor, HtBinaryOp, HtDType, const struct _HtBroadcast *, const void *, const void *, void *);
+  PetscErrorCode (*unary)(HtTensor, HtUnaryOp, HtDType, PetscInt, const void *, void *); /* c[i] = op(a[i]), c of the dtype or HT_BOOL */
+  PetscErrorCode (*clip)(HtTensor, HtDType, PetscInt, const void *, PetscScalar, PetscScalar, void *); /* c[i] = min(max(a[i], lo), hi) */
+  PetscErrorCode (*where)(HtTensor, HtDType, const struct _HtBroadcast *, const PetscBool *, const void *, const void *, void *); /* c = mask ? a : b */
+  PetscErrorCode (*axpy)(HtTensor, HtDType, const struct _HtBroadcast *, PetscScalar, const void *, void *); /* y += alpha x on the map */
   /* end elementwise kernels */
   /* reduction kernels */
   /* end reduction kernels */
@@ -159,6 +167,61 @@ PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_D
 
 /* ---- operations (issue 3): internal helpers and log events of each family, inside its own section ---- */
 /* elementwise internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Binary, HT_TENSOR_Unary, HT_TENSOR_Where, HT_TENSOR_AXPY;
+#define HT_BINARY_NUM_OPS         (HT_BINARY_LOGICAL_XOR + 1)
+#define HT_UNARY_NUM_OPS          (HT_UNARY_ISFINITE + 1)
+#define HT_BROADCAST_MAX_OPERANDS 3
+
+/*
+   HtBroadcast - how the local block of a result tensor meets the local blocks of its operands.
+
+   The result's local block (row-major, contiguous) is seen as `nruns` runs of `shape[ndim - 1]`
+   elements; element i of the first run is element offset[k] + i * stride[k][ndim - 1] of operand k's
+   local array. Axes where no operand needs its own step are merged, so operands of the result's
+   shape and layout give one run of the whole block, and a scalar has every stride 0.
+   HtBroadcastBegin_Private() aligns the operands (redistributing those whose local blocks do not
+   hold what the result's local block needs), fills the map and gets the arrays; kernels walk it
+   with HtBroadcastFirstRun() / HtBroadcastNextRun().
+*/
+struct _HtBroadcast {
+  PetscInt nop;                                            /* number of operands */
+  PetscInt ndim;                                           /* axes after merging (>= 1) */
+  PetscInt shape[HT_MAX_NDIM];                             /* merged local shape of the result */
+  PetscInt nruns;                                          /* product of shape[0 .. ndim-2] (0: empty block) */
+  PetscInt offset[HT_BROADCAST_MAX_OPERANDS];              /* operand element under the result's first element */
+  PetscInt stride[HT_BROADCAST_MAX_OPERANDS][HT_MAX_NDIM]; /* operand element steps along the merged axes, 0 to broadcast */
+  HtTensor aligned[HT_BROADCAST_MAX_OPERANDS];             /* the operands as the kernels read them (references or copies) */
+};
+typedef struct _HtBroadcast HtBroadcast;
+
+/* the operand offsets of the first run; idx[] counts the outer axes */
+static inline void HtBroadcastFirstRun(const HtBroadcast *bc, PetscInt idx[], PetscInt off[])
+{
+  for (PetscInt d = 0; d < bc->ndim; d++) idx[d] = 0;
+  for (PetscInt k = 0; k < bc->nop; k++) off[k] = bc->offset[k];
+}
+
+/* advances idx[] and the operand offsets from one run to the next (odometer over the outer axes) */
+static inline void HtBroadcastNextRun(const HtBroadcast *bc, PetscInt idx[], PetscInt off[])
+{
+  for (PetscInt d = bc->ndim - 2; d >= 0; d--) {
+    for (PetscInt k = 0; k < bc->nop; k++) off[k] += bc->stride[k][d];
+    if (++idx[d] < bc->shape[d]) return;
+    for (PetscInt k = 0; k < bc->nop; k++) off[k] -= bc->stride[k][d] * bc->shape[d];
+    idx[d] = 0;
+  }
+}
+
+PETSC_INTERN PetscErrorCode HtBroadcastShape_Private(PetscInt, const HtTensor[], PetscInt *, PetscInt[]);
+PETSC_INTERN PetscErrorCode HtTensorBroadcastCreate_Private(PetscInt, const HtTensor[], HtDType, HtTensor *);
+PETSC_INTERN PetscErrorCode HtBroadcastCheckOutput_Private(HtTensor, PetscInt, const HtTensor[]);
+PETSC_INTERN PetscErrorCode HtBroadcastBegin_Private(HtTensor, PetscInt, const HtTensor[], const HtDType[], HtBroadcast *, const void *[], void **);
+PETSC_INTERN PetscErrorCode HtBroadcastEnd_Private(HtTensor, HtBroadcast *, const void *[], void **);
+PETSC_INTERN PetscErrorCode HtTensorBinary_Host(HtTensor, HtBinaryOp, HtDType, const HtBroadcast *, const void *, const void *, void *);
+PETSC_INTERN PetscErrorCode HtTensorUnary_Host(HtTensor, HtUnaryOp, HtDType, PetscInt, const void *, void *);
+PETSC_INTERN PetscErrorCode HtTensorClip_Host(HtTensor, HtDType, PetscInt, const void *, PetscScalar, PetscScalar, void *);
+PETSC_INTERN PetscErrorCode HtTensorWhere_Host(HtTensor, HtDType, const HtBroadcast *, const PetscBool *, const void *, const void *, void *);
+PETSC_INTERN PetscErrorCode HtTensorAXPY_Host(HtTensor, HtDType, const HtBroadcast *, PetscScalar, const void *, void *);
 /* end elementwise internals */
 /* reduction internals */
 /* end reduction internals */
@@ -189,4 +252,5 @@ static inline int HtRealCompare(PetscReal a, PetscReal b)
 }
 /* end sorting internals */
 /* random internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Sample;
 /* end random internals */

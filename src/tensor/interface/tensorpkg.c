@@ -57,6 +57,10 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorRandom", HT_TENSOR_CLASSID, &HT_TENSOR_Random));
   PetscCall(PetscLogEventRegister("HtTensorView", HT_TENSOR_CLASSID, &HT_TENSOR_View));
   /* elementwise events */
+  PetscCall(PetscLogEventRegister("HtTensorBinary", HT_TENSOR_CLASSID, &HT_TENSOR_Binary));
+  PetscCall(PetscLogEventRegister("HtTensorUnary", HT_TENSOR_CLASSID, &HT_TENSOR_Unary));
+  PetscCall(PetscLogEventRegister("HtTensorWhere", HT_TENSOR_CLASSID, &HT_TENSOR_Where));
+  PetscCall(PetscLogEventRegister("HtTensorAXPY", HT_TENSOR_CLASSID, &HT_TENSOR_AXPY));
   /* end elementwise events */
   /* reduction events */
   /* end reduction events */
@@ -81,6 +85,7 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorCompress", HT_TENSOR_CLASSID, &HT_TENSOR_Compress));
   /* end sorting events */
   /* random events */
+  PetscCall(PetscLogEventRegister("HtTensorSample", HT_TENSOR_CLASSID, &HT_TENSOR_Sample));
   /* end random events */
   PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
   if (opt) {

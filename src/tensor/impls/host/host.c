@@ -155,6 +155,11 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->convert      = HtTensorConvert_Host;
   t->ops->getvec       = HtTensorGetVec_Host;
   /* elementwise kernels */
+  t->ops->binary       = HtTensorBinary_Host;
+  t->ops->unary        = HtTensorUnary_Host;
+  t->ops->clip         = HtTensorClip_Host;
+  t->ops->where        = HtTensorWhere_Host;
+  t->ops->axpy         = HtTensorAXPY_Host;
   /* end elementwise kernels */
   /* reduction kernels */
   /* end reduction kernels */
