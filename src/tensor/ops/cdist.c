@@ -44,6 +44,7 @@ static PetscErrorCode HtCDistOperand(HtTensor t, HtTensor *out)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* D = metric(X, Y) for the public function `fname`, which passes its arguments unchecked; gamma: the RBF width or PETSC_DEFAULT */
 static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTensor Y, HtCDistMetric metric, PetscReal gamma, HtTensor *D)
 {
   MPI_Comm   comm = PetscObjectComm((PetscObject)X);
@@ -52,6 +53,10 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
   char       sx[256], sy[256];
 
   PetscFunctionBegin;
+  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 1);
+  PetscValidHeaderSpecific(Y, HT_TENSOR_CLASSID, 2);
+  PetscValidPointer(D, 4);
+  PetscCheck(gamma > 0 || gamma == (PetscReal)PETSC_DEFAULT, comm, PETSC_ERR_ARG_OUTOFRANGE, "%s() needs gamma > 0 (or PETSC_DEFAULT for 1 / features), not %g", fname, (double)gamma);
   PetscCall(HtTensorCheckSameComm_Private(X, Y, fname));
   PetscCall(HtShapeToString(X->ndim, X->shape, sx, sizeof(sx)));
   PetscCall(HtShapeToString(Y->ndim, Y->shape, sy, sizeof(sy)));
@@ -120,9 +125,6 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
 PetscErrorCode HtTensorCDist(HtTensor X, HtTensor Y, HtCDistMetric metric, HtTensor *D)
 {
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 1);
-  PetscValidHeaderSpecific(Y, HT_TENSOR_CLASSID, 2);
-  PetscValidPointer(D, 4);
   PetscCall(HtTensorCDist_Private("HtTensorCDist", X, Y, metric, PETSC_DEFAULT, D));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -147,10 +149,6 @@ PetscErrorCode HtTensorCDist(HtTensor X, HtTensor Y, HtCDistMetric metric, HtTen
 PetscErrorCode HtTensorRBFKernel(HtTensor X, HtTensor Y, PetscReal gamma, HtTensor *K)
 {
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 1);
-  PetscValidHeaderSpecific(Y, HT_TENSOR_CLASSID, 2);
-  PetscValidPointer(K, 4);
-  PetscCheck(gamma > 0 || gamma == (PetscReal)PETSC_DEFAULT, PetscObjectComm((PetscObject)X), PETSC_ERR_ARG_OUTOFRANGE, "HtTensorRBFKernel() needs gamma > 0 (or PETSC_DEFAULT for 1 / features), not %g", (double)gamma);
   PetscCall(HtTensorCDist_Private("HtTensorRBFKernel", X, Y, HT_CDIST_RBF, gamma, K));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

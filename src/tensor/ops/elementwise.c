@@ -109,6 +109,18 @@ static PetscErrorCode HtTensorCreateScalar(HtTensor t, PetscScalar s, HtTensor *
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* c = t op s, or s op t if scalarfirst */
+static PetscErrorCode HtTensorBinaryWithScalar(HtBinaryOp op, HtTensor t, PetscScalar s, PetscBool scalarfirst, HtTensor *c)
+{
+  HtTensor st;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreateScalar(t, s, &st));
+  PetscCall(HtTensorBinary(op, scalarfirst ? st : t, scalarfirst ? t : st, c));
+  PetscCall(HtTensorDestroy(&st));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorBinary - Creates c = a op b, elementwise with NumPy broadcasting.
 
@@ -179,13 +191,9 @@ PetscErrorCode HtTensorBinary(HtBinaryOp op, HtTensor a, HtTensor b, HtTensor *c
 @*/
 PetscErrorCode HtTensorBinaryScalar(HtBinaryOp op, HtTensor a, PetscScalar s, HtTensor *c)
 {
-  HtTensor st;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(a, HT_TENSOR_CLASSID, 2);
-  PetscCall(HtTensorCreateScalar(a, s, &st));
-  PetscCall(HtTensorBinary(op, a, st, c));
-  PetscCall(HtTensorDestroy(&st));
+  PetscCall(HtTensorBinaryWithScalar(op, a, s, PETSC_FALSE, c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -208,13 +216,9 @@ PetscErrorCode HtTensorBinaryScalar(HtBinaryOp op, HtTensor a, PetscScalar s, Ht
 @*/
 PetscErrorCode HtTensorScalarBinary(HtBinaryOp op, PetscScalar s, HtTensor b, HtTensor *c)
 {
-  HtTensor st;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(b, HT_TENSOR_CLASSID, 3);
-  PetscCall(HtTensorCreateScalar(b, s, &st));
-  PetscCall(HtTensorBinary(op, st, b, c));
-  PetscCall(HtTensorDestroy(&st));
+  PetscCall(HtTensorBinaryWithScalar(op, b, s, PETSC_TRUE, c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -520,28 +524,32 @@ PetscErrorCode HtTensorWhere(HtTensor mask, HtTensor a, HtTensor b, HtTensor *c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* defines `name`(a, b, c), the shorthand for HtTensorBinary() with the operation `op` */
+#define HT_TENSOR_BINARY_SHORTHAND(name, op) \
+  PetscErrorCode name(HtTensor a, HtTensor b, HtTensor *c) \
+  { \
+    PetscFunctionBegin; \
+    PetscCall(HtTensorBinary(op, a, b, c)); \
+    PetscFunctionReturn(PETSC_SUCCESS); \
+  }
+
 /*@C
    HtTensorAdd - Creates c = a + b with broadcasting: `HtTensorBinary()` with `HT_BINARY_ADD`.
 
    Collective
 
    Input Parameters:
-+  a - the first operand
--  b - the second operand
++  a - the first addend
+-  b - the second addend
 
    Output Parameter:
-.  c - the result
+.  c - the sum (of two `HT_BOOL` operands, their logical or, as in NumPy)
 
    Level: beginner
 
 .seealso: `HtTensorBinary()`, `HtTensorSubtract()`, `HtTensorMultiply()`, `HtTensorDivide()`
 @*/
-PetscErrorCode HtTensorAdd(HtTensor a, HtTensor b, HtTensor *c)
-{
-  PetscFunctionBegin;
-  PetscCall(HtTensorBinary(HT_BINARY_ADD, a, b, c));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+HT_TENSOR_BINARY_SHORTHAND(HtTensorAdd, HT_BINARY_ADD)
 
 /*@C
    HtTensorSubtract - Creates c = a - b with broadcasting: `HtTensorBinary()` with `HT_BINARY_SUBTRACT`.
@@ -549,22 +557,17 @@ PetscErrorCode HtTensorAdd(HtTensor a, HtTensor b, HtTensor *c)
    Collective
 
    Input Parameters:
-+  a - the first operand
--  b - the second operand
++  a - the minuend
+-  b - the subtrahend (a and b are not both `HT_BOOL`, as in NumPy)
 
    Output Parameter:
-.  c - the result
+.  c - the difference
 
    Level: beginner
 
 .seealso: `HtTensorBinary()`, `HtTensorAdd()`
 @*/
-PetscErrorCode HtTensorSubtract(HtTensor a, HtTensor b, HtTensor *c)
-{
-  PetscFunctionBegin;
-  PetscCall(HtTensorBinary(HT_BINARY_SUBTRACT, a, b, c));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+HT_TENSOR_BINARY_SHORTHAND(HtTensorSubtract, HT_BINARY_SUBTRACT)
 
 /*@C
    HtTensorMultiply - Creates c = a * b with broadcasting: `HtTensorBinary()` with `HT_BINARY_MULTIPLY`.
@@ -572,22 +575,17 @@ PetscErrorCode HtTensorSubtract(HtTensor a, HtTensor b, HtTensor *c)
    Collective
 
    Input Parameters:
-+  a - the first operand
--  b - the second operand
++  a - the first factor
+-  b - the second factor
 
    Output Parameter:
-.  c - the result
+.  c - the product (of two `HT_BOOL` operands, their logical and, as in NumPy)
 
    Level: beginner
 
 .seealso: `HtTensorBinary()`, `HtTensorAdd()`
 @*/
-PetscErrorCode HtTensorMultiply(HtTensor a, HtTensor b, HtTensor *c)
-{
-  PetscFunctionBegin;
-  PetscCall(HtTensorBinary(HT_BINARY_MULTIPLY, a, b, c));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+HT_TENSOR_BINARY_SHORTHAND(HtTensorMultiply, HT_BINARY_MULTIPLY)
 
 /*@C
    HtTensorDivide - Creates c = a / b (true division, `HT_SCALAR`) with broadcasting: `HtTensorBinary()` with `HT_BINARY_DIVIDE`.
@@ -595,19 +593,14 @@ PetscErrorCode HtTensorMultiply(HtTensor a, HtTensor b, HtTensor *c)
    Collective
 
    Input Parameters:
-+  a - the first operand
--  b - the second operand
++  a - the dividend
+-  b - the divisor
 
    Output Parameter:
-.  c - the result
+.  c - the `HT_SCALAR` quotient, also of integer operands
 
    Level: beginner
 
 .seealso: `HtTensorBinary()`, `HtTensorAdd()`
 @*/
-PetscErrorCode HtTensorDivide(HtTensor a, HtTensor b, HtTensor *c)
-{
-  PetscFunctionBegin;
-  PetscCall(HtTensorBinary(HT_BINARY_DIVIDE, a, b, c));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+HT_TENSOR_BINARY_SHORTHAND(HtTensorDivide, HT_BINARY_DIVIDE)

@@ -213,6 +213,20 @@ static PetscErrorCode HtTensorMatMul_Private(HtTensor A, PetscBool transa, HtTen
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the public products C = op(A) B: validates and checks the operands of `fname`, then multiplies under the MatMul event */
+static PetscErrorCode HtTensorMatMulChecked(const char fname[], HtTensor A, PetscBool transa, HtTensor B, HtTensor *C)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(A, HT_TENSOR_CLASSID, 1);
+  PetscValidHeaderSpecific(B, HT_TENSOR_CLASSID, 2);
+  PetscValidPointer(C, 3);
+  PetscCall(HtMatMulCheck(fname, A, transa, B));
+  PetscCall(PetscLogEventBegin(HT_TENSOR_MatMul, A, B, 0, 0));
+  PetscCall(HtTensorMatMul_Private(A, transa, B, C));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_MatMul, A, B, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorMatMul - Matrix product C = A B of two 2-d tensors (NumPy's matmul), for every pair of splits.
 
@@ -250,13 +264,7 @@ static PetscErrorCode HtTensorMatMul_Private(HtTensor A, PetscBool transa, HtTen
 PetscErrorCode HtTensorMatMul(HtTensor A, HtTensor B, HtTensor *C)
 {
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(A, HT_TENSOR_CLASSID, 1);
-  PetscValidHeaderSpecific(B, HT_TENSOR_CLASSID, 2);
-  PetscValidPointer(C, 3);
-  PetscCall(HtMatMulCheck("HtTensorMatMul", A, PETSC_FALSE, B));
-  PetscCall(PetscLogEventBegin(HT_TENSOR_MatMul, A, B, 0, 0));
-  PetscCall(HtTensorMatMul_Private(A, PETSC_FALSE, B, C));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_MatMul, A, B, 0, 0));
+  PetscCall(HtTensorMatMulChecked("HtTensorMatMul", A, PETSC_FALSE, B, C));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -285,13 +293,7 @@ PetscErrorCode HtTensorMatMul(HtTensor A, HtTensor B, HtTensor *C)
 PetscErrorCode HtTensorTransposeMatMul(HtTensor A, HtTensor B, HtTensor *C)
 {
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(A, HT_TENSOR_CLASSID, 1);
-  PetscValidHeaderSpecific(B, HT_TENSOR_CLASSID, 2);
-  PetscValidPointer(C, 3);
-  PetscCall(HtMatMulCheck("HtTensorTransposeMatMul", A, PETSC_TRUE, B));
-  PetscCall(PetscLogEventBegin(HT_TENSOR_MatMul, A, B, 0, 0));
-  PetscCall(HtTensorMatMul_Private(A, PETSC_TRUE, B, C));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_MatMul, A, B, 0, 0));
+  PetscCall(HtTensorMatMulChecked("HtTensorTransposeMatMul", A, PETSC_TRUE, B, C));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

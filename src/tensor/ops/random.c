@@ -7,12 +7,16 @@
 
 PetscLogEvent HT_TENSOR_Sample;
 
-/* t = scale * t + shift, in place (NumPy's loc + scale * draw) */
-static PetscErrorCode HtTensorScaleShift(HtTensor t, PetscReal scale, PetscReal shift)
+/* t = shift + scale * draw (NumPy's loc + scale * draw), the draws of HtTensorRandn() if normal, else of HtTensorRand() */
+static PetscErrorCode HtTensorRandomAffine(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, PetscBool normal, PetscReal scale, PetscReal shift, PetscInt64 seed, HtTensor *t)
 {
   PetscFunctionBegin;
-  if (scale != 1) PetscCall(HtTensorBinaryScalarInPlace(HT_BINARY_MULTIPLY, t, scale));
-  if (shift != 0) PetscCall(HtTensorBinaryScalarInPlace(HT_BINARY_ADD, t, shift));
+  if (normal) PetscCall(HtTensorRandn(comm, ndim, shape, split, seed, t));
+  else PetscCall(HtTensorRand(comm, ndim, shape, split, seed, t));
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Sample, *t, 0, 0, 0));
+  if (scale != 1) PetscCall(HtTensorBinaryScalarInPlace(HT_BINARY_MULTIPLY, *t, scale));
+  if (shift != 0) PetscCall(HtTensorBinaryScalarInPlace(HT_BINARY_ADD, *t, shift));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Sample, *t, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -46,10 +50,7 @@ PetscErrorCode HtTensorRandomUniform(MPI_Comm comm, PetscInt ndim, const PetscIn
 {
   PetscFunctionBegin;
   PetscCheck(!PetscIsInfOrNanReal(low) && !PetscIsInfOrNanReal(high), comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorRandomUniform() needs finite bounds, not [%g, %g)", (double)low, (double)high);
-  PetscCall(HtTensorRand(comm, ndim, shape, split, seed, t));
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Sample, *t, 0, 0, 0));
-  PetscCall(HtTensorScaleShift(*t, high - low, low));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Sample, *t, 0, 0, 0));
+  PetscCall(HtTensorRandomAffine(comm, ndim, shape, split, PETSC_FALSE, high - low, low, seed, t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -82,10 +83,7 @@ PetscErrorCode HtTensorRandomNormal(MPI_Comm comm, PetscInt ndim, const PetscInt
 {
   PetscFunctionBegin;
   PetscCheck(std >= 0 && !PetscIsInfOrNanReal(std) && !PetscIsInfOrNanReal(mean), comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorRandomNormal() needs a finite mean and a finite standard deviation >= 0, not mean %g, std %g", (double)mean, (double)std);
-  PetscCall(HtTensorRandn(comm, ndim, shape, split, seed, t));
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Sample, *t, 0, 0, 0));
-  PetscCall(HtTensorScaleShift(*t, std, mean));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Sample, *t, 0, 0, 0));
+  PetscCall(HtTensorRandomAffine(comm, ndim, shape, split, PETSC_TRUE, std, mean, seed, t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
