@@ -156,3 +156,12 @@ static PetscErrorCode PrintLayout(HtTensor t)
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, ") split %2" PetscInt_FMT, split));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/* prints t's layout, then whether it equals the reference `name` to tol */
+static PetscErrorCode CheckResult(HtTensor t, const char name[], PetscReal tol)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PrintLayout(t));
+  PetscCall(CheckAgainst(t, name, tol));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -25,8 +25,7 @@ static PetscErrorCode CheckTranspose(const char name[], PetscInt ndim, PetscInt 
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "transpose %s split %2" PetscInt_FMT " %s", name, split, Layouts[uneven]));
   if (axes) PetscCall(PrintAxes(ndim, axes));
   else PetscCall(PetscPrintf(PETSC_COMM_WORLD, " reversed"));
-  PetscCall(PrintLayout(p));
-  PetscCall(CheckAgainst(p, ref, 0));
+  PetscCall(CheckResult(p, ref, 0));
   PetscCall(HtTensorDestroy(&t));
   PetscCall(HtTensorDestroy(&p));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -101,13 +100,11 @@ static PetscErrorCode CheckTriangles(const char name[], PetscInt split, PetscBoo
   PetscCall(HtTensorTril(t, k, &lo));
   PetscCall(HtTensorTriu(t, k, &up));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "tril %s k %2" PetscInt_FMT " split %2" PetscInt_FMT " %s", name, k, split, Layouts[uneven]));
-  PetscCall(PrintLayout(lo));
   PetscCall(PetscSNPrintf(ref, sizeof(ref), "%s_tril_%" PetscInt_FMT, name, k));
-  PetscCall(CheckAgainst(lo, ref, 0));
+  PetscCall(CheckResult(lo, ref, 0));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "triu %s k %2" PetscInt_FMT " split %2" PetscInt_FMT " %s", name, k, split, Layouts[uneven]));
-  PetscCall(PrintLayout(up));
   PetscCall(PetscSNPrintf(ref, sizeof(ref), "%s_triu_%" PetscInt_FMT, name, k));
-  PetscCall(CheckAgainst(up, ref, 0));
+  PetscCall(CheckResult(up, ref, 0));
   PetscCall(HtTensorDestroy(&t));
   PetscCall(HtTensorDestroy(&lo));
   PetscCall(HtTensorDestroy(&up));
@@ -145,8 +142,7 @@ static PetscErrorCode TestCDist(void)
           if (metric < 4) PetscCall(HtTensorCDist(X, Y, (HtCDistMetric)metric, &D));
           else PetscCall(HtTensorRBFKernel(X, Y, 0.3, &D));
           PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-17s X split %2" PetscInt_FMT " Y split %2" PetscInt_FMT " %s", refs[metric], sx, sy, Layouts[uneven]));
-          PetscCall(PrintLayout(D));
-          PetscCall(CheckAgainst(D, refs[metric], 1e-12));
+          PetscCall(CheckResult(D, refs[metric], 1e-12));
           PetscCall(HtTensorDestroy(&X));
           PetscCall(HtTensorDestroy(&Y));
           PetscCall(HtTensorDestroy(&D));
@@ -164,8 +160,7 @@ static PetscErrorCode TestCDistInt(void)
     PetscCall(LoadData("cdist/Xi", split, PETSC_TRUE, &X));
     PetscCall(HtTensorCDist(X, X, HT_CDIST_EUCLIDEAN, &D));
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "cdist int X X split %2" PetscInt_FMT, split));
-    PetscCall(PrintLayout(D));
-    PetscCall(CheckAgainst(D, "cdist/Xi_euclidean", 0));
+    PetscCall(CheckResult(D, "cdist/Xi_euclidean", 0));
     PetscCall(HtTensorDestroy(&X));
     PetscCall(HtTensorDestroy(&D));
   }

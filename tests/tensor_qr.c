@@ -31,8 +31,7 @@ static PetscErrorCode CheckClosedForms(HtTensor Q, HtTensor R, const char name[]
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  Q^T Q = I %s\n", err < 1e-13 ? "ok" : "FAIL"));
   PetscCall(HtTensorMatMul(Q, R, &QR));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  Q R = A"));
-  PetscCall(PrintLayout(QR));
-  PetscCall(CheckAgainst(QR, name, 1e-13));
+  PetscCall(CheckResult(QR, name, 1e-13));
   PetscCall(HtTensorDestroy(&G));
   PetscCall(HtTensorDestroy(&QR));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -48,13 +47,11 @@ static PetscErrorCode TestQR(const char name[], PetscInt split, PetscBool uneven
   PetscCall(LoadData(path, split, uneven, &A));
   PetscCall(HtTensorQR(A, &Q, &R));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "qr %-6s split %2" PetscInt_FMT " %s: Q", name, split, uneven ? "uneven  " : "balanced"));
-  PetscCall(PrintLayout(Q));
   PetscCall(PetscSNPrintf(path, sizeof(path), "qr/%s/Q", name));
-  PetscCall(CheckAgainst(Q, path, 1e-12));
+  PetscCall(CheckResult(Q, path, 1e-12));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  R"));
-  PetscCall(PrintLayout(R));
   PetscCall(PetscSNPrintf(path, sizeof(path), "qr/%s/R", name));
-  PetscCall(CheckAgainst(R, path, 1e-12));
+  PetscCall(CheckResult(R, path, 1e-12));
   PetscCall(PetscSNPrintf(path, sizeof(path), "qr/%s/A", name));
   PetscCall(CheckClosedForms(Q, R, path));
   PetscCall(HtTensorQR(A, NULL, &R2)); /* R alone, Q not formed */
