@@ -230,6 +230,27 @@ PETSC_EXTERN PetscErrorCode HtTensorDivide(HtTensor, HtTensor, HtTensor *);
 /* end elementwise */
 
 /* reductions and statistics (src/tensor/ops/reduce.c, src/tensor/ops/stats.c) */
+#define HT_AXIS_NONE PETSC_MIN_INT /* reduce over every element, as NumPy's axis=None */
+PETSC_EXTERN PetscErrorCode HtTensorSum(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorProd(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMean(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorVar(HtTensor, PetscInt, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorStd(HtTensor, PetscInt, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMin(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMax(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorArgmin(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorArgmax(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorAll(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorAny(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCountNonzero(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorNorm(HtTensor, NormType, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCumsum(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorPercentile(HtTensor, PetscReal, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMedian(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorHistogram(HtTensor, PetscInt, const PetscReal[], HtTensor *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorBincount(HtTensor, HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCov(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorAverage(HtTensor, HtTensor, PetscInt, PetscBool, HtTensor *);
 /* end reductions */
 
 /* linear algebra (src/tensor/ops/linalg.c, src/tensor/ops/qr.c) */
@@ -267,6 +288,18 @@ PETSC_EXTERN PetscErrorCode HtTensorQR(HtTensor, HtTensor *, HtTensor *);
 /* end linalg */
 
 /* manipulation (src/tensor/ops/manipulate.c) */
+PETSC_EXTERN PetscErrorCode HtTensorReshape(HtTensor, PetscInt, const PetscInt[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorFlatten(HtTensor, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSqueeze(HtTensor, PetscInt, const PetscInt[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorExpandDims(HtTensor, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorConcatenate(PetscInt, const HtTensor[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorStack(PetscInt, const HtTensor[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRepeat(HtTensor, PetscInt, const PetscInt[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorTile(HtTensor, PetscInt, const PetscInt[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorFlip(HtTensor, PetscInt, const PetscInt[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorRoll(HtTensor, PetscInt, const PetscInt[], const PetscInt[], HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorPad(HtTensor, const PetscInt[], const PetscInt[], PetscScalar, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorDiagonal(HtTensor, PetscInt, HtTensor *);
 /* end manipulation */
 
 /* sorting, indexing, permutations (src/tensor/ops/sort.c, src/tensor/ops/index.c) */

@@ -34,6 +34,7 @@ struct _HtTensorOps {
   PetscErrorCode (*axpy)(HtTensor, HtDType, const struct _HtBroadcast *, PetscScalar, const void *, void *); /* y += alpha x on the map */
   /* end elementwise kernels */
   /* reduction kernels */
+  const struct _HtReduceKernels *reduce; /* reductions, scans, selection and statistics of local blocks (see reduction internals) */
   /* end reduction kernels */
   /* linalg kernels */
   PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
@@ -44,6 +45,10 @@ struct _HtTensorOps {
   PetscErrorCode (*qr)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscScalar *, PetscScalar *); /* A (m x f) = Q (m x min(m,f)) R (min(m,f) x f) */
   /* end linalg kernels */
   /* manipulation kernels */
+  /* dst box = src box of extents ext (ndim <= HT_COPY_MAX_DIMS axes), elements of t's dtype; strides in elements, any sign (0 repeats) */
+  PetscErrorCode (*copystrided)(HtTensor, PetscInt, const PetscInt[], const void *, const PetscInt[], void *, const PetscInt[]);
+  /* reverses, in place, the index range [lo, hi) of the middle axis of a local block seen as (outer, n, inner) */
+  PetscErrorCode (*reverse)(HtTensor, void *, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt);
   /* end manipulation kernels */
   /* sorting kernels */
   /* sort every line (o, :, i) of a local block of shape (outer, n, inner) into keys (same shape); idx (or NULL) gets each key's position along its line; ties keep the line order */
@@ -224,6 +229,175 @@ PETSC_INTERN PetscErrorCode HtTensorWhere_Host(HtTensor, HtDType, const HtBroadc
 PETSC_INTERN PetscErrorCode HtTensorAXPY_Host(HtTensor, HtDType, const HtBroadcast *, PetscScalar, const void *, void *);
 /* end elementwise internals */
 /* reduction internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Reduce, HT_TENSOR_Cumsum, HT_TENSOR_Percentile, HT_TENSOR_Histogram, HT_TENSOR_Cov;
+
+/* the reductions of the kernels; the partial result of each is an element of dtype `acc` (SUM, PROD, MIN, MAX),
+   HT_BOOL (ALL, ANY), HT_INT (COUNT_NONZERO), HT_SCALAR (ABSSUM, SUMSQ, ABSMAX), HtArgPartial (ARGMIN, ARGMAX)
+   or HtMoments (MOMENTS) */
+typedef enum {
+  HT_REDUCE_SUM,
+  HT_REDUCE_PROD,
+  HT_REDUCE_MIN,
+  HT_REDUCE_MAX,
+  HT_REDUCE_ALL,
+  HT_REDUCE_ANY,
+  HT_REDUCE_COUNT_NONZERO,
+  HT_REDUCE_ABSSUM,
+  HT_REDUCE_SUMSQ,
+  HT_REDUCE_ABSMAX,
+  HT_REDUCE_ARGMIN,
+  HT_REDUCE_ARGMAX,
+  HT_REDUCE_MOMENTS
+} HtReduceOp;
+PETSC_INTERN const char *const HtReduceOpNames[];
+
+/* how merged partials become result elements: as they are (converted to the result dtype), divided by param (mean),
+   square root (2-norm), the index (argmin, argmax), the mean, variance or standard deviation (ddof param) of moments,
+   the ratio of a pair (weighted average) */
+typedef enum {
+  HT_FINISH_COPY,
+  HT_FINISH_DIVIDE,
+  HT_FINISH_SQRT,
+  HT_FINISH_INDEX,
+  HT_FINISH_MEAN,
+  HT_FINISH_VAR,
+  HT_FINISH_STD,
+  HT_FINISH_RATIO
+} HtReduceFinish;
+
+typedef struct {
+  PetscReal n, shift, mean, m2; /* count, a shift (a sample), mean - shift, sum of squared deviations from the mean */
+} HtMoments;
+
+typedef struct {
+  PetscReal value; /* the extreme value found so far (NaN wins) */
+  PetscInt  index; /* its index; the first one on ties */
+} HtArgPartial;
+
+/* a local block seen as (outer, n, inner), reduced or scanned along n */
+typedef struct {
+  HtDType  dtype;
+  PetscInt outer, n, inner;
+} HtReduceBlock;
+
+/* the search window of one order statistic in a distributed selection: the wanted element is the one of rank `rank`
+   (from 0) among the elements whose keys lie in [lo, hi]; histogram bins are 2^shift keys wide */
+typedef struct {
+  uint64_t   lo, hi;
+  PetscInt   shift;
+  PetscInt64 rank;
+} HtSelectWindow;
+
+/* NumPy's linear quantile of n sorted values: v[prev] + gamma (v[next] - v[prev]) */
+typedef struct {
+  PetscInt  prev, next;
+  PetscReal gamma;
+} HtQuantileIndex;
+
+struct _HtReduceKernels {
+  PetscErrorCode (*reduce)(HtReduceOp, const HtReduceBlock *, const void *, HtDType, PetscInt, void *); /* op, block, x, acc, offset added to indices, outer*inner partials */
+  PetscErrorCode (*finish)(HtReduceFinish, PetscInt, const void *, HtDType, PetscReal, HtDType, void *); /* how, count, partials, acc, param, result dtype, result */
+  PetscErrorCode (*cumsum)(const HtReduceBlock *, const void *, const void *, void *); /* block, x, outer*inner carries (or NULL), result (HT_SCALAR for HT_SCALAR x, else HT_INT) */
+  PetscErrorCode (*weightedsum)(const HtReduceBlock *, const void *, HtDType, const void *, PetscBool, PetscReal *); /* block, x, weights dtype, weights (a whole block, or n per line), per line: sum w x, sum w */
+  PetscErrorCode (*quantile)(const HtReduceBlock *, const void *, const HtQuantileIndex *, PetscScalar *); /* every line local: outer*inner quantiles */
+  PetscErrorCode (*selectrange)(const HtReduceBlock *, const void *, uint64_t *, uint64_t *, PetscInt *); /* per line: smallest and largest key, number of NaN */
+  PetscErrorCode (*selecthistogram)(const HtReduceBlock *, const void *, PetscInt, const HtSelectWindow *, PetscInt, PetscInt64 *); /* windows per line, windows (shift < 0: skipped), bins, counts */
+  PetscErrorCode (*selectcollect)(const HtReduceBlock *, const void *, PetscInt, const HtSelectWindow *, PetscInt, PetscInt64 *, uint64_t *); /* windows per line, windows, capacity, counts, keys */
+  PetscErrorCode (*histogram)(HtDType, PetscInt, const void *, PetscInt, const PetscReal[], PetscInt[]); /* n values, bins, nbins+1 edges, counts added to */
+  PetscErrorCode (*bincount)(HtDType, PetscInt, const void *, HtDType, const void *, PetscInt, PetscReal[]); /* n values, weights (or NULL), length, counts added to */
+  PetscErrorCode (*covmoments)(PetscInt, PetscInt, const PetscScalar *, PetscReal[]); /* m x f rows -> packed moments [m, shift (f), mean - shift (f), M2 (f x f)] */
+};
+PETSC_INTERN const struct _HtReduceKernels HtReduceKernels_Host;
+
+/*
+   Chan et al.: b becomes the moments of the union of the disjoint sample sets a and b. Moments of f variables are
+   packed as [count, shift (f), mean - shift (f), M2 (f x f): sums of products of deviations from the mean]; with a
+   shift near the data (a sample of them) the difference of two means keeps its digits even when the mean is large
+   compared with the spread. No sum of squares is formed.
+*/
+static inline void HtMomentsMergeN(PetscInt f, const PetscReal *a, PetscReal *b)
+{
+  const PetscReal *ashift = a + 1, *amean = a + 1 + f, *am2 = a + 1 + 2 * f;
+  PetscReal       *bshift = b + 1, *bmean = b + 1 + f, *bm2 = b + 1 + 2 * f, n = a[0] + b[0], w;
+
+  if (a[0] == 0) return;
+  if (b[0] == 0) {
+    for (PetscInt k = 0; k < 1 + 2 * f + f * f; k++) b[k] = a[k];
+    return;
+  }
+  w = a[0] / n * b[0];
+  for (PetscInt r = 0; r < f; r++)
+    for (PetscInt c = 0; c < f; c++) bm2[r * f + c] += am2[r * f + c] + w * ((bshift[r] - ashift[r]) + (bmean[r] - amean[r])) * ((bshift[c] - ashift[c]) + (bmean[c] - amean[c]));
+  for (PetscInt j = 0; j < f; j++) bmean[j] -= ((bshift[j] - ashift[j]) + (bmean[j] - amean[j])) * (a[0] / n); /* b keeps its shift */
+  b[0] = n;
+}
+
+static inline void HtMomentsMerge(const HtMoments *a, HtMoments *b)
+{
+  HtMomentsMergeN(1, &a->n, &b->n);
+}
+
+static inline PetscReal HtMinNaN(PetscReal p, PetscReal v)
+{
+  return (p != p || v >= p) ? p : v; /* a NaN sticks, as in NumPy's min */
+}
+
+static inline PetscReal HtMaxNaN(PetscReal p, PetscReal v)
+{
+  return (p != p || v <= p) ? p : v;
+}
+
+/* whether a replaces b as argmin (min) or argmax: the first NaN beats everything, ties go to the smaller index */
+static inline PetscBool HtArgBetter(const HtArgPartial *a, const HtArgPartial *b, PetscBool min)
+{
+  PetscBool anan = (PetscBool)(a->value != a->value), bnan = (PetscBool)(b->value != b->value);
+
+  if (a->index < 0 || b->index < 0) return (PetscBool)(b->index < 0 && a->index >= 0);
+  if (anan || bnan) return (PetscBool)(anan && (!bnan || a->index < b->index));
+  if (a->value == b->value) return (PetscBool)(a->index < b->index);
+  return (PetscBool)(min ? a->value < b->value : a->value > b->value);
+}
+
+/* the dtype of sums and cumulative sums, as NumPy's: integers and booleans sum to integers */
+static inline HtDType HtSumDType(HtDType dtype)
+{
+  return dtype == HT_SCALAR ? HT_SCALAR : HT_INT;
+}
+
+/* NumPy's _lerp: a + t (b - a), computed from b's side when t >= 1/2 */
+static inline PetscReal HtLerp(PetscReal a, PetscReal b, PetscReal t)
+{
+  PetscReal d = b - a;
+
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/* an unsigned key ordered as the real values are (NaN excluded), and back */
+static inline uint64_t HtRealToKey(PetscReal v)
+{
+  uint64_t u;
+
+  PetscMemcpy(&u, &v, sizeof(u));
+  return (u >> 63) ? ~u : u | ((uint64_t)1 << 63);
+}
+
+static inline PetscReal HtKeyToReal(uint64_t k)
+{
+  uint64_t  u = (k >> 63) ? k & ~((uint64_t)1 << 63) : ~k;
+  PetscReal v;
+
+  PetscMemcpy(&v, &u, sizeof(v));
+  return v;
+}
+
+PETSC_INTERN PetscErrorCode HtReduceAllreduce_Private(MPI_Comm, HtReduceOp, HtDType, void *, PetscInt);
+PETSC_INTERN PetscErrorCode HtMomentsAllreduce_Private(MPI_Comm, PetscInt, PetscReal *, PetscInt);
+PETSC_INTERN PetscErrorCode HtTensorReduceAxis_Private(HtTensor, PetscInt, PetscInt *, PetscInt *);
+PETSC_INTERN PetscErrorCode HtTensorReductionString_Private(HtTensor, PetscInt, char[], size_t);
+PETSC_INTERN PetscErrorCode HtTensorGetBlock_Private(HtTensor, PetscInt, HtReduceBlock *);
+PETSC_INTERN PetscErrorCode HtTensorCreateReduced_Private(HtTensor, PetscInt, PetscBool, HtDType, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorReduce_Private(HtTensor, HtReduceOp, HtDType, HtReduceFinish, PetscReal, PetscInt, PetscBool, HtDType, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorMoments_Private(HtTensor, PetscInt, PetscInt, PetscBool, HtTensor *, HtTensor *);
 /* end reduction internals */
 /* linalg internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_MatMul, HT_TENSOR_Dot, HT_TENSOR_Outer, HT_TENSOR_Transpose, HT_TENSOR_Trace, HT_TENSOR_Triangle, HT_TENSOR_CDist, HT_TENSOR_QR;
@@ -238,6 +412,17 @@ PETSC_INTERN PetscErrorCode HtTensorGetAsType_Private(HtTensor, HtDType, HtTenso
 PETSC_INTERN PetscErrorCode HtTensorRingVisit_Private(HtTensor, PetscErrorCode (*)(void *, PetscMPIInt, const void *), void *);
 /* end linalg internals */
 /* manipulation internals */
+PETSC_EXTERN PetscLogEvent HT_TENSOR_Reshape, HT_TENSOR_Concatenate, HT_TENSOR_Repeat, HT_TENSOR_Tile, HT_TENSOR_Flip, HT_TENSOR_Roll, HT_TENSOR_Pad, HT_TENSOR_Diagonal;
+#define HT_COPY_MAX_DIMS (2 * HT_MAX_NDIM + 2)
+/* one slab move along an axis: out[dst + i] = in[src + i] for 0 <= i < len (all other axes whole) */
+typedef struct {
+  PetscInt src, dst, len;
+} HtSlab;
+PETSC_INTERN PetscErrorCode HtTensorMoveSlabs_Private(HtTensor, HtTensor, PetscInt, PetscInt, const HtSlab[], const PetscInt[]);
+PETSC_INTERN PetscErrorCode HtTensorAxisFlags_Private(HtTensor, PetscInt, const PetscInt[], PetscBool[]);
+PETSC_INTERN PetscErrorCode HtTensorCreateShaped_Private(HtTensor, const PetscInt[], PetscBool, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorCopyStrided_Host(HtTensor, PetscInt, const PetscInt[], const void *, const PetscInt[], void *, const PetscInt[]);
+PETSC_INTERN PetscErrorCode HtTensorReverse_Host(HtTensor, void *, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt);
 /* end manipulation internals */
 /* sorting internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Sort, HT_TENSOR_Unique, HT_TENSOR_Permutation, HT_TENSOR_Slice, HT_TENSOR_Take, HT_TENSOR_Compress;

@@ -63,6 +63,11 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorAXPY", HT_TENSOR_CLASSID, &HT_TENSOR_AXPY));
   /* end elementwise events */
   /* reduction events */
+  PetscCall(PetscLogEventRegister("HtTensorReduce", HT_TENSOR_CLASSID, &HT_TENSOR_Reduce));
+  PetscCall(PetscLogEventRegister("HtTensorCumsum", HT_TENSOR_CLASSID, &HT_TENSOR_Cumsum));
+  PetscCall(PetscLogEventRegister("HtTensorPercentile", HT_TENSOR_CLASSID, &HT_TENSOR_Percentile));
+  PetscCall(PetscLogEventRegister("HtTensorHistogram", HT_TENSOR_CLASSID, &HT_TENSOR_Histogram));
+  PetscCall(PetscLogEventRegister("HtTensorCov", HT_TENSOR_CLASSID, &HT_TENSOR_Cov));
   /* end reduction events */
   /* linalg events */
   PetscCall(PetscLogEventRegister("HtTensorMatMul", HT_TENSOR_CLASSID, &HT_TENSOR_MatMul));
@@ -75,6 +80,14 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorQR", HT_TENSOR_CLASSID, &HT_TENSOR_QR));
   /* end linalg events */
   /* manipulation events */
+  PetscCall(PetscLogEventRegister("HtTensorReshape", HT_TENSOR_CLASSID, &HT_TENSOR_Reshape));
+  PetscCall(PetscLogEventRegister("HtTensorConcat", HT_TENSOR_CLASSID, &HT_TENSOR_Concatenate));
+  PetscCall(PetscLogEventRegister("HtTensorRepeat", HT_TENSOR_CLASSID, &HT_TENSOR_Repeat));
+  PetscCall(PetscLogEventRegister("HtTensorTile", HT_TENSOR_CLASSID, &HT_TENSOR_Tile));
+  PetscCall(PetscLogEventRegister("HtTensorFlip", HT_TENSOR_CLASSID, &HT_TENSOR_Flip));
+  PetscCall(PetscLogEventRegister("HtTensorRoll", HT_TENSOR_CLASSID, &HT_TENSOR_Roll));
+  PetscCall(PetscLogEventRegister("HtTensorPad", HT_TENSOR_CLASSID, &HT_TENSOR_Pad));
+  PetscCall(PetscLogEventRegister("HtTensorDiagonal", HT_TENSOR_CLASSID, &HT_TENSOR_Diagonal));
   /* end manipulation events */
   /* sorting events */
   PetscCall(PetscLogEventRegister("HtTensorSort", HT_TENSOR_CLASSID, &HT_TENSOR_Sort));

@@ -162,6 +162,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->axpy         = HtTensorAXPY_Host;
   /* end elementwise kernels */
   /* reduction kernels */
+  t->ops->reduce = &HtReduceKernels_Host;
   /* end reduction kernels */
   /* linalg kernels */
   t->ops->gemm         = HtTensorGemm_Host;
@@ -172,6 +173,8 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->qr           = HtTensorQR_Host;
   /* end linalg kernels */
   /* manipulation kernels */
+  t->ops->copystrided = HtTensorCopyStrided_Host;
+  t->ops->reverse     = HtTensorReverse_Host;
   /* end manipulation kernels */
   /* sorting kernels */
   PetscCall(HtTensorCreateHostSortKernels_Private(t));

@@ -1,0 +1,491 @@
+/*
+   Host kernels of the reductions and statistics: plain C loops over local blocks seen as (outer, n, inner) and
+   reduced along n, with the innermost loop over `inner` contiguous elements so that the compiler vectorizes it.
+   They know nothing of ranks: the generic code (src/tensor/ops/reduce.c, stats.c) merges their partials.
+*/
+#include <heat/private/tensorimpl.h>
+#include <petscblaslapack.h>
+
+/*
+   HT_BLOCK_LOOP - runs INIT once per line (q[j] is the line's partial) and then ACC for every element: r[j] is the
+   element of row i of the line; x holds XT elements and p the PT partials, outer*inner of them.
+*/
+#define HT_BLOCK_LOOP(XT, PT, b, x, p, INIT, ACC) \
+  do { \
+    const XT *restrict _x = (const XT *)(x); \
+    PT *restrict       _p = (PT *)(p); \
+    for (PetscInt _o = 0; _o < (b)->outer; _o++) { \
+      PT *restrict q = _p + (size_t)_o * (b)->inner; \
+      for (PetscInt j = 0; j < (b)->inner; j++) INIT; \
+      for (PetscInt i = 0; i < (b)->n; i++) { \
+        const XT *restrict r = _x + ((size_t)_o * (b)->n + i) * (b)->inner; \
+        for (PetscInt j = 0; j < (b)->inner; j++) ACC; \
+      } \
+    } \
+  } while (0)
+
+/* HT_BLOCK_LOOP with the element type XT of dtype and partials of type PT */
+#define HT_DISPATCH(dtype, PT, b, x, p, INIT, ACC) \
+  do { \
+    switch (dtype) { \
+    case HT_SCALAR: \
+      HT_BLOCK_LOOP(PetscScalar, PT, b, x, p, INIT, ACC); \
+      break; \
+    case HT_INT: \
+      HT_BLOCK_LOOP(PetscInt, PT, b, x, p, INIT, ACC); \
+      break; \
+    default: \
+      HT_BLOCK_LOOP(PetscBool, PT, b, x, p, INIT, ACC); \
+    } \
+  } while (0)
+
+/* the elements are visited in index order, so a tie keeps the first index */
+static inline void HtArgUpdate(HtArgPartial *p, PetscReal v, PetscInt index, PetscBool min)
+{
+  HtArgPartial e = {v, index};
+
+  if (HtArgBetter(&e, p, min)) *p = e;
+}
+
+/* NumPy's pairwise summation: blocks of 128 summed with 8 accumulators, halves summed recursively */
+static PetscScalar HtPairwiseSum(const PetscScalar *x, PetscInt n)
+{
+  PetscScalar r[8], s = 0;
+  PetscInt    i;
+
+  if (n < 8) {
+    for (i = 0; i < n; i++) s += x[i];
+    return s;
+  }
+  if (n > 128) {
+    PetscInt half = n / 2;
+
+    half -= half % 8;
+    return HtPairwiseSum(x, half) + HtPairwiseSum(x + half, n - half);
+  }
+  for (PetscInt k = 0; k < 8; k++) r[k] = x[k];
+  for (i = 8; i < n - n % 8; i += 8)
+    for (PetscInt k = 0; k < 8; k++) r[k] += x[i + k];
+  s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+  for (; i < n; i++) s += x[i];
+  return s;
+}
+
+static PetscErrorCode HtReduceSum_Host(const HtReduceBlock *b, const void *x, HtDType acc, void *partial)
+{
+  PetscFunctionBegin;
+  if (acc == HT_SCALAR && b->dtype == HT_SCALAR && b->inner == 1) {
+    for (PetscInt o = 0; o < b->outer; o++) ((PetscScalar *)partial)[o] = HtPairwiseSum((const PetscScalar *)x + (size_t)o * b->n, b->n);
+  } else if (acc == HT_SCALAR) HT_DISPATCH(b->dtype, PetscScalar, b, x, partial, q[j] = 0, q[j] += (PetscScalar)r[j]);
+  else HT_DISPATCH(b->dtype, PetscInt, b, x, partial, q[j] = 0, q[j] += (PetscInt)r[j]);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtReduceProd_Host(const HtReduceBlock *b, const void *x, HtDType acc, void *partial)
+{
+  PetscFunctionBegin;
+  if (acc == HT_SCALAR) HT_DISPATCH(b->dtype, PetscScalar, b, x, partial, q[j] = 1, q[j] *= (PetscScalar)r[j]);
+  else HT_DISPATCH(b->dtype, PetscInt, b, x, partial, q[j] = 1, q[j] *= (PetscInt)r[j]);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* min and max keep the element type; on booleans they are `all` and `any` */
+static PetscErrorCode HtReduceExtreme_Host(const HtReduceBlock *b, const void *x, PetscBool min, void *partial)
+{
+  PetscFunctionBegin;
+  switch (b->dtype) {
+  case HT_SCALAR:
+    if (min) HT_BLOCK_LOOP(PetscScalar, PetscScalar, b, x, partial, q[j] = INFINITY, q[j] = HtMinNaN(q[j], r[j]));
+    else HT_BLOCK_LOOP(PetscScalar, PetscScalar, b, x, partial, q[j] = -INFINITY, q[j] = HtMaxNaN(q[j], r[j]));
+    break;
+  case HT_INT:
+    if (min) HT_BLOCK_LOOP(PetscInt, PetscInt, b, x, partial, q[j] = PETSC_MAX_INT, q[j] = PetscMin(q[j], r[j]));
+    else HT_BLOCK_LOOP(PetscInt, PetscInt, b, x, partial, q[j] = PETSC_MIN_INT, q[j] = PetscMax(q[j], r[j]));
+    break;
+  default:
+    if (min) HT_BLOCK_LOOP(PetscBool, PetscBool, b, x, partial, q[j] = PETSC_TRUE, q[j] = (PetscBool)(q[j] && r[j]));
+    else HT_BLOCK_LOOP(PetscBool, PetscBool, b, x, partial, q[j] = PETSC_FALSE, q[j] = (PetscBool)(q[j] || r[j]));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   Moments along n, stable and vectorizable: every line is shifted by its first element, chunks of rows get their
+   mean and sum of squared deviations in two passes while they are in cache, and are merged into the line's moments
+   with Chan's update.
+*/
+static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x, void *partial)
+{
+  HtMoments *m = (HtMoments *)partial;
+  PetscReal *shift, *mean, *m2;
+  PetscInt   chunk = PetscMax(1, 4096 / PetscMax(b->inner, 1));
+  size_t     esize;
+
+  PetscFunctionBegin;
+  PetscCall(HtDTypeGetSize(b->dtype, &esize));
+  PetscCall(PetscMalloc3(b->inner, &shift, b->inner, &mean, b->inner, &m2));
+  for (PetscInt o = 0; o < b->outer; o++) {
+    HtMoments  *mo = m + o * b->inner;
+    const char *xo = (const char *)x + (size_t)o * b->n * b->inner * esize;
+
+    for (PetscInt j = 0; j < b->inner; j++) {
+      shift[j] = b->n ? PetscRealPart(HtElementGet(b->dtype, xo, j)) : 0;
+      mo[j].n = mo[j].mean = mo[j].m2 = 0;
+      mo[j].shift                     = shift[j];
+    }
+    for (PetscInt i0 = 0; i0 < b->n; i0 += chunk) {
+      HtReduceBlock c  = {b->dtype, 1, PetscMin(chunk, b->n - i0), b->inner};
+      const char   *xc = xo + (size_t)i0 * b->inner * esize;
+
+      HT_DISPATCH(c.dtype, PetscReal, &c, xc, mean, q[j] = 0, q[j] += (PetscReal)r[j] - shift[j]);
+      for (PetscInt j = 0; j < c.inner; j++) mean[j] /= c.n; /* of the shifted values, which keep their digits */
+      HT_DISPATCH(c.dtype, PetscReal, &c, xc, m2, q[j] = 0, q[j] += ((PetscReal)r[j] - shift[j] - mean[j]) * ((PetscReal)r[j] - shift[j] - mean[j]));
+      for (PetscInt j = 0; j < c.inner; j++) {
+        HtMoments part = {(PetscReal)c.n, shift[j], mean[j], m2[j]};
+
+        HtMomentsMerge(&part, &mo[j]);
+      }
+    }
+  }
+  PetscCall(PetscFree3(shift, mean, m2));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtReduce_Host(HtReduceOp op, const HtReduceBlock *b, const void *x, HtDType acc, PetscInt ioffset, void *partial)
+{
+  PetscFunctionBegin;
+  switch (op) {
+  case HT_REDUCE_SUM:
+    PetscCall(HtReduceSum_Host(b, x, acc, partial));
+    break;
+  case HT_REDUCE_PROD:
+    PetscCall(HtReduceProd_Host(b, x, acc, partial));
+    break;
+  case HT_REDUCE_MIN:
+  case HT_REDUCE_MAX:
+    PetscCall(HtReduceExtreme_Host(b, x, (PetscBool)(op == HT_REDUCE_MIN), partial));
+    break;
+  case HT_REDUCE_ALL:
+    HT_DISPATCH(b->dtype, PetscBool, b, x, partial, q[j] = PETSC_TRUE, q[j] = (PetscBool)(q[j] && r[j] != 0));
+    break;
+  case HT_REDUCE_ANY:
+    HT_DISPATCH(b->dtype, PetscBool, b, x, partial, q[j] = PETSC_FALSE, q[j] = (PetscBool)(q[j] || r[j] != 0));
+    break;
+  case HT_REDUCE_COUNT_NONZERO:
+    HT_DISPATCH(b->dtype, PetscInt, b, x, partial, q[j] = 0, q[j] += (r[j] != 0));
+    break;
+  case HT_REDUCE_ABSSUM:
+    HT_DISPATCH(b->dtype, PetscScalar, b, x, partial, q[j] = 0, q[j] += PetscAbsReal((PetscReal)r[j]));
+    break;
+  case HT_REDUCE_SUMSQ:
+    HT_DISPATCH(b->dtype, PetscScalar, b, x, partial, q[j] = 0, q[j] += (PetscReal)r[j] * (PetscReal)r[j]);
+    break;
+  case HT_REDUCE_ABSMAX:
+    HT_DISPATCH(b->dtype, PetscScalar, b, x, partial, q[j] = 0, q[j] = HtMaxNaN(q[j], PetscAbsReal((PetscReal)r[j])));
+    break;
+  case HT_REDUCE_ARGMIN:
+  case HT_REDUCE_ARGMAX:
+    HT_DISPATCH(b->dtype, HtArgPartial, b, x, partial, q[j].index = -1, HtArgUpdate(&q[j], (PetscReal)r[j], i + ioffset, (PetscBool)(op == HT_REDUCE_ARGMIN)));
+    break;
+  case HT_REDUCE_MOMENTS:
+    PetscCall(HtReduceMoments_Host(b, x, partial));
+    break;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtReduceFinish_Host(HtReduceFinish how, PetscInt count, const void *partial, HtDType acc, PetscReal param, HtDType otype, void *out)
+{
+  const PetscScalar  *s = (const PetscScalar *)partial;
+  const HtMoments    *m = (const HtMoments *)partial;
+  const HtArgPartial *a = (const HtArgPartial *)partial;
+  PetscScalar        *y = (PetscScalar *)out;
+  size_t              esize;
+
+  PetscFunctionBegin;
+  switch (how) {
+  case HT_FINISH_COPY:
+    PetscCall(HtDTypeGetSize(acc, &esize));
+    if (acc == otype) PetscCall(PetscMemcpy(out, partial, count * esize));
+    else
+      for (PetscInt l = 0; l < count; l++) HtElementSet(otype, out, l, HtElementGet(acc, partial, l));
+    break;
+  case HT_FINISH_DIVIDE:
+    for (PetscInt l = 0; l < count; l++) y[l] = s[l] / param;
+    break;
+  case HT_FINISH_SQRT:
+    for (PetscInt l = 0; l < count; l++) y[l] = PetscSqrtReal(s[l]);
+    break;
+  case HT_FINISH_INDEX:
+    for (PetscInt l = 0; l < count; l++) ((PetscInt *)out)[l] = a[l].index;
+    break;
+  case HT_FINISH_MEAN:
+    for (PetscInt l = 0; l < count; l++) y[l] = m[l].shift + m[l].mean;
+    break;
+  case HT_FINISH_VAR:
+  case HT_FINISH_STD:
+    for (PetscInt l = 0; l < count; l++) {
+      PetscReal var = m[l].m2 / (m[l].n - param);
+
+      y[l] = how == HT_FINISH_VAR ? var : PetscSqrtReal(var);
+    }
+    break;
+  case HT_FINISH_RATIO:
+    for (PetscInt l = 0; l < count; l++) y[l] = s[2 * l] / s[2 * l + 1];
+    break;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* y = cumulative sum along n starting from the carries (sums of the elements before the block), or from 0 */
+static PetscErrorCode HtCumsum_Host(const HtReduceBlock *b, const void *x, const void *carry, void *y)
+{
+  PetscInt rowlen = b->inner;
+
+#define HT_CUMSUM(XT, YT) \
+  do { \
+    const XT *xs = (const XT *)x; \
+    const YT *cs = (const YT *)carry; \
+    YT       *ys = (YT *)y; \
+    for (PetscInt o = 0; o < b->outer; o++) \
+      for (PetscInt i = 0; i < b->n; i++) { \
+        const size_t row = ((size_t)o * b->n + i) * rowlen; \
+        for (PetscInt j = 0; j < rowlen; j++) { \
+          YT prev = i ? ys[row - rowlen + j] : (cs ? cs[o * rowlen + j] : 0); \
+          ys[row + j] = prev + (YT)xs[row + j]; \
+        } \
+      } \
+  } while (0)
+
+  PetscFunctionBegin;
+  switch (b->dtype) {
+  case HT_SCALAR:
+    HT_CUMSUM(PetscScalar, PetscScalar);
+    break;
+  case HT_INT:
+    HT_CUMSUM(PetscInt, PetscInt);
+    break;
+  default:
+    HT_CUMSUM(PetscBool, PetscInt);
+  }
+#undef HT_CUMSUM
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* per line: [sum of w x, sum of w]; w has the block's layout, or (wline) one weight per row i of every line */
+static PetscErrorCode HtWeightedSum_Host(const HtReduceBlock *b, const void *x, HtDType wtype, const void *w, PetscBool wline, PetscReal *partial)
+{
+  PetscFunctionBegin;
+  for (PetscInt l = 0; l < 2 * b->outer * b->inner; l++) partial[l] = 0;
+  for (PetscInt o = 0; o < b->outer; o++)
+    for (PetscInt i = 0; i < b->n; i++)
+      for (PetscInt j = 0; j < b->inner; j++) {
+        PetscInt  e  = (o * b->n + i) * b->inner + j, l = o * b->inner + j;
+        PetscReal wi = PetscRealPart(HtElementGet(wtype, w, wline ? i : e));
+
+        partial[2 * l] += wi * PetscRealPart(HtElementGet(b->dtype, x, e));
+        partial[2 * l + 1] += wi;
+      }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the k-th smallest of v[0..n) moved to v[k], smaller ones before it, larger after (Hoare's selection) */
+static void HtSelectKth(PetscReal *v, PetscInt n, PetscInt k)
+{
+  PetscInt lo = 0, hi = n - 1;
+
+  while (lo < hi) {
+    PetscInt  mid = lo + (hi - lo) / 2, i = lo, j = hi;
+    PetscReal a = v[lo], c = v[mid], d = v[hi], pivot = a < c ? (c < d ? c : (a < d ? d : a)) : (a < d ? a : (c < d ? d : c));
+
+    while (i <= j) {
+      while (v[i] < pivot) i++;
+      while (v[j] > pivot) j--;
+      if (i <= j) {
+        PetscReal t = v[i];
+
+        v[i++] = v[j];
+        v[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+}
+
+/* every line is local: copy it, select its two order statistics, interpolate; NaN in a line gives NaN */
+static PetscErrorCode HtQuantile_Host(const HtReduceBlock *b, const void *x, const HtQuantileIndex *qi, PetscScalar *out)
+{
+  PetscReal *v;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc1(PetscMax(b->n, 1), &v));
+  for (PetscInt o = 0; o < b->outer; o++)
+    for (PetscInt j = 0; j < b->inner; j++) {
+      PetscBool nan = PETSC_FALSE;
+      PetscReal a, c;
+
+      for (PetscInt i = 0; i < b->n; i++) {
+        v[i] = PetscRealPart(HtElementGet(b->dtype, x, (o * b->n + i) * b->inner + j));
+        if (v[i] != v[i]) nan = PETSC_TRUE;
+      }
+      if (nan) {
+        out[o * b->inner + j] = NAN;
+        continue;
+      }
+      HtSelectKth(v, b->n, qi->prev); /* the larger ones follow v[prev]: the next order statistic is their minimum */
+      a = v[qi->prev];
+      c = qi->next > qi->prev ? v[qi->next] : a;
+      for (PetscInt i = qi->next + 1; qi->next > qi->prev && i < b->n; i++) c = PetscMin(c, v[i]);
+      out[o * b->inner + j] = qi->next > qi->prev ? HtLerp(a, c, qi->gamma) : a;
+    }
+  PetscCall(PetscFree(v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtSelectRange_Host(const HtReduceBlock *b, const void *x, uint64_t *lo, uint64_t *hi, PetscInt *nnan)
+{
+  PetscFunctionBegin;
+  for (PetscInt l = 0; l < b->outer * b->inner; l++) {
+    lo[l]   = UINT64_MAX;
+    hi[l]   = 0;
+    nnan[l] = 0;
+  }
+  for (PetscInt o = 0; o < b->outer; o++)
+    for (PetscInt i = 0; i < b->n; i++)
+      for (PetscInt j = 0; j < b->inner; j++) {
+        PetscReal v = PetscRealPart(HtElementGet(b->dtype, x, (o * b->n + i) * b->inner + j));
+        PetscInt  l = o * b->inner + j;
+        uint64_t  k;
+
+        if (v != v) {
+          nnan[l]++;
+          continue;
+        }
+        k     = HtRealToKey(v);
+        lo[l] = PetscMin(lo[l], k);
+        hi[l] = PetscMax(hi[l], k);
+      }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HT_SELECT_LOOP - for every non-NaN element and every active window (shift >= 0) of its line that holds its key
+   k: BODY, with w the window and t its number
+*/
+#define HT_SELECT_LOOP(b, x, nper, win, BODY) \
+  do { \
+    for (PetscInt _o = 0; _o < (b)->outer; _o++) \
+      for (PetscInt _i = 0; _i < (b)->n; _i++) \
+        for (PetscInt _j = 0; _j < (b)->inner; _j++) { \
+          PetscReal _v = PetscRealPart(HtElementGet((b)->dtype, (x), (_o * (b)->n + _i) * (b)->inner + _j)); \
+          uint64_t  k; \
+          if (_v != _v) continue; \
+          k = HtRealToKey(_v); \
+          for (PetscInt t = (_o * (b)->inner + _j) * (nper); t < (_o * (b)->inner + _j + 1) * (nper); t++) { \
+            const HtSelectWindow *w = &(win)[t]; \
+            if (w->shift >= 0 && k >= w->lo && k <= w->hi) BODY; \
+          } \
+        } \
+  } while (0)
+
+static PetscErrorCode HtSelectHistogram_Host(const HtReduceBlock *b, const void *x, PetscInt nper, const HtSelectWindow *win, PetscInt nbins, PetscInt64 *counts)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(counts, (size_t)b->outer * b->inner * nper * nbins));
+  HT_SELECT_LOOP(b, x, nper, win, counts[t * nbins + (PetscInt)((k - w->lo) >> w->shift)]++);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtSelectCollect_Host(const HtReduceBlock *b, const void *x, PetscInt nper, const HtSelectWindow *win, PetscInt cap, PetscInt64 *count, uint64_t *keys)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(count, (size_t)b->outer * b->inner * nper));
+  HT_SELECT_LOOP(b, x, nper, win, if (count[t] < cap) keys[t * cap + count[t]++] = k);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* NumPy's histogram with equal bins: the last bin includes its right edge; values outside the edges are skipped */
+static PetscErrorCode HtHistogram_Host(HtDType dtype, PetscInt n, const void *x, PetscInt nbins, const PetscReal edges[], PetscInt counts[])
+{
+  PetscReal first = edges[0], last = edges[nbins], norm = nbins / (last - first);
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < n; i++) {
+    PetscReal v = PetscRealPart(HtElementGet(dtype, x, i));
+    PetscInt  bin;
+
+    if (!(v >= first && v <= last)) continue;
+    bin = (PetscInt)((v - first) * norm);
+    if (bin == nbins) bin--;
+    if (v < edges[bin]) bin--;
+    else if (v >= edges[bin + 1] && bin != nbins - 1) bin++;
+    counts[bin]++;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, HtDType wtype, const void *w, PetscInt len, PetscReal counts[])
+{
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < n; i++) {
+    PetscInt c = (PetscInt)PetscRealPart(HtElementGet(dtype, x, i));
+
+    if (c >= 0 && c < len) counts[c] += w ? PetscRealPart(HtElementGet(wtype, w, i)) : 1;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+#define HT_COV_CHUNK_BYTES (128 * 1024) /* a chunk of shifted rows stays in the L2 cache */
+
+/*
+   out = the packed moments of m rows of f columns, in one pass: each chunk of rows is shifted by the running mean
+   of the rows before it (the first row for the first chunk) into a work copy while its column sums are taken, BLAS
+   syrk gives the chunk's sums of products about the shift, the small correction for the chunk mean's distance to
+   the shift makes them its M2, and Chan's merge adds the chunk to the moments of the rows before
+*/
+static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScalar *x, PetscReal out[])
+{
+  PetscInt     chunk = PetscMax(1, HT_COV_CHUNK_BYTES / (PetscInt)sizeof(PetscScalar) / PetscMax(f, 1)), size = 1 + 2 * f + f * f;
+  PetscReal   *cm, *shift, *mean, *m2;
+  PetscScalar *work, one = 1, zero = 0;
+  PetscBLASInt bf, bc;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(out, size));
+  PetscCall(PetscBLASIntCast(f, &bf));
+  PetscCall(PetscMalloc2((size_t)PetscMin(chunk, PetscMax(m, 1)) * f, &work, size, &cm));
+  shift = cm + 1;
+  mean  = cm + 1 + f;
+  m2    = cm + 1 + 2 * f;
+  for (PetscInt j = 0; j < f; j++) shift[j] = m ? PetscRealPart(x[j]) : 0;
+  for (PetscInt i0 = 0; i0 < m; i0 += chunk) {
+    PetscInt           mc = PetscMin(chunk, m - i0);
+    const PetscScalar *xc = x + (size_t)i0 * f;
+
+    cm[0] = mc;
+    for (PetscInt j = 0; j < f; j++) mean[j] = 0;
+    for (PetscInt i = 0; i < mc; i++)
+      for (PetscInt j = 0; j < f; j++) {
+        work[i * f + j] = xc[i * f + j] - shift[j];
+        mean[j] += work[i * f + j];
+      }
+    for (PetscInt j = 0; j < f; j++) mean[j] /= mc;
+    PetscCall(PetscBLASIntCast(mc, &bc));
+    /* the row-major mc x f chunk is the column-major f x mc matrix A: A A^T, upper triangle (symmetrized below) */
+    PetscCallBLAS("BLASsyrk", BLASsyrk_("U", "N", &bf, &bc, &one, work, &bf, &zero, m2, &bf));
+    for (PetscInt c = 0; c < f; c++)
+      for (PetscInt r = 0; r <= c; r++) m2[c * f + r] -= mc * mean[r] * mean[c];
+    HtMomentsMergeN(f, cm, out);
+    for (PetscInt j = 0; j < f; j++) shift[j] = out[1 + j] + out[1 + f + j]; /* the next chunk is shifted by the mean so far */
+  }
+  for (PetscInt c = 0; c < f; c++)
+    for (PetscInt r = c + 1; r < f; r++) out[1 + 2 * f + c * f + r] = out[1 + 2 * f + r * f + c];
+  PetscCall(PetscFree2(work, cm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const struct _HtReduceKernels HtReduceKernels_Host = {
+  HtReduce_Host, HtReduceFinish_Host, HtCumsum_Host, HtWeightedSum_Host, HtQuantile_Host, HtSelectRange_Host, HtSelectHistogram_Host, HtSelectCollect_Host, HtHistogram_Host, HtBincount_Host, HtCovMoments_Host,
+};

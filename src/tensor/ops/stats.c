@@ -1,0 +1,628 @@
+/*
+   Statistics of HtTensor: percentile and median without gathering the data (distributed radix selection),
+   histogram, bincount, covariance matrix of a data tensor (chunked BLAS syrk, one allreduce of moments) and
+   weighted average.
+*/
+#include <heat/private/tensorimpl.h>
+
+#define HT_SELECT_BINS_LOG2 12   /* a selection round counts keys in 2^12 bins ... */
+#define HT_SELECT_GATHER    4096 /* ... until a window holds so few elements that they are gathered and sorted */
+#define HT_SELECT_MAX_LINES 64   /* more lines crossing ranks than this are made local by one resplit instead */
+#define HT_SELECT_PER_LINE  2    /* windows per line: the two order statistics NumPy's linear quantile interpolates */
+
+/* NumPy's linear method: virtual index n q + (1 - q) - 1 of the sorted values, clipped to [0, n-1] */
+static void HtQuantileIndexCompute(PetscInt n, PetscReal percent, HtQuantileIndex *qi)
+{
+  PetscReal q = percent / 100, vi = n * q + (1 + q * (1 - 1 - 1)) - 1, f = PetscFloorReal(vi);
+
+  qi->prev  = (PetscInt)f;
+  qi->next  = qi->prev + 1;
+  qi->gamma = vi - f;
+  if (vi >= n - 1) qi->prev = qi->next = n - 1;
+  if (vi < 0) qi->prev = qi->next = 0;
+}
+
+static PetscInt HtBitLength(uint64_t v)
+{
+  PetscInt bits = 0;
+
+  while (bits < 64 && (v >> bits)) bits++;
+  return bits;
+}
+
+/* a window is resolved when it holds one key; else its bins are as narrow as HT_SELECT_BINS_LOG2 bits allow */
+static void HtSelectWindowSetShift(HtSelectWindow *w)
+{
+  w->shift = PetscMax(0, HtBitLength(w->hi - w->lo) - HT_SELECT_BINS_LOG2);
+}
+
+/* narrow every active window to the bin that holds its rank; windows with few elements left are marked for gathering */
+static void HtSelectNarrow(PetscInt nwin, PetscInt nbins, const PetscInt64 *counts, HtSelectWindow *win, PetscBool *gather)
+{
+  for (PetscInt t = 0; t < nwin; t++) {
+    HtSelectWindow   *w   = &win[t];
+    const PetscInt64 *c   = counts + t * nbins;
+    PetscInt          bin = 0;
+    uint64_t          width;
+
+    gather[t] = PETSC_FALSE;
+    if (w->shift < 0) continue;
+    while (bin < nbins - 1 && w->rank >= c[bin]) w->rank -= c[bin++];
+    w->lo += (uint64_t)bin << w->shift;
+    width = ((uint64_t)1 << w->shift) - 1;
+    if (w->hi - w->lo > width) w->hi = w->lo + width;
+    gather[t] = (PetscBool)(c[bin] <= HT_SELECT_GATHER && w->lo < w->hi);
+  }
+}
+
+/*
+   Gathers the keys of the marked windows from every rank (each window holds at most HT_SELECT_GATHER of them
+   globally) and resolves those windows: lo = hi = the key of the wanted rank.
+*/
+static PetscErrorCode HtSelectGather(HtTensor x, const HtReduceBlock *b, const void *xa, PetscInt nwin, HtSelectWindow *win, const PetscBool *gather)
+{
+  MPI_Comm        comm = PetscObjectComm((PetscObject)x);
+  HtSelectWindow *marked;
+  PetscInt64     *count, *all;
+  uint64_t       *keys, *recvkeys;
+  PetscReal      *values;
+  PetscMPIInt     size, nsend = 0, nw, total = 0, *recvcounts, *displs;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(PetscMPIIntCast(nwin, &nw));
+  PetscCall(PetscMalloc4(nwin, &marked, nwin, &count, (size_t)nwin * size, &all, (size_t)nwin * HT_SELECT_GATHER, &keys));
+  for (PetscInt t = 0; t < nwin; t++) {
+    marked[t] = win[t];
+    if (!gather[t]) marked[t].shift = -1;
+  }
+  PetscCall((*x->ops->reduce->selectcollect)(b, xa, HT_SELECT_PER_LINE, marked, HT_SELECT_GATHER, count, keys));
+  PetscCallMPI(MPI_Allgather(count, nw, MPIU_INT64, all, nw, MPIU_INT64, comm));
+  for (PetscInt t = 0; t < nwin; t++) /* pack the keys of all windows, in window order */
+    for (PetscInt64 k = 0; k < count[t]; k++) keys[nsend++] = keys[t * HT_SELECT_GATHER + k];
+  PetscCall(PetscMalloc3(size, &recvcounts, size, &displs, HT_SELECT_GATHER, &values));
+  for (PetscMPIInt r = 0; r < size; r++) {
+    PetscInt64 n = 0;
+
+    for (PetscInt t = 0; t < nwin; t++) n += all[r * nwin + t];
+    PetscCall(PetscMPIIntCast(n, &recvcounts[r]));
+    displs[r] = total;
+    total += recvcounts[r];
+  }
+  PetscCall(PetscMalloc1(total + 1, &recvkeys));
+  PetscCallMPI(MPI_Allgatherv(keys, nsend, MPI_UINT64_T, recvkeys, recvcounts, displs, MPI_UINT64_T, comm));
+  for (PetscInt t = 0; t < nwin; t++) {
+    PetscInt n = 0;
+
+    if (!gather[t]) continue;
+    for (PetscMPIInt r = 0; r < size; r++) {
+      PetscInt64 at = displs[r];
+
+      for (PetscInt u = 0; u < t; u++) at += all[r * nwin + u];
+      for (PetscInt64 k = 0; k < all[r * nwin + t]; k++) values[n++] = HtKeyToReal(recvkeys[at + k]);
+    }
+    PetscCall(PetscSortReal(n, values));
+    win[t].lo = win[t].hi = HtRealToKey(values[win[t].rank]);
+  }
+  PetscCall(PetscFree(recvkeys));
+  PetscCall(PetscFree3(recvcounts, displs, values));
+  PetscCall(PetscFree4(marked, count, all, keys));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* windows still to narrow get bins for their width; resolved ones (one key left) and NaN lines stop */
+static PetscBool HtSelectWindowsUpdate(PetscInt nwin, HtSelectWindow *win)
+{
+  PetscBool active = PETSC_FALSE;
+
+  for (PetscInt t = 0; t < nwin; t++) {
+    if (win[t].shift < 0) continue;
+    if (win[t].lo == win[t].hi) win[t].shift = -1;
+    else {
+      HtSelectWindowSetShift(&win[t]);
+      active = PETSC_TRUE;
+    }
+  }
+  return active;
+}
+
+/*
+   Quantiles of lines that cross ranks (x reduced along its split axis, or over every element), without moving the
+   data: the values are mapped to order-preserving 64-bit keys and, for the two order statistics of each line, a
+   window of keys known to hold them is narrowed by histograms (one pass over the local block and one allreduce
+   of the bin counts per round, 12 bits of key per round) until it holds a single key or few enough elements to
+   gather. Besides its block a rank holds only the bin counts and at most HT_SELECT_GATHER keys per window.
+*/
+static PetscErrorCode HtQuantileDistributed(HtTensor x, PetscInt axis, const HtQuantileIndex *qi, PetscScalar *out)
+{
+  MPI_Comm        comm = PetscObjectComm((PetscObject)x);
+  HtReduceBlock   b;
+  const void     *xa;
+  PetscInt        nlines, nwin, nbins = (PetscInt)1 << HT_SELECT_BINS_LOG2, *nnan;
+  uint64_t       *lo, *hi;
+  HtSelectWindow *win;
+  PetscInt64     *counts;
+  PetscBool      *gather;
+  PetscMPIInt     nl, ncounts;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetBlock_Private(x, axis, &b));
+  nlines = b.outer * b.inner;
+  nwin   = HT_SELECT_PER_LINE * nlines;
+  PetscCall(PetscMPIIntCast(nlines, &nl));
+  PetscCall(PetscMPIIntCast(nwin * nbins, &ncounts));
+  PetscCall(PetscMalloc3(nlines, &lo, nlines, &hi, nlines, &nnan));
+  PetscCall(PetscMalloc3(nwin, &win, nwin * nbins, &counts, nwin, &gather));
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  PetscCall((*x->ops->reduce->selectrange)(&b, xa, lo, hi, nnan));
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, lo, nl, MPI_UINT64_T, MPI_MIN, comm));
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, hi, nl, MPI_UINT64_T, MPI_MAX, comm));
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, nnan, nl, MPIU_INT, MPI_SUM, comm));
+  for (PetscInt t = 0; t < nwin; t++) {
+    win[t].lo    = lo[t / HT_SELECT_PER_LINE];
+    win[t].hi    = hi[t / HT_SELECT_PER_LINE];
+    win[t].rank  = t % HT_SELECT_PER_LINE ? qi->next : qi->prev;
+    win[t].shift = nnan[t / HT_SELECT_PER_LINE] ? -1 : 0;
+  }
+  for (PetscInt round = 1; HtSelectWindowsUpdate(nwin, win); round++) {
+    PetscBool any = PETSC_FALSE;
+    PetscInt  nactive = 0;
+
+    for (PetscInt t = 0; t < nwin; t++) nactive += win[t].shift >= 0;
+    PetscCall(PetscInfo(x, "Selection round %" PetscInt_FMT ": %" PetscInt_FMT " of %" PetscInt_FMT " windows open\n", round, nactive, nwin));
+    PetscCall((*x->ops->reduce->selecthistogram)(&b, xa, HT_SELECT_PER_LINE, win, nbins, counts));
+    PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, counts, ncounts, MPIU_INT64, MPI_SUM, comm));
+    HtSelectNarrow(nwin, nbins, counts, win, gather);
+    for (PetscInt t = 0; t < nwin; t++) any = (PetscBool)(any || gather[t]);
+    if (any) {
+      PetscCall(PetscInfo(x, "Selection round %" PetscInt_FMT ": gathering the last candidates\n", round));
+      PetscCall(HtSelectGather(x, &b, xa, nwin, win, gather));
+    }
+  }
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  for (PetscInt l = 0; l < nlines; l++) {
+    PetscReal a = HtKeyToReal(win[HT_SELECT_PER_LINE * l].lo), c = HtKeyToReal(win[HT_SELECT_PER_LINE * l + 1].lo);
+
+    out[l] = nnan[l] ? NAN : qi->next > qi->prev ? HtLerp(a, c, qi->gamma) : a;
+  }
+  PetscCall(PetscFree3(win, counts, gather));
+  PetscCall(PetscFree3(lo, hi, nnan));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the quantile of x along axis a (normalized, or HT_AXIS_NONE) with NumPy's linear interpolation */
+static PetscErrorCode HtTensorQuantile_Private(HtTensor x, const HtQuantileIndex *qi, PetscInt a, PetscBool keepdims, HtTensor *out)
+{
+  PetscBool     crosses = (PetscBool)(x->split >= 0 && (a == HT_AXIS_NONE || a == x->split));
+  HtReduceBlock b;
+  const void   *xa;
+  PetscScalar  *oa;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetBlock_Private(x, a, &b));
+  if (crosses && b.outer * b.inner > HT_SELECT_MAX_LINES) {
+    HtTensor y, local;
+    PetscInt d = a ? 0 : 1;
+
+    for (PetscInt k = 0; k < x->ndim; k++)
+      if (k != a && x->shape[k] > x->shape[d]) d = k;
+    PetscCall(HtTensorResplit(x, d, &y)); /* every line local: one all-to-all instead of many selection rounds */
+    PetscCall(HtTensorQuantile_Private(y, qi, a, keepdims, &local));
+    PetscCall(HtTensorResplit(local, -1, out));
+    PetscCall(HtTensorDestroy(&local));
+    PetscCall(HtTensorDestroy(&y));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(HtTensorCreateReduced_Private(x, a, keepdims, HT_SCALAR, out));
+  PetscCall(HtTensorGetArrayWrite(*out, &oa));
+  if (crosses) PetscCall(HtQuantileDistributed(x, a, qi, oa));
+  else {
+    PetscCall(HtTensorGetArrayRead(x, &xa));
+    PetscCall((*x->ops->reduce->quantile)(&b, xa, qi, oa));
+    PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  }
+  PetscCall(HtTensorRestoreArrayWrite(*out, &oa));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorPercentile - The q-th percentile over every element or along one axis (NumPy's percentile, linear method).
+
+   Collective
+
+   Input Parameters:
++  x - the tensor (any dtype)
+.  q - the percentile, in [0, 100]
+.  axis - the axis (negative counts from the end), or `HT_AXIS_NONE` for every element
+-  keepdims - keep the reduced axis with length 1
+
+   Output Parameter:
+.  out - the percentiles, `HT_SCALAR`
+
+   Level: beginner
+
+   Notes:
+   As NumPy's default ("linear"): the value at virtual index (N - 1) q / 100 of the sorted elements, interpolated
+   between its two neighbours. A line with a NaN gives NaN. Zero elements are an error.
+
+   Along an axis that is not split every line is local and is selected on its rank. Along the split axis, or over
+   every element, the data are never gathered: a distributed selection narrows a window of order-preserving keys
+   by histogram rounds (each one pass over the local block and one allreduce of 4096 bin counts) until the few
+   remaining candidates are gathered, so no rank holds more than its own block and a few thousand keys. With more
+   than 64 lines crossing ranks the tensor is instead resplit along another axis so that every line is local.
+   Split rules as `HtTensorSum()`.
+
+.seealso: `HtTensorMedian()`, `HtTensorHistogram()`
+@*/
+PetscErrorCode HtTensorPercentile(HtTensor x, PetscReal q, PetscInt axis, PetscBool keepdims, HtTensor *out)
+{
+  PetscInt        a, length = 0;
+  HtQuantileIndex qi;
+  char            what[300];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
+  PetscValidPointer(out, 5);
+  PetscCheck(q >= 0 && q <= 100, PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_OUTOFRANGE, "Percentile %g is outside [0, 100]; for a quantile in [0, 1] pass 100 times it", (double)q);
+  PetscCall(HtTensorReduceAxis_Private(x, axis, &a, &length));
+  PetscCall(HtTensorReductionString_Private(x, a, what, sizeof(what)));
+  PetscCheck(length > 0, PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_SIZ, "Cannot take a percentile of zero elements (%s); reduce a nonempty axis", what);
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Percentile, x, 0, 0, 0));
+  HtQuantileIndexCompute(length, q, &qi);
+  PetscCall(HtTensorQuantile_Private(x, &qi, a, keepdims, out));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Percentile, x, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorMedian - The median over every element or along one axis (NumPy's median).
+
+   Collective
+
+   Input Parameters:
++  x - the tensor (any dtype)
+.  axis - the axis (negative counts from the end), or `HT_AXIS_NONE` for every element
+-  keepdims - keep the reduced axis with length 1
+
+   Output Parameter:
+.  out - the medians, `HT_SCALAR`
+
+   Level: beginner
+
+   Note:
+   The 50th percentile, see `HtTensorPercentile()`: NaN in a line gives NaN, and the data are never gathered.
+
+.seealso: `HtTensorPercentile()`, `HtTensorMean()`
+@*/
+PetscErrorCode HtTensorMedian(HtTensor x, PetscInt axis, PetscBool keepdims, HtTensor *out)
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorPercentile(x, 50, axis, keepdims, out));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* NumPy's outer edges of a histogram: the given range, or the data's; an empty range grows by 1/2 on each side */
+static PetscErrorCode HtHistogramRange(HtTensor x, const PetscReal range[], PetscReal *first, PetscReal *last)
+{
+  MPI_Comm comm = PetscObjectComm((PetscObject)x);
+  HtTensor extreme[2];
+
+  PetscFunctionBegin;
+  if (range) {
+    PetscCheck(range[0] <= range[1], comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorHistogram(): the range [%g, %g] has its maximum below its minimum; pass {min, max}", (double)range[0], (double)range[1]);
+    PetscCheck(PetscIsNormalReal(range[0]) || range[0] == 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorHistogram(): the range [%g, %g] is not finite", (double)range[0], (double)range[1]);
+    PetscCheck(PetscIsNormalReal(range[1]) || range[1] == 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorHistogram(): the range [%g, %g] is not finite", (double)range[0], (double)range[1]);
+    *first = range[0];
+    *last  = range[1];
+  } else if (!x->size) {
+    *first = 0;
+    *last  = 1;
+  } else {
+    PetscCall(HtTensorMin(x, HT_AXIS_NONE, PETSC_FALSE, &extreme[0]));
+    PetscCall(HtTensorMax(x, HT_AXIS_NONE, PETSC_FALSE, &extreme[1]));
+    for (PetscInt k = 0; k < 2; k++) {
+      const void *v;
+
+      PetscCall(HtTensorGetArrayRead(extreme[k], &v));
+      *(k ? last : first) = PetscRealPart(HtElementGet(x->dtype, v, 0));
+      PetscCall(HtTensorRestoreArrayRead(extreme[k], &v));
+      PetscCall(HtTensorDestroy(&extreme[k]));
+    }
+    PetscCheck(!PetscIsInfOrNanReal(*first) && !PetscIsInfOrNanReal(*last), comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorHistogram(): the data range [%g, %g] is not finite; pass a range", (double)*first, (double)*last);
+  }
+  if (*first == *last) {
+    *first -= 0.5;
+    *last += 0.5;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorHistogram - Histogram of the elements in equal bins (NumPy's histogram with an integer number of bins).
+
+   Collective
+
+   Input Parameters:
++  x - the tensor (any dtype, any split; every element counts)
+.  nbins - the number of bins (>= 1)
+-  range - {min, max} of the bins, or NULL for the smallest and largest element
+
+   Output Parameters:
++  hist - the counts, `HT_INT` of length nbins, replicated
+-  edges - the nbins + 1 bin edges, `HT_SCALAR`, replicated (or NULL)
+
+   Level: beginner
+
+   Notes:
+   As NumPy: bins are half-open [e_k, e_k+1) except the last, which includes its right edge; elements outside the
+   range (and NaN) are not counted; an empty range [a, a] becomes [a - 1/2, a + 1/2]. Each rank counts its block,
+   one allreduce adds the counts.
+
+.seealso: `HtTensorBincount()`, `HtTensorPercentile()`
+@*/
+PetscErrorCode HtTensorHistogram(HtTensor x, PetscInt nbins, const PetscReal range[], HtTensor *hist, HtTensor *edges)
+{
+  MPI_Comm     comm;
+  PetscReal    first, last, step, *e;
+  PetscInt     nedges = nbins + 1, *h;
+  PetscScalar *ea;
+  const void  *xa;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
+  PetscValidPointer(hist, 4);
+  comm = PetscObjectComm((PetscObject)x);
+  PetscCheck(nbins >= 1, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorHistogram() needs at least one bin, not %" PetscInt_FMT, nbins);
+  PetscCall(HtHistogramRange(x, range, &first, &last));
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Histogram, x, 0, 0, 0));
+  PetscCall(PetscMalloc1(nedges, &e));
+  step = (last - first) / nbins; /* NumPy's linspace(first, last, nbins + 1) */
+  for (PetscInt k = 0; k < nedges; k++) e[k] = step == 0 ? k / (PetscReal)nbins * (last - first) + first : k * step + first;
+  e[nbins] = last;
+  PetscCall(HtTensorCreate(comm, 1, &nbins, -1, HT_INT, hist));
+  PetscCall(HtTensorGetArray(*hist, &h));
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  PetscCall((*x->ops->reduce->histogram)(x->dtype, x->nlocal, xa, nbins, e, h));
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  if (x->split >= 0) PetscCall(MPIU_Allreduce(MPI_IN_PLACE, h, nbins, MPIU_INT, MPI_SUM, comm));
+  PetscCall(HtTensorRestoreArray(*hist, &h));
+  if (edges) {
+    PetscCall(HtTensorCreate(comm, 1, &nedges, -1, HT_SCALAR, edges));
+    PetscCall(HtTensorGetArrayWrite(*edges, &ea));
+    for (PetscInt k = 0; k < nedges; k++) ea[k] = e[k];
+    PetscCall(HtTensorRestoreArrayWrite(*edges, &ea));
+  }
+  PetscCall(PetscFree(e));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Histogram, x, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* a copy of t with the given split and local length of it (PETSC_DECIDE for split -1), moved by redistribution */
+static PetscErrorCode HtTensorAlign_Private(HtTensor t, PetscInt split, PetscInt nlocal, HtTensor *aligned)
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreate_Private(PetscObjectComm((PetscObject)t), t->ndim, t->shape, split, t->dtype, split >= 0 ? nlocal : PETSC_DECIDE, NULL, aligned));
+  PetscCall(HtTensorRedistribute_Private(t, *aligned));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorBincount - Number of occurrences (or sum of weights) of each nonnegative integer (NumPy's bincount).
+
+   Collective
+
+   Input Parameters:
++  x - a 1-d `HT_INT` or `HT_BOOL` tensor of nonnegative values, any split
+.  weights - NULL, or a 1-d tensor of the same length (any dtype, any split)
+-  minlength - the least length of the result
+
+   Output Parameter:
+.  out - replicated, of length max(max(x) + 1, minlength): `HT_INT` counts, or `HT_SCALAR` sums of weights
+
+   Level: beginner
+
+   Note:
+   The weights are redistributed to x's layout; each rank counts its block, one allreduce adds the counts.
+
+.seealso: `HtTensorHistogram()`
+@*/
+PetscErrorCode HtTensorBincount(HtTensor x, HtTensor weights, PetscInt minlength, HtTensor *out)
+{
+  MPI_Comm    comm;
+  HtTensor    extreme, w = NULL;
+  PetscInt    len = minlength, lo = 0;
+  PetscReal  *counts;
+  const void *xa, *wa = NULL;
+  void       *oa;
+  char        shape[256];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
+  PetscValidPointer(out, 4);
+  comm = PetscObjectComm((PetscObject)x);
+  PetscCall(HtShapeToString(x->ndim, x->shape, shape, sizeof(shape)));
+  PetscCheck(x->ndim == 1 && x->dtype != HT_SCALAR, comm, PETSC_ERR_ARG_WRONG, "HtTensorBincount() needs a 1-d HT_INT or HT_BOOL tensor, not one of shape %s and dtype %s", shape, HtDTypes[x->dtype]);
+  PetscCheck(minlength >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorBincount(): minlength %" PetscInt_FMT " is negative", minlength);
+  if (weights) {
+    PetscValidHeaderSpecific(weights, HT_TENSOR_CLASSID, 2);
+    PetscCheck(weights->ndim == 1 && weights->shape[0] == x->shape[0], comm, PETSC_ERR_ARG_SIZ, "HtTensorBincount(): the weights need the shape %s of x, not %" PetscInt_FMT "-d with %" PetscInt_FMT " elements", shape, weights->ndim, weights->size);
+  }
+  if (x->size) {
+    for (PetscInt k = 0; k < 2; k++) {
+      const PetscInt *v;
+
+      PetscCall((k ? HtTensorMax : HtTensorMin)(x, HT_AXIS_NONE, PETSC_FALSE, &extreme));
+      PetscCall(HtTensorAsType(extreme, HT_INT, &w));
+      PetscCall(HtTensorGetArrayRead(w, &v));
+      if (k) len = PetscMax(len, v[0] + 1);
+      else lo = v[0];
+      PetscCall(HtTensorRestoreArrayRead(w, &v));
+      PetscCall(HtTensorDestroy(&w));
+      PetscCall(HtTensorDestroy(&extreme));
+    }
+  }
+  PetscCheck(lo >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorBincount() counts nonnegative integers; x holds %" PetscInt_FMT, lo);
+  if (weights) PetscCall(HtTensorAlign_Private(weights, x->split, x->split >= 0 ? x->lshape[0] : PETSC_DECIDE, &w));
+  PetscCall(PetscCalloc1(PetscMax(len, 1), &counts));
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  if (w) PetscCall(HtTensorGetArrayRead(w, &wa));
+  PetscCall((*x->ops->reduce->bincount)(x->dtype, x->nlocal, xa, w ? w->dtype : HT_SCALAR, wa, len, counts));
+  if (w) PetscCall(HtTensorRestoreArrayRead(w, &wa));
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  if (x->split >= 0) PetscCall(MPIU_Allreduce(MPI_IN_PLACE, counts, len, MPIU_REAL, MPI_SUM, comm));
+  PetscCall(HtTensorCreate(comm, 1, &len, -1, w ? HT_SCALAR : HT_INT, out));
+  PetscCall(HtTensorGetArrayWrite(*out, &oa));
+  for (PetscInt k = 0; k < len; k++) HtElementSet((*out)->dtype, oa, k, counts[k]);
+  PetscCall(HtTensorRestoreArrayWrite(*out, &oa));
+  PetscCall(PetscFree(counts));
+  PetscCall(HtTensorDestroy(&w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorCov - Covariance matrix of the features of a data tensor (NumPy's cov(X, rowvar=False, ddof=ddof)).
+
+   Collective
+
+   Input Parameters:
++  X - a 2-d (samples, features) tensor split along the samples (axis 0), any dtype
+-  ddof - delta degrees of freedom: the divisor is samples - ddof (1: the unbiased estimate, NumPy's default)
+
+   Output Parameter:
+.  C - the features x features covariance matrix, `HT_SCALAR`, replicated
+
+   Level: beginner
+
+   Notes:
+   One pass over the local rows: each chunk of rows (128 KiB) is centered on its own mean into one work chunk and
+   multiplied by BLAS syrk, and the chunks' moments are merged with Chan's update; then one allreduce merges the
+   ranks' (count, mean, M2) pairwise. No sum of squares is formed, so a large mean does not cost digits, and no
+   temporaries beyond one chunk exist. An integer X is converted to `HT_SCALAR` first.
+
+.seealso: `HtTensorVar()`, `HtTensorDescribe()`
+@*/
+PetscErrorCode HtTensorCov(HtTensor X, PetscInt ddof, HtTensor *C)
+{
+  MPI_Comm           comm;
+  HtTensor           Xs;
+  PetscInt           f, n;
+  PetscReal         *moments;
+  const PetscScalar *xa;
+  PetscScalar       *ca;
+  char               shape[256];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 1);
+  PetscValidPointer(C, 3);
+  comm = PetscObjectComm((PetscObject)X);
+  PetscCall(HtShapeToString(X->ndim, X->shape, shape, sizeof(shape)));
+  PetscCheck(X->ndim == 2 && X->split == 0, comm, PETSC_ERR_ARG_WRONG, "HtTensorCov() needs a 2-d (samples, features) tensor split along the samples (axis 0); this one has shape %s and split %" PetscInt_FMT "; use HtTensorResplit(X, 0, &Y)", shape, X->split);
+  n = X->shape[0];
+  f = X->shape[1];
+  PetscCheck(ddof >= 0 && ddof < n, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorCov(): ddof %" PetscInt_FMT " must be at least 0 and less than the %" PetscInt_FMT " samples (shape %s)", ddof, n, shape);
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Cov, X, 0, 0, 0));
+  if (X->dtype == HT_SCALAR) {
+    PetscCall(PetscObjectReference((PetscObject)X));
+    Xs = X;
+  } else PetscCall(HtTensorAsType(X, HT_SCALAR, &Xs));
+  PetscCall(PetscMalloc1(1 + 2 * f + f * f, &moments));
+  PetscCall(HtTensorGetArrayRead(Xs, &xa));
+  PetscCall((*X->ops->reduce->covmoments)(Xs->lshape[0], f, xa, moments));
+  PetscCall(HtTensorRestoreArrayRead(Xs, &xa));
+  PetscCall(HtMomentsAllreduce_Private(comm, f, moments, 1));
+  PetscCall(HtTensorCreate(comm, 2, (PetscInt[]){f, f}, -1, HT_SCALAR, C));
+  PetscCall(HtTensorGetArrayWrite(*C, &ca));
+  for (PetscInt k = 0; k < f * f; k++) ca[k] = moments[1 + 2 * f + k] / (moments[0] - ddof);
+  PetscCall(HtTensorRestoreArrayWrite(*C, &ca));
+  PetscCall(PetscFree(moments));
+  PetscCall(HtTensorDestroy(&Xs));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Cov, X, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* weights for HtTensorAverage(): of x's shape and layout, or 1-d along axis a with the layout of that axis */
+static PetscErrorCode HtAverageWeights(HtTensor x, HtTensor weights, PetscInt a, PetscBool *line, HtTensor *w)
+{
+  char      what[300], ws[256];
+  PetscBool same = (PetscBool)(x->ndim == weights->ndim);
+
+  PetscFunctionBegin;
+  for (PetscInt d = 0; same && d < x->ndim; d++) same = (PetscBool)(x->shape[d] == weights->shape[d]);
+  *line = (PetscBool)(!same && a != HT_AXIS_NONE && weights->ndim == 1 && weights->shape[0] == x->shape[a]);
+  PetscCall(HtTensorReductionString_Private(x, a, what, sizeof(what)));
+  PetscCall(HtShapeToString(weights->ndim, weights->shape, ws, sizeof(ws)));
+  PetscCheck(same || *line, PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_SIZ, "HtTensorAverage(): weights of shape %s do not fit the average over %s; give weights of the tensor's shape%s", ws, what, a == HT_AXIS_NONE ? "" : ", or 1-d weights as long as the axis");
+  if (same) PetscCall(HtTensorAlign_Private(weights, x->split, x->split >= 0 ? x->lshape[x->split] : PETSC_DECIDE, w));
+  else PetscCall(HtTensorAlign_Private(weights, a == x->split ? 0 : -1, a == x->split ? x->lshape[a] : PETSC_DECIDE, w));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorAverage - Weighted average over every element or along one axis (NumPy's average).
+
+   Collective
+
+   Input Parameters:
++  x - the tensor (any dtype)
+.  weights - NULL (the mean), a tensor of x's shape, or (with an axis) a 1-d tensor as long as that axis; any split
+.  axis - the axis (negative counts from the end), or `HT_AXIS_NONE` for every element
+-  keepdims - keep the reduced axis with length 1
+
+   Output Parameter:
+.  out - sum(w x) / sum(w), `HT_SCALAR`
+
+   Level: beginner
+
+   Notes:
+   The weights are redistributed to x's layout (1-d weights: to the layout of the axis, or replicated when the axis
+   is not split); each rank sums w x and w over its block, and one allreduce merges them when the reduction
+   crosses ranks. Weights that sum to zero are an error, as in NumPy. Split rules as `HtTensorSum()`.
+
+.seealso: `HtTensorMean()`, `HtTensorSum()`
+@*/
+PetscErrorCode HtTensorAverage(HtTensor x, HtTensor weights, PetscInt axis, PetscBool keepdims, HtTensor *out)
+{
+  MPI_Comm      comm;
+  HtTensor      w;
+  HtReduceBlock b;
+  PetscInt      a, length = 0, count;
+  PetscBool     line, zero = PETSC_FALSE;
+  PetscReal    *partial;
+  const void   *xa, *wa;
+  PetscScalar  *oa;
+  char          what[300];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
+  PetscValidPointer(out, 5);
+  if (!weights) {
+    PetscCall(HtTensorMean(x, axis, keepdims, out));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscValidHeaderSpecific(weights, HT_TENSOR_CLASSID, 2);
+  comm = PetscObjectComm((PetscObject)x);
+  PetscCall(HtTensorReduceAxis_Private(x, axis, &a, &length));
+  PetscCall(HtAverageWeights(x, weights, a, &line, &w));
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Reduce, x, 0, 0, 0));
+  PetscCall(HtTensorCreateReduced_Private(x, a, keepdims, HT_SCALAR, out));
+  count = (*out)->nlocal;
+  PetscCall(PetscMalloc1(2 * PetscMax(count, 1), &partial));
+  PetscCall(HtTensorGetBlock_Private(x, a, &b));
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  PetscCall(HtTensorGetArrayRead(w, &wa));
+  PetscCall((*x->ops->reduce->weightedsum)(&b, xa, w->dtype, wa, line, partial));
+  PetscCall(HtTensorRestoreArrayRead(w, &wa));
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  if (x->split >= 0 && (a == HT_AXIS_NONE || a == x->split)) PetscCall(MPIU_Allreduce(MPI_IN_PLACE, partial, 2 * count, MPIU_REAL, MPI_SUM, comm));
+  for (PetscInt l = 0; l < count; l++) zero = (PetscBool)(zero || partial[2 * l + 1] == 0);
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &zero, 1, MPIU_BOOL, MPI_LOR, comm));
+  PetscCall(HtTensorReductionString_Private(x, a, what, sizeof(what)));
+  PetscCheck(!zero, comm, PETSC_ERR_ARG_WRONG, "HtTensorAverage(): the weights sum to zero over %s, so they cannot be normalized", what);
+  PetscCall(HtTensorGetArrayWrite(*out, &oa));
+  PetscCall((*x->ops->reduce->finish)(HT_FINISH_RATIO, count, partial, HT_SCALAR, 0, HT_SCALAR, oa));
+  PetscCall(HtTensorRestoreArrayWrite(*out, &oa));
+  PetscCall(PetscFree(partial));
+  PetscCall(HtTensorDestroy(&w));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Reduce, x, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
