@@ -6,6 +6,8 @@ static const char help[] = "Benchmarks of HtCluster kmeans: time per Lloyd itera
 
 #include "bench_common.h"
 
+#define BENCH_FIT_REPS 3 /* fits timed; the best is reported */
+
 typedef struct {
   const char *name;
   PetscInt    n, f, k, its;
@@ -33,16 +35,22 @@ static PetscErrorCode RunKMeans(const KMeansRun *r, const char dir[], double rea
   PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
   PetscCall(HtClusterSetInitialCenters(cl, init));
   PetscCall(HtClusterSetTolerances(cl, 0.0, r->its));
-  PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
-  PetscCall(PetscTime(&t0));
-  PetscCall(HtClusterFit(cl, X));
-  PetscCall(PetscTime(&t1));
-  PetscCall(HtClusterGetIterationNumber(cl, &its));
-  periter = (t1 - t0) / its;
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &periter, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD));
+  periter = PETSC_MAX_REAL;
+  for (PetscInt rep = 0; rep < BENCH_FIT_REPS; rep++) { /* the best of a few fits, as scikit-learn's side does */
+    double t;
+
+    PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
+    PetscCall(PetscTime(&t0));
+    PetscCall(HtClusterFit(cl, X));
+    PetscCall(PetscTime(&t1));
+    PetscCall(HtClusterGetIterationNumber(cl, &its));
+    t = (t1 - t0) / its;
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &t, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD));
+    periter = PetscMin(periter, t);
+  }
   bound = PetscMax(bytes / (readbw * 1e9), flops / (gflops * 1e9));
   rate  = bytes / periter / 1e9;
-  PetscCall(PetscSNPrintf(label, sizeof(label), "kmeans %s: s/iteration (%" PetscInt_FMT " its)", r->name, its));
+  PetscCall(PetscSNPrintf(label, sizeof(label), "kmeans %s: s/iteration (%" PetscInt_FMT " its, best of %d)", r->name, its, BENCH_FIT_REPS));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.4f s  bound %.4f s (%s)  => %.2fx the bound, X read at %.2f GB/s, %.1f GFlop/s\n", label, periter, bound, bytes / (readbw * 1e9) > flops / (gflops * 1e9) ? "bandwidth" : "DGEMM", periter / bound, rate, flops / periter / 1e9));
   PetscCall(HtClusterDestroy(&cl));
   PetscCall(HtTensorDestroy(&init));

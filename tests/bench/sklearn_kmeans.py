@@ -11,10 +11,13 @@ from sklearn.cluster import KMeans
 folder, name, its, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 X = np.load(f"{folder}/kmeans_{name}_X.npy")
 init = np.load(f"{folder}/kmeans_{name}_init.npy")
+REPS = 3  # fits timed; the best is reported, as on our side
+best = float("inf")
 with threadpool_limits(limits=threads):
     km = KMeans(n_clusters=init.shape[0], init=init, n_init=1, max_iter=its, tol=0.0, algorithm="lloyd")
-    t0 = time.perf_counter()
-    km.fit(X)
-    t1 = time.perf_counter()
-label = f"scikit-learn {name}: s/iteration ({km.n_iter_} its)"
-print(f"{label:<40} {(t1 - t0) / km.n_iter_:10.4f} s  ({threads} threads, same data and initial centers)")
+    for _ in range(REPS):
+        t0 = time.perf_counter()
+        km.fit(X)
+        best = min(best, (time.perf_counter() - t0) / km.n_iter_)
+label = f"scikit-learn {name}: s/iteration ({km.n_iter_} its, best of {REPS})"
+print(f"{label:<40} {best:10.4f} s  ({threads} threads, same data and initial centers)")

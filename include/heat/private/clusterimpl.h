@@ -126,7 +126,7 @@ static inline PetscReal HtSquaredDistance(const PetscScalar *PETSC_RESTRICT a, c
 typedef struct {
   PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
   PetscReal   *ct;         /* F x kpad: the centers transposed, zero-padded */
-  PetscReal   *cnorm;      /* kpad: ||c||^2, +inf for the padding */
+  PetscReal   *chalf;      /* kpad: -||c||^2 / 2, -inf for the padding */
   PetscScalar *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
 } HtNearestWork;
 PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);

@@ -29,35 +29,37 @@ static inline void HtHalfLoad(HtHalf *v, const PetscReal *p)
   __builtin_memcpy(v, p, sizeof(*v));
 }
 
-/* where d < best, or d == best with a lower index: best = d and index = candidate */
-static inline void HtHalfKeepSmaller(const HtHalf *d, const HtHalfIndex *candidate, HtHalf *best, HtHalfIndex *index)
+/* where s > best, or s == best with a lower index: best = s and index = candidate */
+static inline void HtHalfKeepLarger(const HtHalf *s, const HtHalfIndex *candidate, HtHalf *best, HtHalfIndex *index)
 {
-  HtHalfIndex smaller = (HtHalfIndex)(*d < *best) | ((HtHalfIndex)(*d == *best) & (HtHalfIndex)(*candidate < *index));
+  HtHalfIndex larger = (HtHalfIndex)(*s > *best) | ((HtHalfIndex)(*s == *best) & (HtHalfIndex)(*candidate < *index));
 
-  *best  = (HtHalf)(((HtHalfIndex)*d & smaller) | ((HtHalfIndex)*best & ~smaller));
-  *index = (*candidate & smaller) | (*index & ~smaller);
+  *best  = (HtHalf)(((HtHalfIndex)*s & larger) | ((HtHalfIndex)*best & ~larger));
+  *index = (*candidate & larger) | (*index & ~larger);
 }
 
-/* the smallest of the 2 x 4 lanes (and its index) into lane 0 of best[0] and index[0] */
+/* the largest of the 2 x 4 lanes (and its index) into lane 0 of best[0] and index[0] */
 static inline void HtHalfReduce(HtHalf best[2], HtHalfIndex index[2])
 {
   HtHalf      d;
   HtHalfIndex candidate;
 
-  HtHalfKeepSmaller(&best[1], &index[1], &best[0], &index[0]);
+  HtHalfKeepLarger(&best[1], &index[1], &best[0], &index[0]);
   d         = __builtin_shufflevector(best[0], best[0], 2, 3, 0, 1);
   candidate = __builtin_shufflevector(index[0], index[0], 2, 3, 0, 1);
-  HtHalfKeepSmaller(&d, &candidate, &best[0], &index[0]);
+  HtHalfKeepLarger(&d, &candidate, &best[0], &index[0]);
   d         = __builtin_shufflevector(best[0], best[0], 1, 0, 3, 2);
   candidate = __builtin_shufflevector(index[0], index[0], 1, 0, 3, 2);
-  HtHalfKeepSmaller(&d, &candidate, &best[0], &index[0]);
+  HtHalfKeepLarger(&d, &candidate, &best[0], &index[0]);
 }
 
 /*
    rows [0, m) (m a multiple of HT_NEAREST_ROWS) of x: best[i] and g[i] = ||c||^2 - 2 x_i . c of the nearest center c;
-   ct is F x kpad (the centers transposed, zero-padded), cnorm has kpad entries (+inf for the padding)
+   ct is F x kpad (the centers transposed, zero-padded), chalf has kpad entries -||c||^2 / 2 (-inf for the padding).
+   The nearest center has the largest score x_i . c - ||c||^2 / 2, accumulated from chalf by fused multiply-adds, and
+   g = -2 score exactly.
 */
-HT_MULTIVERSION static void HtNearestKernel(PetscInt m, PetscInt f, PetscInt kpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT ct, const PetscReal *PETSC_RESTRICT cnorm, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT g)
+HT_MULTIVERSION static void HtNearestKernel(PetscInt m, PetscInt f, PetscInt kpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT ct, const PetscReal *PETSC_RESTRICT chalf, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT g)
 {
   enum {
     R = HT_NEAREST_ROWS,
@@ -72,35 +74,33 @@ HT_MULTIVERSION static void HtNearestKernel(PetscInt m, PetscInt f, PetscInt kpa
 
     for (PetscInt r = 0; r < R; r++)
       for (PetscInt h = 0; h < 2; h++) {
-        bestd[r][h] = (HtHalf){0} + (PetscReal)INFINITY;
+        bestd[r][h] = (HtHalf){0} - (PetscReal)INFINITY;
         besti[r][h] = (HtHalfIndex){0};
       }
     for (PetscInt q0 = 0; q0 < kpad; q0 += 2 * H) {
-      HtHalf      dot[R][2] = {{{0}}}, c[2], n[2], d;
-      HtHalfIndex candidate[2] = {{0}};
+      HtHalf      score[R][2], c[2], n[2];
+      HtHalfIndex candidate[2];
 
+      for (PetscInt h = 0; h < 2; h++) {
+        HtHalfLoad(&n[h], chalf + q0 + h * H);
+        candidate[h] = (HtHalfIndex){0, 1, 2, 3} + (HtLaneInt)(q0 + h * H);
+        for (PetscInt r = 0; r < R; r++) score[r][h] = n[h];
+      }
       for (PetscInt j = 0; j < f; j++) {
         HtHalfLoad(&c[0], ct + j * kpad + q0);
         HtHalfLoad(&c[1], ct + j * kpad + q0 + H);
         for (PetscInt r = 0; r < R; r++) {
-          dot[r][0] += PetscRealPart(xr[r * f + j]) * c[0];
-          dot[r][1] += PetscRealPart(xr[r * f + j]) * c[1];
+          score[r][0] += PetscRealPart(xr[r * f + j]) * c[0];
+          score[r][1] += PetscRealPart(xr[r * f + j]) * c[1];
         }
-      }
-      for (PetscInt h = 0; h < 2; h++) {
-        HtHalfLoad(&n[h], cnorm + q0 + h * H);
-        for (PetscInt l = 0; l < H; l++) candidate[h][l] = q0 + h * H + l;
       }
       for (PetscInt r = 0; r < R; r++)
-        for (PetscInt h = 0; h < 2; h++) {
-          d = n[h] - 2 * dot[r][h];
-          HtHalfKeepSmaller(&d, &candidate[h], &bestd[r][h], &besti[r][h]);
-        }
+        for (PetscInt h = 0; h < 2; h++) HtHalfKeepLarger(&score[r][h], &candidate[h], &bestd[r][h], &besti[r][h]);
     }
     for (PetscInt r = 0; r < R; r++) {
       HtHalfReduce(bestd[r], besti[r]);
       best[i0 + r] = (PetscInt)besti[r][0][0];
-      g[i0 + r]    = bestd[r][0][0];
+      g[i0 + r]    = -2 * bestd[r][0][0];
     }
   }
 }
@@ -114,8 +114,8 @@ PetscErrorCode HtNearestWorkCreate(PetscInt k, PetscInt f, HtNearestWork *w)
   w->k    = k;
   w->f    = f;
   w->kpad = (k + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
-  PetscCall(PetscCalloc3(f * w->kpad, &w->ct, w->kpad, &w->cnorm, HT_NEAREST_ROWS * f, &w->xpad));
-  for (PetscInt q = k; q < w->kpad; q++) w->cnorm[q] = (PetscReal)INFINITY;
+  PetscCall(PetscCalloc3(f * w->kpad, &w->ct, w->kpad, &w->chalf, HT_NEAREST_ROWS * f, &w->xpad));
+  for (PetscInt q = k; q < w->kpad; q++) w->chalf[q] = -(PetscReal)INFINITY;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -130,7 +130,7 @@ PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
     PetscReal s = 0;
 
     for (PetscInt j = 0; j < w->f; j++) s += PetscRealPart(c[q * w->f + j] * c[q * w->f + j]);
-    w->cnorm[q] = s;
+    w->chalf[q] = -s / 2;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -138,7 +138,7 @@ PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
 PetscErrorCode HtNearestWorkDestroy(HtNearestWork *w)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFree3(w->ct, w->cnorm, w->xpad));
+  PetscCall(PetscFree3(w->ct, w->chalf, w->xpad));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -152,14 +152,14 @@ PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar 
   PetscInt mfull = m / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = m - mfull;
 
   PetscFunctionBegin;
-  HtNearestKernel(mfull, w->f, w->kpad, x, w->ct, w->cnorm, best, g);
+  HtNearestKernel(mfull, w->f, w->kpad, x, w->ct, w->chalf, best, g);
   if (rest) {
     PetscInt  pbest[HT_NEAREST_ROWS];
     PetscReal pg[HT_NEAREST_ROWS];
 
     PetscCall(PetscArrayzero(w->xpad, HT_NEAREST_ROWS * w->f));
     PetscCall(PetscArraycpy(w->xpad, x + mfull * w->f, rest * w->f));
-    HtNearestKernel(HT_NEAREST_ROWS, w->f, w->kpad, w->xpad, w->ct, w->cnorm, pbest, pg);
+    HtNearestKernel(HT_NEAREST_ROWS, w->f, w->kpad, w->xpad, w->ct, w->chalf, pbest, pg);
     PetscCall(PetscArraycpy(best + mfull, pbest, rest));
     PetscCall(PetscArraycpy(g + mfull, pg, rest));
   }
