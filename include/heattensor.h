@@ -115,7 +115,6 @@ PETSC_EXTERN PetscErrorCode HtTensorSaveNPY(HtTensor, const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadCSV(MPI_Comm, const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveCSV(HtTensor, const char[]);
 
-/* ---- operations (issue 3): each family adds its enums and prototypes only inside its own section ---- */
 
 /* elementwise operations and broadcasting (src/tensor/ops/elementwise.c) */
 
@@ -227,7 +226,6 @@ PETSC_EXTERN PetscErrorCode HtTensorAdd(HtTensor, HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSubtract(HtTensor, HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorMultiply(HtTensor, HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorDivide(HtTensor, HtTensor, HtTensor *);
-/* end elementwise */
 
 /* reductions and statistics (src/tensor/ops/reduce.c, src/tensor/ops/stats.c) */
 #define HT_AXIS_NONE PETSC_MIN_INT /* reduce over every element, as NumPy's axis=None */
@@ -251,7 +249,6 @@ PETSC_EXTERN PetscErrorCode HtTensorHistogram(HtTensor, PetscInt, const PetscRea
 PETSC_EXTERN PetscErrorCode HtTensorBincount(HtTensor, HtTensor, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCov(HtTensor, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorAverage(HtTensor, HtTensor, PetscInt, PetscBool, HtTensor *);
-/* end reductions */
 
 /* linear algebra (src/tensor/ops/linalg.c, src/tensor/ops/qr.c) */
 /*E
@@ -285,7 +282,6 @@ PETSC_EXTERN PetscErrorCode HtTensorTriu(HtTensor, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCDist(HtTensor, HtTensor, HtCDistMetric, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorRBFKernel(HtTensor, HtTensor, PetscReal, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorQR(HtTensor, HtTensor *, HtTensor *);
-/* end linalg */
 
 /* manipulation (src/tensor/ops/manipulate.c) */
 PETSC_EXTERN PetscErrorCode HtTensorReshape(HtTensor, PetscInt, const PetscInt[], PetscInt, HtTensor *);
@@ -300,7 +296,6 @@ PETSC_EXTERN PetscErrorCode HtTensorFlip(HtTensor, PetscInt, const PetscInt[], H
 PETSC_EXTERN PetscErrorCode HtTensorRoll(HtTensor, PetscInt, const PetscInt[], const PetscInt[], HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorPad(HtTensor, const PetscInt[], const PetscInt[], PetscScalar, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorDiagonal(HtTensor, PetscInt, HtTensor *);
-/* end manipulation */
 
 /* sorting, indexing, permutations (src/tensor/ops/sort.c, src/tensor/ops/index.c) */
 /*S
@@ -332,10 +327,8 @@ PETSC_EXTERN PetscErrorCode HtTensorTake(HtTensor, PetscInt, HtTensor, HtTensor 
 PETSC_EXTERN PetscErrorCode HtTensorPut(HtTensor, PetscInt, HtTensor, HtTensor);
 PETSC_EXTERN PetscErrorCode HtTensorCompress(HtTensor, HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorNonzero(HtTensor, HtTensor *);
-/* end sorting */
 
 /* random sampling (src/tensor/ops/random.c) */
 PETSC_EXTERN PetscErrorCode HtTensorRandomUniform(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscReal, PetscReal, PetscInt64, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorRandomNormal(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscReal, PetscReal, PetscInt64, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorRandomIntegers(MPI_Comm, PetscInt, const PetscInt[], PetscInt, PetscInt, PetscInt, HtDType, PetscInt64, HtTensor *);
-/* end random */

@@ -32,10 +32,8 @@ struct _HtTensorOps {
   PetscErrorCode (*clip)(HtTensor, HtDType, PetscInt, const void *, PetscScalar, PetscScalar, void *); /* c[i] = min(max(a[i], lo), hi) */
   PetscErrorCode (*where)(HtTensor, HtDType, const struct _HtBroadcast *, const PetscBool *, const void *, const void *, void *); /* c = mask ? a : b */
   PetscErrorCode (*axpy)(HtTensor, HtDType, const struct _HtBroadcast *, PetscScalar, const void *, void *); /* y += alpha x on the map */
-  /* end elementwise kernels */
   /* reduction kernels */
   const struct _HtReduceKernels *reduce; /* reductions, scans, selection and statistics of local blocks (see reduction internals) */
-  /* end reduction kernels */
   /* linalg kernels */
   PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
   PetscErrorCode (*cdist)(HtTensor, HtCDistMetric, PetscReal, PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscScalar *, PetscInt); /* D (n x m, ldd) of X (n x f), Y (m x f) */
@@ -43,13 +41,11 @@ struct _HtTensorOps {
   PetscErrorCode (*triangle)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *); /* tril/triu of nbatch rows x cols blocks at (row0, col0) */
   PetscErrorCode (*diagsum)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *); /* sum of a rows x cols block's entries on diagonal `offset` */
   PetscErrorCode (*qr)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscScalar *, PetscScalar *); /* A (m x f) = Q (m x min(m,f)) R (min(m,f) x f) */
-  /* end linalg kernels */
   /* manipulation kernels */
   /* dst box = src box of extents ext (ndim <= HT_COPY_MAX_DIMS axes), elements of t's dtype; strides in elements, any sign (0 repeats) */
   PetscErrorCode (*copystrided)(HtTensor, PetscInt, const PetscInt[], const void *, const PetscInt[], void *, const PetscInt[]);
   /* reverses, in place, the index range [lo, hi) of the middle axis of a local block seen as (outer, n, inner) */
   PetscErrorCode (*reverse)(HtTensor, void *, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt);
-  /* end manipulation kernels */
   /* sorting kernels */
   /* sort every line (o, :, i) of a local block of shape (outer, n, inner) into keys (same shape); idx (or NULL) gets each key's position along its line; ties keep the line order */
   PetscErrorCode (*sortlines)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, void *, PetscInt[], PetscBool);
@@ -68,7 +64,6 @@ struct _HtTensorOps {
   PetscErrorCode (*selectmask)(HtTensor, PetscInt, const void *, const PetscBool[], void *, PetscInt *);
   /* rows of global indices (ndim entries) of the non-zero elements of a block of shape lshape whose first element has global index lo; out NULL: count only */
   PetscErrorCode (*nonzero)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, PetscInt[], PetscInt *);
-  /* end sorting kernels */
 };
 
 struct _p_HtTensor {
@@ -170,7 +165,6 @@ PETSC_INTERN PetscErrorCode HtFileOpenWrite(MPI_Comm, const char[], char[], size
 PETSC_INTERN PetscErrorCode HtFileWriteEnd(MPI_Comm, MPI_File *, HtIOError *, MPI_Offset, const char[], const char[]);
 PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_Datatype *);
 
-/* ---- operations (issue 3): internal helpers and log events of each family, inside its own section ---- */
 /* elementwise internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Binary, HT_TENSOR_Unary, HT_TENSOR_Where, HT_TENSOR_AXPY;
 #define HT_BINARY_NUM_OPS         (HT_BINARY_LOGICAL_XOR + 1)
@@ -227,7 +221,6 @@ PETSC_INTERN PetscErrorCode HtTensorUnary_Host(HtTensor, HtUnaryOp, HtDType, Pet
 PETSC_INTERN PetscErrorCode HtTensorClip_Host(HtTensor, HtDType, PetscInt, const void *, PetscScalar, PetscScalar, void *);
 PETSC_INTERN PetscErrorCode HtTensorWhere_Host(HtTensor, HtDType, const HtBroadcast *, const PetscBool *, const void *, const void *, void *);
 PETSC_INTERN PetscErrorCode HtTensorAXPY_Host(HtTensor, HtDType, const HtBroadcast *, PetscScalar, const void *, void *);
-/* end elementwise internals */
 /* reduction internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Reduce, HT_TENSOR_Cumsum, HT_TENSOR_Percentile, HT_TENSOR_Histogram, HT_TENSOR_Cov;
 
@@ -398,7 +391,6 @@ PETSC_INTERN PetscErrorCode HtTensorGetBlock_Private(HtTensor, PetscInt, HtReduc
 PETSC_INTERN PetscErrorCode HtTensorCreateReduced_Private(HtTensor, PetscInt, PetscBool, HtDType, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorReduce_Private(HtTensor, HtReduceOp, HtDType, HtReduceFinish, PetscReal, PetscInt, PetscBool, HtDType, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorMoments_Private(HtTensor, PetscInt, PetscInt, PetscBool, HtTensor *, HtTensor *);
-/* end reduction internals */
 /* linalg internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_MatMul, HT_TENSOR_Dot, HT_TENSOR_Outer, HT_TENSOR_Transpose, HT_TENSOR_Trace, HT_TENSOR_Triangle, HT_TENSOR_CDist, HT_TENSOR_QR;
 PETSC_INTERN PetscErrorCode HtTensorGemm_Host(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt);
@@ -410,7 +402,6 @@ PETSC_INTERN PetscErrorCode HtTensorQR_Host(HtTensor, PetscInt, PetscInt, const 
 PETSC_INTERN PetscErrorCode HtTensorCheckSameComm_Private(HtTensor, HtTensor, const char[]);
 PETSC_INTERN PetscErrorCode HtTensorGetAsType_Private(HtTensor, HtDType, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorRingVisit_Private(HtTensor, PetscErrorCode (*)(void *, PetscMPIInt, const void *), void *);
-/* end linalg internals */
 /* manipulation internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Reshape, HT_TENSOR_Concatenate, HT_TENSOR_Repeat, HT_TENSOR_Tile, HT_TENSOR_Flip, HT_TENSOR_Roll, HT_TENSOR_Pad, HT_TENSOR_Diagonal;
 #define HT_COPY_MAX_DIMS (2 * HT_MAX_NDIM + 2)
@@ -423,7 +414,6 @@ PETSC_INTERN PetscErrorCode HtTensorAxisFlags_Private(HtTensor, PetscInt, const 
 PETSC_INTERN PetscErrorCode HtTensorCreateShaped_Private(HtTensor, const PetscInt[], PetscBool, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorCopyStrided_Host(HtTensor, PetscInt, const PetscInt[], const void *, const PetscInt[], void *, const PetscInt[]);
 PETSC_INTERN PetscErrorCode HtTensorReverse_Host(HtTensor, void *, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt);
-/* end manipulation internals */
 /* sorting internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Sort, HT_TENSOR_Unique, HT_TENSOR_Permutation, HT_TENSOR_Slice, HT_TENSOR_Take, HT_TENSOR_Compress;
 PETSC_INTERN PetscErrorCode HtTensorCreateHostSortKernels_Private(HtTensor);
@@ -435,7 +425,5 @@ static inline int HtRealCompare(PetscReal a, PetscReal b)
   if (a == b) return 0;
   return PetscIsNanReal(a) ? (PetscIsNanReal(b) ? 0 : 1) : -1;
 }
-/* end sorting internals */
 /* random internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Sample;
-/* end random internals */

@@ -61,14 +61,12 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorUnary", HT_TENSOR_CLASSID, &HT_TENSOR_Unary));
   PetscCall(PetscLogEventRegister("HtTensorWhere", HT_TENSOR_CLASSID, &HT_TENSOR_Where));
   PetscCall(PetscLogEventRegister("HtTensorAXPY", HT_TENSOR_CLASSID, &HT_TENSOR_AXPY));
-  /* end elementwise events */
   /* reduction events */
   PetscCall(PetscLogEventRegister("HtTensorReduce", HT_TENSOR_CLASSID, &HT_TENSOR_Reduce));
   PetscCall(PetscLogEventRegister("HtTensorCumsum", HT_TENSOR_CLASSID, &HT_TENSOR_Cumsum));
   PetscCall(PetscLogEventRegister("HtTensorPercentile", HT_TENSOR_CLASSID, &HT_TENSOR_Percentile));
   PetscCall(PetscLogEventRegister("HtTensorHistogram", HT_TENSOR_CLASSID, &HT_TENSOR_Histogram));
   PetscCall(PetscLogEventRegister("HtTensorCov", HT_TENSOR_CLASSID, &HT_TENSOR_Cov));
-  /* end reduction events */
   /* linalg events */
   PetscCall(PetscLogEventRegister("HtTensorMatMul", HT_TENSOR_CLASSID, &HT_TENSOR_MatMul));
   PetscCall(PetscLogEventRegister("HtTensorDot", HT_TENSOR_CLASSID, &HT_TENSOR_Dot));
@@ -78,7 +76,6 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorTriangle", HT_TENSOR_CLASSID, &HT_TENSOR_Triangle));
   PetscCall(PetscLogEventRegister("HtTensorCDist", HT_TENSOR_CLASSID, &HT_TENSOR_CDist));
   PetscCall(PetscLogEventRegister("HtTensorQR", HT_TENSOR_CLASSID, &HT_TENSOR_QR));
-  /* end linalg events */
   /* manipulation events */
   PetscCall(PetscLogEventRegister("HtTensorReshape", HT_TENSOR_CLASSID, &HT_TENSOR_Reshape));
   PetscCall(PetscLogEventRegister("HtTensorConcat", HT_TENSOR_CLASSID, &HT_TENSOR_Concatenate));
@@ -88,7 +85,6 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorRoll", HT_TENSOR_CLASSID, &HT_TENSOR_Roll));
   PetscCall(PetscLogEventRegister("HtTensorPad", HT_TENSOR_CLASSID, &HT_TENSOR_Pad));
   PetscCall(PetscLogEventRegister("HtTensorDiagonal", HT_TENSOR_CLASSID, &HT_TENSOR_Diagonal));
-  /* end manipulation events */
   /* sorting events */
   PetscCall(PetscLogEventRegister("HtTensorSort", HT_TENSOR_CLASSID, &HT_TENSOR_Sort));
   PetscCall(PetscLogEventRegister("HtTensorUnique", HT_TENSOR_CLASSID, &HT_TENSOR_Unique));
@@ -96,10 +92,8 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtTensorSlice", HT_TENSOR_CLASSID, &HT_TENSOR_Slice));
   PetscCall(PetscLogEventRegister("HtTensorTake", HT_TENSOR_CLASSID, &HT_TENSOR_Take));
   PetscCall(PetscLogEventRegister("HtTensorCompress", HT_TENSOR_CLASSID, &HT_TENSOR_Compress));
-  /* end sorting events */
   /* random events */
   PetscCall(PetscLogEventRegister("HtTensorSample", HT_TENSOR_CLASSID, &HT_TENSOR_Sample));
-  /* end random events */
   PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
   if (opt) {
     PetscCall(PetscStrInList("ht_tensor", logList, ',', &pkg));

@@ -160,10 +160,8 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->clip         = HtTensorClip_Host;
   t->ops->where        = HtTensorWhere_Host;
   t->ops->axpy         = HtTensorAXPY_Host;
-  /* end elementwise kernels */
   /* reduction kernels */
   t->ops->reduce = &HtReduceKernels_Host;
-  /* end reduction kernels */
   /* linalg kernels */
   t->ops->gemm         = HtTensorGemm_Host;
   t->ops->cdist        = HtTensorCDist_Host;
@@ -171,13 +169,10 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->triangle     = HtTensorTriangle_Host;
   t->ops->diagsum      = HtTensorDiagSum_Host;
   t->ops->qr           = HtTensorQR_Host;
-  /* end linalg kernels */
   /* manipulation kernels */
   t->ops->copystrided = HtTensorCopyStrided_Host;
   t->ops->reverse     = HtTensorReverse_Host;
-  /* end manipulation kernels */
   /* sorting kernels */
   PetscCall(HtTensorCreateHostSortKernels_Private(t));
-  /* end sorting kernels */
   PetscFunctionReturn(PETSC_SUCCESS);
 }
