@@ -15,7 +15,7 @@ struct _HtBroadcast; /* the broadcast map of the elementwise kernels, defined wi
 /* Kernels of a storage back end: generic code calls t->ops->..., never the storage directly. */
 typedef struct _HtTensorOps *HtTensorOps;
 struct _HtTensorOps {
-  PetscErrorCode (*allocate)(HtTensor, void *);              /* storage for the local block; user array (not owned) or NULL */
+  PetscErrorCode (*allocate)(HtTensor, void *, PetscBool);   /* storage for the local block: user array (not owned), or NULL and zeroed or not */
   PetscErrorCode (*freestorage)(HtTensor);
   PetscErrorCode (*getarray)(HtTensor, PetscMemoryAccessMode, void **);
   PetscErrorCode (*restorearray)(HtTensor, PetscMemoryAccessMode, void **);
@@ -87,6 +87,7 @@ struct _p_HtTensor {
 
 /* creation of a tensor of a given layout without touching its values */
 PETSC_INTERN PetscErrorCode HtTensorCreate_Private(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, void *, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorCreateUninitialized_Private(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorCreate_Host(HtTensor);
 
 /* communication helpers */

@@ -57,7 +57,7 @@ static PetscErrorCode HtTensorSetUpLayout_Private(HtTensor t, PetscInt nlocal)
    HtTensorCreate_Private - creates a tensor with storage; user array (not copied, not freed) or NULL for zeros.
    nlocal is the local length of the split axis or PETSC_DECIDE.
 */
-PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, void *array, HtTensor *tensor)
+static PetscErrorCode HtTensorCreateStorage_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, void *array, PetscBool zero, HtTensor *tensor)
 {
   HtTensor  t;
   PetscErrorCode (*create)(HtTensor);
@@ -85,9 +85,27 @@ PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscI
   }
   PetscCall(PetscObjectChangeTypeName((PetscObject)t, HtTensorDefaultType));
   PetscCall((*create)(t));
-  PetscCall((*t->ops->allocate)(t, array));
+  PetscCall((*t->ops->allocate)(t, array, zero));
   PetscCall(PetscLogEventEnd(HT_TENSOR_Create, 0, 0, 0, 0));
   *tensor = t;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode HtTensorCreate_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, void *array, HtTensor *tensor)
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreateStorage_Private(comm, ndim, shape, split, dtype, nlocal, array, PETSC_TRUE, tensor));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorCreateUninitialized_Private - as HtTensorCreate_Private() with new storage whose values are undefined: for the
+   results of operations that write every element, which then save a pass of zeros over memory
+*/
+PetscErrorCode HtTensorCreateUninitialized_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, HtTensor *tensor)
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreateStorage_Private(comm, ndim, shape, split, dtype, nlocal, NULL, PETSC_FALSE, tensor));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

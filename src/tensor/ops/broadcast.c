@@ -120,7 +120,7 @@ static void HtBroadcastChooseSplit(PetscInt nop, const HtTensor in[], PetscInt n
 }
 
 /*
-   HtTensorBroadcastCreate_Private - a zero tensor of dtype `dtype` with the broadcast shape of the
+   HtTensorBroadcastCreate_Private - a tensor (values undefined) of dtype `dtype` with the broadcast shape of the
    operands and the split and layout that Heat's rule gives the result of an elementwise operation
 */
 PetscErrorCode HtTensorBroadcastCreate_Private(PetscInt nop, const HtTensor in[], HtDType dtype, HtTensor *out)
@@ -130,7 +130,7 @@ PetscErrorCode HtTensorBroadcastCreate_Private(PetscInt nop, const HtTensor in[]
   PetscFunctionBegin;
   PetscCall(HtBroadcastShape_Private(nop, in, &ndim, shape));
   HtBroadcastChooseSplit(nop, in, ndim, shape, &split, &nlocal);
-  PetscCall(HtTensorCreate_Private(PetscObjectComm((PetscObject)in[0]), ndim, shape, split, dtype, nlocal, NULL, out));
+  PetscCall(HtTensorCreateUninitialized_Private(PetscObjectComm((PetscObject)in[0]), ndim, shape, split, dtype, nlocal, out));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -76,7 +76,7 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
   }
   shape[0] = X->shape[0];
   shape[1] = Y->shape[0];
-  PetscCall(HtTensorCreate_Private(comm, 2, shape, split, HT_SCALAR, nlocal, NULL, &ctx.D));
+  PetscCall(HtTensorCreateUninitialized_Private(comm, 2, shape, split, HT_SCALAR, nlocal, &ctx.D));
   PetscCall(HtTensorGetArrayRead(ctx.X, &ctx.x));
   PetscCall(HtTensorGetArrayWrite(ctx.D, &ctx.d));
   if (ctx.X->split == 0 && ctx.Y->split == 0) PetscCall(HtTensorRingVisit_Private(ctx.Y, HtCDistVisit, &ctx));

@@ -5,19 +5,27 @@
 #include <heat/private/tensorimpl.h>
 #include <heat/private/philox.h>
 
-static PetscErrorCode HtTensorAllocate_Host(HtTensor t, void *array)
+static PetscErrorCode HtTensorAllocate_Host(HtTensor t, void *array, PetscBool zero)
 {
   MPI_Comm comm = t->split < 0 ? PETSC_COMM_SELF : PetscObjectComm((PetscObject)t);
 
   PetscFunctionBegin;
   if (t->dtype == HT_SCALAR) {
     if (array) PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, (PetscScalar *)array, &t->vec));
-    else PetscCall(VecCreateMPI(comm, t->nlocal, PETSC_DECIDE, &t->vec));
+    else if (zero) PetscCall(VecCreateMPI(comm, t->nlocal, PETSC_DECIDE, &t->vec));
+    else { /* VecCreateMPI() would zero the array: give the vector one from PetscMalloc() instead, which it then owns */
+      PetscScalar *a;
+
+      PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, NULL, &t->vec));
+      PetscCall(PetscMalloc1(t->nlocal, &a));
+      PetscCall(VecReplaceArray(t->vec, a));
+    }
   } else if (array) {
     t->array    = array;
     t->ownarray = PETSC_FALSE;
   } else {
-    PetscCall(PetscCalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
+    if (zero) PetscCall(PetscCalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
+    else PetscCall(PetscMalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
     t->ownarray = PETSC_TRUE;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
