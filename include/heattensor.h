@@ -282,6 +282,7 @@ PETSC_EXTERN PetscErrorCode HtTensorTriu(HtTensor, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCDist(HtTensor, HtTensor, HtCDistMetric, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorRBFKernel(HtTensor, HtTensor, PetscReal, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorQR(HtTensor, HtTensor *, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorMatrixNorm(HtTensor, NormType, PetscReal *);
 
 /* manipulation (src/tensor/ops/manipulate.c) */
 PETSC_EXTERN PetscErrorCode HtTensorReshape(HtTensor, PetscInt, const PetscInt[], PetscInt, HtTensor *);

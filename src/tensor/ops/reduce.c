@@ -702,7 +702,7 @@ PetscErrorCode HtTensorCountNonzero(HtTensor x, PetscInt axis, PetscBool keepdim
    agree. NaN propagates; the infinity norm of zero elements is an error, the others are 0.
    Split rules as `HtTensorSum()`.
 
-.seealso: `HtTensorSum()`, `HtTensorMax()`
+.seealso: `HtTensorSum()`, `HtTensorMax()`, `HtTensorMatrixNorm()`
 @*/
 PetscErrorCode HtTensorNorm(HtTensor x, NormType type, PetscInt axis, PetscBool keepdims, HtTensor *out)
 {
