@@ -123,6 +123,7 @@ static inline PetscReal HtSquaredDistance(const PetscScalar *PETSC_RESTRICT a, c
 */
 #define HT_NEAREST_ROWS  4
 #define HT_NEAREST_LANES 8
+#define HT_NEAREST_CHUNK 256 /* rows given to HtNearestCenters() at a time, then used further while in cache */
 typedef struct {
   PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
   PetscReal   *ct;         /* F x kpad: the centers transposed, zero-padded */

@@ -66,9 +66,8 @@ static PetscErrorCode HtSamplesPick(const HtSamples *s, const PetscReal *closest
 
 /*
    closest[i] = min(closest[i], squared distance to the candidates [c0, nc)), owner[i] (unless owner is NULL) =
-   index of the closest candidate; by chunks of HT_INIT_CHUNK rows, so no samples x candidates matrix is formed
+   index of the closest candidate; by chunks of HT_NEAREST_CHUNK rows, so no samples x candidates matrix is formed
 */
-#define HT_INIT_CHUNK 256
 static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, PetscInt nc, const PetscScalar *cand, PetscReal *closest, PetscInt *owner)
 {
   HtNearestWork w;
@@ -79,9 +78,9 @@ static PetscErrorCode HtSamplesUpdateClosest(const HtSamples *s, PetscInt c0, Pe
   if (nc <= c0) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(HtNearestWorkCreate(nc - c0, s->f, &w));
   PetscCall(HtNearestWorkSetCenters(&w, cand + c0 * s->f));
-  PetscCall(PetscMalloc2(HT_INIT_CHUNK, &best, HT_INIT_CHUNK, &g));
-  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_INIT_CHUNK) {
-    PetscInt mc = PetscMin(HT_INIT_CHUNK, s->m - i0);
+  PetscCall(PetscMalloc2(HT_NEAREST_CHUNK, &best, HT_NEAREST_CHUNK, &g));
+  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_NEAREST_CHUNK) {
+    PetscInt mc = PetscMin(HT_NEAREST_CHUNK, s->m - i0);
 
     PetscCall(HtNearestCenters(&w, mc, s->x + i0 * s->f, best, g));
     for (PetscInt i = 0; i < mc; i++) {

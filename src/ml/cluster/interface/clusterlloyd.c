@@ -11,12 +11,10 @@ typedef struct {
   PetscInt        *labels;
   PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
   HtNearestWork    nw;
-  PetscInt        *best; /* nearest centers of a chunk of HT_LLOYD_CHUNK rows */
+  PetscInt        *best; /* nearest centers of a chunk of HT_NEAREST_CHUNK rows */
   PetscReal       *g;
   HtTopList       *far; /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
-
-#define HT_LLOYD_CHUNK 256 /* rows whose nearest centers are found before they are accumulated, while in cache */
 
 static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
 {
@@ -53,8 +51,8 @@ static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
   PetscCall(PetscArrayzero(L->buf, L->k * L->s->f + L->k + 2));
   PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
   L->far->n = 0;
-  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_LLOYD_CHUNK) {
-    PetscInt mc = PetscMin(HT_LLOYD_CHUNK, L->s->m - i0);
+  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_NEAREST_CHUNK) {
+    PetscInt mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
 
     PetscCall(HtNearestCenters(&L->nw, mc, L->s->x + i0 * L->s->f, L->best, L->g));
     HtLloydAccumulate(L, i0, mc);
@@ -153,7 +151,7 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
   PetscCall(HtTopListsCreate_Private(1, L.k, &L.far));
   PetscCall(HtNearestWorkCreate(L.k, s->f, &L.nw));
-  PetscCall(PetscMalloc2(HT_LLOYD_CHUNK, &L.best, HT_LLOYD_CHUNK, &L.g));
+  PetscCall(PetscMalloc2(HT_NEAREST_CHUNK, &L.best, HT_NEAREST_CHUNK, &L.g));
   for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {

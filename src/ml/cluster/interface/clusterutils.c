@@ -204,8 +204,6 @@ PetscErrorCode HtDistanceChunk(HtDistanceWork *w, const PetscScalar *c, PetscInt
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-#define HT_ASSIGN_CHUNK 256 /* rows assigned before their exact distances are summed, while in cache */
-
 /*
    HtClusterAssign_Private - nearest center (Euclidean) of every local sample, and the local sum of the
    squared distances to them; X is read once, by chunks
@@ -232,10 +230,10 @@ PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *we
   *inertia = 0;
   PetscCall(HtNearestWorkCreate(k, f, &w));
   PetscCall(HtNearestWorkSetCenters(&w, centers));
-  PetscCall(PetscMalloc1(HT_ASSIGN_CHUNK, &g));
+  PetscCall(PetscMalloc1(HT_NEAREST_CHUNK, &g));
   PetscCall(HtTensorGetArrayRead(X, &x));
-  for (PetscInt i0 = 0; i0 < m; i0 += HT_ASSIGN_CHUNK) {
-    PetscInt mc = PetscMin(HT_ASSIGN_CHUNK, m - i0);
+  for (PetscInt i0 = 0; i0 < m; i0 += HT_NEAREST_CHUNK) {
+    PetscInt mc = PetscMin(HT_NEAREST_CHUNK, m - i0);
 
     PetscCall(HtNearestCenters(&w, mc, x + i0 * f, labels + i0, g));
     for (PetscInt i = i0; i < i0 + mc; i++) *inertia += (weights ? PetscRealPart(weights[i]) : 1.0) * HtSquaredDistance(x + i * f, centers + labels[i] * f, f);

@@ -78,9 +78,9 @@ PetscErrorCode HtClusterTransform_KMeans(HtCluster cl, HtTensor X, HtTensor dist
 /*MC
    HTCLUSTERKMEANS - "kmeans" - Lloyd's k-means.
 
-   Each iteration reads the local samples once: distances to the K centers by the expansion
-   ||c||^2 - 2 x.c with one GEMM per chunk of rows (no samples x K matrix), then, while the chunk is in
-   cache, the nearest center, the exact squared distance and the sums of the new centers. One allreduce of
+   Each iteration reads the local samples once: the nearest center of each row by the expansion
+   ||c||^2 - 2 x.c in a register-blocked kernel (no samples x K matrix), then, while a chunk of rows is in
+   cache, the exact squared distance and the sums of the new centers. One allreduce of
    K (F + 1) + 2 numbers per iteration, whatever the number of samples. Empty clusters take the samples
    farthest from their centers. The fit stops when no sample changes its cluster, when the squared shift of
    the centers is at most tol times the mean feature variance, or after max_it iterations: the same rules
