@@ -92,6 +92,7 @@ PETSC_INTERN PetscErrorCode HtTensorCreate_Host(HtTensor);
 
 /* communication helpers */
 PETSC_INTERN PetscErrorCode HtTensorRedistribute_Private(HtTensor, HtTensor);
+PETSC_INTERN void           HtTensorGetBox_Private(HtTensor, PetscMPIInt, PetscInt[], PetscInt[]);
 PETSC_INTERN PetscErrorCode HtDTypeGetMPIType(HtDType, MPI_Datatype *);
 PETSC_INTERN PetscErrorCode HtCollectiveCheck(MPI_Comm, PetscErrorCode, const char[]);
 
@@ -100,6 +101,12 @@ PETSC_INTERN PetscErrorCode HtTensorGetGlobalOffset_Private(HtTensor, PetscInt *
 PETSC_INTERN PetscErrorCode HtTensorCheckSameShape_Private(HtTensor, HtTensor);
 PETSC_INTERN PetscErrorCode HtShapeToString(PetscInt, const PetscInt[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtTensorNormalizeAxis_Private(HtTensor, PetscInt, PetscInt *);
+
+/* the global index of the first local entry along `axis` */
+static inline PetscInt HtTensorLocalStart(HtTensor t, PetscInt axis)
+{
+  return axis == t->split ? t->map->rstart : 0;
+}
 
 /* one element of any dtype, as a PetscScalar */
 static inline PetscScalar HtElementGet(HtDType dtype, const void *a, PetscInt i)

@@ -4,8 +4,9 @@
 */
 #include <heat/private/tensorimpl.h>
 
-/* The box of global indices rank `rank` stores: [lo[d], hi[d]) on every axis. */
-static void HtTensorGetBox_Private(HtTensor t, PetscMPIInt rank, PetscInt lo[], PetscInt hi[])
+/* HtTensorGetBox_Private - the box of global indices rank `rank` stores: [lo[d], hi[d]) on every axis (the whole
+   tensor when t is replicated) */
+void HtTensorGetBox_Private(HtTensor t, PetscMPIInt rank, PetscInt lo[], PetscInt hi[])
 {
   for (PetscInt d = 0; d < t->ndim; d++) {
     lo[d] = 0;

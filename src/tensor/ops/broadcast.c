@@ -163,12 +163,6 @@ static void HtTensorGetAxisRange(HtTensor x, PetscInt axis, PetscMPIInt rank, Pe
   *hi = axis == x->split ? x->map->range[rank + 1] : x->shape[axis];
 }
 
-/* the first global index of axis `axis` in this rank's local block */
-static inline PetscInt HtTensorGetLocalStart(HtTensor x, PetscInt axis)
-{
-  return axis == x->split ? x->map->rstart : 0;
-}
-
 /*
    Whether, on every rank, the local block of x holds every element of x that the local block of out
    reads. Only the split axis of x can miss some: it must cover the range of out's block on that axis
@@ -234,7 +228,7 @@ static void HtBroadcastOperandStrides(HtTensor out, HtTensor x, PetscInt stride[
     if (e < 0) continue;
     if (x->shape[e] != 1) {
       stride[d] = step;
-      *offset += (HtTensorGetLocalStart(out, d) - HtTensorGetLocalStart(x, e)) * step;
+      *offset += (HtTensorLocalStart(out, d) - HtTensorLocalStart(x, e)) * step;
     }
     step *= x->lshape[e];
   }

@@ -158,12 +158,6 @@ PetscErrorCode HtTensorTranspose(HtTensor t, const PetscInt perm[], HtTensor *ou
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the global index of the first local entry along axis d */
-static PetscInt HtTensorLocalStart(HtTensor t, PetscInt d)
-{
-  return d == t->split ? t->map->rstart : 0;
-}
-
 /*@C
    HtTensorTrace - Sum of the entries on a diagonal of a 2-d tensor (NumPy's trace).
 

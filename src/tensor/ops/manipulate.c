@@ -10,19 +10,6 @@
 
 PetscLogEvent HT_TENSOR_Reshape, HT_TENSOR_Concatenate, HT_TENSOR_Repeat, HT_TENSOR_Tile, HT_TENSOR_Flip, HT_TENSOR_Roll, HT_TENSOR_Pad, HT_TENSOR_Diagonal;
 
-/* the box [lo, hi) of global indices that rank r stores of t: the whole tensor when t is replicated */
-static void HtTensorOwnedBox_Private(HtTensor t, PetscMPIInt r, PetscInt lo[], PetscInt hi[])
-{
-  for (PetscInt d = 0; d < t->ndim; d++) {
-    lo[d] = 0;
-    hi[d] = t->shape[d];
-  }
-  if (t->split >= 0) {
-    lo[t->split] = t->map->range[r];
-    hi[t->split] = t->map->range[r + 1];
-  }
-}
-
 /*
    The part of slab s that rank p's block of `in` gives to rank q's block of `out`, as the box [lo, hi) in the
    coordinates of `in`; adding shift[] gives its place in `out` (dst - src along the axis, offset[] along the
@@ -33,8 +20,8 @@ static PetscBool HtSlabPart_Private(HtTensor in, HtTensor out, PetscInt axis, co
   PetscInt  ilo[HT_MAX_NDIM], ihi[HT_MAX_NDIM], olo[HT_MAX_NDIM], ohi[HT_MAX_NDIM];
   PetscBool nonempty = PETSC_TRUE;
 
-  HtTensorOwnedBox_Private(in, p, ilo, ihi);
-  HtTensorOwnedBox_Private(out, q, olo, ohi);
+  HtTensorGetBox_Private(in, p, ilo, ihi);
+  HtTensorGetBox_Private(out, q, olo, ohi);
   for (PetscInt d = 0; d < in->ndim; d++) {
     shift[d] = d == axis ? s->dst - s->src : (offset ? offset[d] : 0);
     lo[d]    = PetscMax(ilo[d], olo[d] - shift[d]);
@@ -55,7 +42,7 @@ static PetscErrorCode HtBlockSubarray_Private(HtTensor t, PetscMPIInt r, const P
   PetscMPIInt sizes[HT_MAX_NDIM], subsizes[HT_MAX_NDIM], starts[HT_MAX_NDIM];
 
   PetscFunctionBegin;
-  HtTensorOwnedBox_Private(t, r, blo, bhi);
+  HtTensorGetBox_Private(t, r, blo, bhi);
   for (PetscInt d = 0; d < t->ndim; d++) {
     PetscCall(PetscMPIIntCast(bhi[d] - blo[d], &sizes[d]));
     PetscCall(PetscMPIIntCast(hi[d] - lo[d], &subsizes[d]));
