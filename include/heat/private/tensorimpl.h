@@ -58,8 +58,6 @@ struct _HtTensorOps {
   /* out[o, k, i] = in[o, rows[k], i] for blocks (outer, nin, inner) -> (outer, nout, inner); scatter: out[o, rows[k], i] = in[o, k, i] */
   PetscErrorCode (*gatherrows)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const PetscInt[], void *);
   PetscErrorCode (*scatterrows)(HtTensor, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const PetscInt[], void *);
-  /* the strided box start + step * [0, count) of a block of shape lshape (ndim axes) to a dense block (toblock) or back */
-  PetscErrorCode (*copybox)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const PetscInt[], const PetscInt[], void *, void *, PetscBool);
   /* the n elements whose mask is true, in order, to out (or only counted when out is NULL) */
   PetscErrorCode (*selectmask)(HtTensor, PetscInt, const void *, const PetscBool[], void *, PetscInt *);
   /* rows of global indices (ndim entries) of the non-zero elements of a block of shape lshape whose first element has global index lo; out NULL: count only */

@@ -142,17 +142,30 @@ static PetscErrorCode HtIndexCreate(HtTensor x, const PetscInt shape[], HtDType 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* copies between x's local block and the dense block of `box`, the owned part of the increasing selection sel */
+/*
+   copies between x's local block and the dense block of `box`, the owned part of the increasing selection sel: a
+   strided copy whose strides in x's block are the selection's steps times the block's strides
+*/
 static PetscErrorCode HtSliceCopyLocal(HtTensor x, const HtAxisSelection sel[], HtTensor box, PetscBool toblock)
 {
-  PetscInt start[HT_MAX_NDIM], step[HT_MAX_NDIM], count[HT_MAX_NDIM];
+  PetscInt start[HT_MAX_NDIM], step[HT_MAX_NDIM], count[HT_MAX_NDIM], xstride[HT_MAX_NDIM], bstride[HT_MAX_NDIM], offset = 0;
   void    *xa, *ba;
+  char    *xsel;
 
   PetscFunctionBegin;
   HtSliceLocalBox(x, sel, start, step, count);
+  for (PetscInt a = x->ndim - 1, xs = 1, bs = 1; a >= 0; a--) {
+    offset += start[a] * xs;
+    xstride[a] = step[a] * xs;
+    bstride[a] = bs;
+    xs *= x->lshape[a];
+    bs *= count[a];
+  }
   PetscCall((*x->ops->getarray)(x, toblock ? PETSC_MEMORY_ACCESS_READ : PETSC_MEMORY_ACCESS_READ_WRITE, &xa));
   PetscCall((*box->ops->getarray)(box, toblock ? PETSC_MEMORY_ACCESS_WRITE : PETSC_MEMORY_ACCESS_READ, &ba));
-  PetscCall((*x->ops->copybox)(x, x->ndim, x->lshape, start, step, count, xa, ba, toblock));
+  xsel = (char *)xa + (size_t)offset * x->esize;
+  if (toblock) PetscCall((*x->ops->copystrided)(x, x->ndim, count, xsel, xstride, ba, bstride));
+  else PetscCall((*x->ops->copystrided)(x, x->ndim, count, ba, bstride, xsel, xstride));
   PetscCall((*box->ops->restorearray)(box, toblock ? PETSC_MEMORY_ACCESS_WRITE : PETSC_MEMORY_ACCESS_READ, &ba));
   PetscCall((*x->ops->restorearray)(x, toblock ? PETSC_MEMORY_ACCESS_READ : PETSC_MEMORY_ACCESS_READ_WRITE, &xa));
   PetscCall(PetscObjectStateIncrease((PetscObject)(toblock ? box : x)));

@@ -340,30 +340,6 @@ static PetscErrorCode HtTensorScatterRows_Host(HtTensor t, PetscInt outer, Petsc
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtTensorCopyBox_Host(HtTensor t, PetscInt ndim, const PetscInt lshape[], const PetscInt start[], const PetscInt step[], const PetscInt count[], void *block, void *box, PetscBool toblock)
-{
-  size_t   es = t->esize, total = 1;
-  PetscInt stride[HT_MAX_NDIM], i[HT_MAX_NDIM];
-  char    *b = (char *)block, *d = (char *)box;
-
-  PetscFunctionBegin;
-  for (PetscInt a = ndim - 1, s = 1; a >= 0; a--) {
-    stride[a] = s;
-    s *= lshape[a];
-    total *= (size_t)count[a];
-    i[a] = 0;
-  }
-  for (size_t e = 0; e < total; e++) {
-    size_t off = 0;
-
-    for (PetscInt a = 0; a < ndim; a++) off += (size_t)(start[a] + step[a] * i[a]) * stride[a];
-    if (toblock) memcpy(d + e * es, b + off * es, es);
-    else memcpy(b + off * es, d + e * es, es);
-    for (PetscInt a = ndim - 1; a >= 0 && ++i[a] == count[a]; a--) i[a] = 0;
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode HtTensorSelectMask_Host(HtTensor t, PetscInt n, const void *in, const PetscBool mask[], void *out, PetscInt *count)
 {
   PetscInt m = 0;
@@ -408,7 +384,6 @@ PetscErrorCode HtTensorCreateHostSortKernels_Private(HtTensor t)
   t->ops->uniqueruns  = HtTensorUniqueRuns_Host;
   t->ops->gatherrows  = HtTensorGatherRows_Host;
   t->ops->scatterrows = HtTensorScatterRows_Host;
-  t->ops->copybox     = HtTensorCopyBox_Host;
   t->ops->selectmask  = HtTensorSelectMask_Host;
   t->ops->nonzero     = HtTensorNonzero_Host;
   PetscFunctionReturn(PETSC_SUCCESS);
