@@ -87,53 +87,42 @@ PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceW
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
 /*
-   squared Euclidean distance of two F-vectors, computed directly (the exact inertia): in HT_SUM_LANES partial sums
-   held in one vector register, added pairwise at the end (a fixed order: the same value for a pair of vectors
-   wherever it is computed, and an exact zero at a center)
+   the kernels of clusternearest.c are compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline) and picked at run
+   time: the best one the CPU has, at most HtClusterKernelISA (-ht_cluster_kernel_isa)
 */
-#define HT_SUM_LANES 8 /* the pairwise sum below shuffles 8 lanes */
-typedef PetscReal HtSumLanes __attribute__((vector_size(HT_SUM_LANES * sizeof(PetscReal))));
-static inline PetscReal HtSquaredDistance(const PetscScalar *PETSC_RESTRICT a, const PetscScalar *PETSC_RESTRICT b, PetscInt f)
-{
-  HtSumLanes part = {0}, va, vb;
-  PetscInt   j0 = 0;
-
-  for (; j0 + HT_SUM_LANES <= f; j0 += HT_SUM_LANES) {
-    __builtin_memcpy(&va, a + j0, sizeof(va));
-    __builtin_memcpy(&vb, b + j0, sizeof(vb));
-    part += (va - vb) * (va - vb);
-  }
-  for (PetscInt l = 0; j0 + l < f; l++) part[l] += PetscRealPart((a[j0 + l] - b[j0 + l]) * (a[j0 + l] - b[j0 + l]));
-  part += __builtin_shufflevector(part, part, 4, 5, 6, 7, 0, 1, 2, 3);
-  part += __builtin_shufflevector(part, part, 2, 3, 0, 1, 4, 5, 6, 7);
-  part += __builtin_shufflevector(part, part, 1, 0, 2, 3, 4, 5, 6, 7);
-  return part[0];
-}
-
-/* a hot loop compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline); the loader picks the best one */
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
-  #define HT_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-  #define HT_MULTIVERSION
+  #define HT_HAVE_X86_LEVELS
 #endif
+typedef enum {
+  HT_KERNEL_ISA_BASELINE,
+  HT_KERNEL_ISA_AVX2,
+  HT_KERNEL_ISA_AVX512
+} HtKernelISA;
+PETSC_INTERN const char *const HtKernelISAs[];
+PETSC_INTERN HtKernelISA       HtClusterKernelISA;
 
 /*
    the nearest of K centers for blocks of rows, by a register-blocked kernel (src/ml/cluster/interface/clusternearest.c):
    HT_NEAREST_ROWS rows against HT_NEAREST_LANES centers at a time
 */
-#define HT_NEAREST_ROWS  4
+#define HT_NEAREST_ROWS  8
 #define HT_NEAREST_LANES 8
+#define HT_NEAREST_PREFETCH 8   /* row blocks ahead that the kernel prefetches */
 #define HT_NEAREST_CHUNK 256 /* rows given to HtNearestCenters() at a time, then used further while in cache */
 typedef struct {
   PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
   PetscReal   *ct;         /* F x kpad: the centers transposed, zero-padded */
   PetscReal   *chalf;      /* kpad: -||c||^2 / 2, -inf for the padding */
   PetscScalar *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
+  /* the kernels for this machine */
+  void (*nearest)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, const PetscReal *, PetscInt *, PetscReal *);
+  void (*distance)(PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal *);
 } HtNearestWork;
 PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *, const PetscScalar *);
 PETSC_INTERN PetscErrorCode HtNearestWorkDestroy(HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestCenters(HtNearestWork *, PetscInt, const PetscScalar *, PetscInt[], PetscReal[]);
+PETSC_INTERN void           HtNearestDistances(const HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt[], const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal[]);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);

@@ -12,36 +12,32 @@ typedef struct {
   PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
   HtNearestWork    nw;
   PetscInt        *best; /* nearest centers of a chunk of HT_NEAREST_CHUNK rows */
-  PetscReal       *g;
+  PetscReal       *g;    /* their HtNearestCenters() values, then their exact squared distances */
   HtTopList       *far; /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
 
-static inline PetscReal HtLloydWeight(const HtLloyd *L, PetscInt i)
-{
-  return L->s->w ? PetscRealPart(L->s->w[i]) : 1.0;
-}
-
 /*
    The rows [i0, i0 + m) whose nearest centers are L->best: their exact squared distances, the weighted sums of the
-   new centers, the farthest samples. Called while the rows are in cache.
+   new centers, the inertia, the changed labels, the farthest samples. Called while the rows are in cache.
 */
-HT_MULTIVERSION static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt m)
+static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt m)
 {
-  PetscInt     k = L->k, f = L->s->f;
-  PetscScalar *PETSC_RESTRICT sums = L->buf, *PETSC_RESTRICT wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
+  PetscInt           k = L->k, f = L->s->f;
+  PetscScalar       *sums = L->buf, *wsum = L->buf + k * f, *totalinertia = wsum + k, *totalchanged = totalinertia + 1;
+  const PetscScalar *w = L->s->w ? L->s->w + i0 : NULL;
 
+  PetscReal          inertia = 0;
+  PetscInt           changed = 0;
+
+  HtNearestDistances(&L->nw, m, L->s->x + i0 * f, w, L->best, L->centers, sums, wsum, L->g);
   for (PetscInt i = 0; i < m; i++) {
-    const PetscScalar *PETSC_RESTRICT xi = L->s->x + (i0 + i) * f;
-    PetscInt                          best = L->best[i];
-    PetscReal                         wi = HtLloydWeight(L, i0 + i), d = HtSquaredDistance(xi, L->centers + best * f, f);
-
-    for (PetscInt j = 0; j < f; j++) sums[best * f + j] += wi * xi[j];
-    wsum[best] += wi;
-    *inertia += wi * d;
-    if (best != L->labels[i0 + i]) *changed += 1;
-    L->labels[i0 + i] = best;
-    HtTopListPush(L->far, d, L->s->rstart + i0 + i);
+    inertia += (w ? PetscRealPart(w[i]) : 1.0) * L->g[i];
+    changed += L->best[i] != L->labels[i0 + i];
+    L->labels[i0 + i] = L->best[i];
+    HtTopListPush(L->far, L->g[i], L->s->rstart + i0 + i);
   }
+  *totalinertia += inertia;
+  *totalchanged += changed;
 }
 
 /* one pass over the local samples: the nearest centers of a chunk of rows, then their contributions */

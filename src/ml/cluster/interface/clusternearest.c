@@ -20,89 +20,134 @@ typedef int32_t HtLaneInt;
 #else
 typedef int64_t HtLaneInt;
 #endif
-/* HT_NEAREST_LANES / 2 consecutive centers of one row, and their indices */
-typedef PetscReal HtHalf __attribute__((vector_size(HT_NEAREST_LANES / 2 * sizeof(PetscReal))));
-typedef HtLaneInt HtHalfIndex __attribute__((vector_size(HT_NEAREST_LANES / 2 * sizeof(HtLaneInt))));
-
-static inline void HtHalfLoad(HtHalf *v, const PetscReal *p)
-{
-  __builtin_memcpy(v, p, sizeof(*v));
-}
-
-/* where s > best, or s == best with a lower index: best = s and index = candidate */
-static inline void HtHalfKeepLarger(const HtHalf *s, const HtHalfIndex *candidate, HtHalf *best, HtHalfIndex *index)
-{
-  HtHalfIndex larger = (HtHalfIndex)(*s > *best) | ((HtHalfIndex)(*s == *best) & (HtHalfIndex)(*candidate < *index));
-
-  *best  = (HtHalf)(((HtHalfIndex)*s & larger) | ((HtHalfIndex)*best & ~larger));
-  *index = (*candidate & larger) | (*index & ~larger);
-}
-
-/* the largest of the 2 x 4 lanes (and its index) into lane 0 of best[0] and index[0] */
-static inline void HtHalfReduce(HtHalf best[2], HtHalfIndex index[2])
-{
-  HtHalf      d;
-  HtHalfIndex candidate;
-
-  HtHalfKeepLarger(&best[1], &index[1], &best[0], &index[0]);
-  d         = __builtin_shufflevector(best[0], best[0], 2, 3, 0, 1);
-  candidate = __builtin_shufflevector(index[0], index[0], 2, 3, 0, 1);
-  HtHalfKeepLarger(&d, &candidate, &best[0], &index[0]);
-  d         = __builtin_shufflevector(best[0], best[0], 1, 0, 3, 2);
-  candidate = __builtin_shufflevector(index[0], index[0], 1, 0, 3, 2);
-  HtHalfKeepLarger(&d, &candidate, &best[0], &index[0]);
-}
+/* W consecutive centers of one row (or one value of each of W rows), their indices, and W labels */
+#define HtVecTypes(W) \
+  typedef PetscReal HtVec##W __attribute__((vector_size(W * sizeof(PetscReal)))); \
+  typedef HtLaneInt HtVecIndex##W __attribute__((vector_size(W * sizeof(HtLaneInt)))); \
+  typedef PetscInt  HtVecLabel##W __attribute__((vector_size(W * sizeof(PetscInt))))
+HtVecTypes(2);
+HtVecTypes(4);
+HtVecTypes(8);
 
 /*
-   rows [0, m) (m a multiple of HT_NEAREST_ROWS) of x: best[i] and g[i] = ||c||^2 - 2 x_i . c of the nearest center c;
-   ct is F x kpad (the centers transposed, zero-padded), chalf has kpad entries -||c||^2 / 2 (-inf for the padding).
-   The nearest center has the largest score x_i . c - ||c||^2 / 2, accumulated from chalf by fused multiply-adds, and
-   g = -2 score exactly.
+   The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
+   for the baseline instruction set before inlining it into a kernel compiled for a higher one, which turns them
+   into scalar code. They work on the vector types HtVec, HtVecIndex that clusterkernels.h names for its width.
 */
-HT_MULTIVERSION static void HtNearestKernel(PetscInt m, PetscInt f, PetscInt kpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT ct, const PetscReal *PETSC_RESTRICT chalf, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT g)
+
+/* lane by lane, where s > best: best = s and index = candidate (a later block of centers wins only if strictly nearer) */
+#define HtVecKeepLarger(s, candidate, best, index) \
+  do { \
+    HtVecIndex larger_ = (HtVecIndex)((s) > (best)); \
+    (best)             = (HtVec)(((HtVecIndex)(s) & larger_) | ((HtVecIndex)(best) & ~larger_)); \
+    (index)            = ((candidate) & larger_) | ((index) & ~larger_); \
+  } while (0)
+
+#define HtUnparen(...) __VA_ARGS__
+/*
+   one level of the reduction of rows: lane by lane, the larger of the lanes of a and b selected by the shuffle
+   indices A and those selected by B (parenthesized lists), the lower index on ties
+*/
+#define HtVecFold(a, ia, b, ib, best, index, A, B) \
+  do { \
+    HtVec      u_ = __builtin_shufflevector(a, b, HtUnparen A), v_ = __builtin_shufflevector(a, b, HtUnparen B); \
+    HtVecIndex iu_ = __builtin_shufflevector(ia, ib, HtUnparen A), iv_ = __builtin_shufflevector(ia, ib, HtUnparen B); \
+    HtVecIndex takev_ = (HtVecIndex)(v_ > u_) | ((HtVecIndex)(v_ >= u_) & (HtVecIndex)(iv_ < iu_)); \
+    (best)            = (HtVec)(((HtVecIndex)v_ & takev_) | ((HtVecIndex)u_ & ~takev_)); \
+    (index)           = (iv_ & takev_) | (iu_ & ~takev_); \
+  } while (0)
+
+/*
+   the largest lane of each of the 8 rows v[] of 8 lanes (the lowest index on ties) into lane r of best and index: a
+   butterfly of 4 + 2 + 1 lane-wise folds (instead of 3 per row); the rows come out bit-reversed, then reordered
+*/
+#define HtVecReduceRows8(v, iv, best, index) \
+  do { \
+    HtVec      p_[4], q_[2]; \
+    HtVecIndex ip_[4], iq_[2]; \
+    for (PetscInt r_ = 0; r_ < 4; r_++) HtVecFold(v[2 * r_], iv[2 * r_], v[2 * r_ + 1], iv[2 * r_ + 1], p_[r_], ip_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
+    for (PetscInt r_ = 0; r_ < 2; r_++) HtVecFold(p_[2 * r_], ip_[2 * r_], p_[2 * r_ + 1], ip_[2 * r_ + 1], q_[r_], iq_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
+    HtVecFold(q_[0], iq_[0], q_[1], iq_[1], best, index, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
+    (best)  = __builtin_shufflevector(best, best, 0, 4, 2, 6, 1, 5, 3, 7); \
+    (index) = __builtin_shufflevector(index, index, 0, 4, 2, 6, 1, 5, 3, 7); \
+  } while (0)
+
+/* the same for 4 rows of 4 lanes: 2 + 1 folds */
+#define HtVecReduceRows4(v, iv, best, index) \
+  do { \
+    HtVec      p_[2]; \
+    HtVecIndex ip_[2]; \
+    for (PetscInt r_ = 0; r_ < 2; r_++) HtVecFold(v[2 * r_], iv[2 * r_], v[2 * r_ + 1], iv[2 * r_ + 1], p_[r_], ip_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
+    HtVecFold(p_[0], ip_[0], p_[1], ip_[1], best, index, (0, 4, 2, 6), (1, 5, 3, 7)); \
+    (best)  = __builtin_shufflevector(best, best, 0, 2, 1, 3); \
+    (index) = __builtin_shufflevector(index, index, 0, 2, 1, 3); \
+  } while (0)
+
+/* the same for 2 rows of 2 lanes: 1 fold */
+#define HtVecReduceRows2(v, iv, best, index) HtVecFold(v[0], iv[0], v[1], iv[1], best, index, (0, 2), (1, 3))
+
+/*
+   the sum of 8 partial sums held in one vector of 8 lanes, two of 4 or four of 2 (part[]): pairwise, in the same
+   order for all widths
+*/
+#define HtVecSumPartials8(part, sum) \
+  do { \
+    HtVec p_ = part[0]; \
+    p_ += __builtin_shufflevector(p_, p_, 4, 5, 6, 7, 0, 1, 2, 3); \
+    p_ += __builtin_shufflevector(p_, p_, 2, 3, 0, 1, 4, 5, 6, 7); \
+    p_ += __builtin_shufflevector(p_, p_, 1, 0, 2, 3, 4, 5, 6, 7); \
+    (sum) = p_[0]; \
+  } while (0)
+#define HtVecSumPartials4(part, sum) \
+  do { \
+    HtVec p_ = part[0] + part[1]; \
+    p_ += __builtin_shufflevector(p_, p_, 2, 3, 0, 1); \
+    p_ += __builtin_shufflevector(p_, p_, 1, 0, 2, 3); \
+    (sum) = p_[0]; \
+  } while (0)
+#define HtVecSumPartials2(part, sum) \
+  do { \
+    HtVec p_ = (part[0] + part[2]) + (part[1] + part[3]); \
+    (sum)    = p_[0] + p_[1]; \
+  } while (0)
+
+/*
+   the kernels, once per x86-64 level: blocks of 8 rows x 8 centers in the 32 vector registers of AVX-512, of 4 x 4
+   in the 16 of AVX2, of 2 x 2 in the 16 of the baseline (SSE2)
+*/
+#define HT_KERNEL_W 2
+#define HT_KERNEL_ATTR
+#define HT_KERNEL(name) name##_Baseline
+#include "clusterkernels.h"
+#if defined(HT_HAVE_X86_LEVELS)
+  #define HT_KERNEL_W 4
+  #define HT_KERNEL_ATTR __attribute__((target("arch=x86-64-v3")))
+  #define HT_KERNEL(name) name##_AVX2
+  #include "clusterkernels.h"
+  #define HT_KERNEL_W 8
+  #define HT_KERNEL_ATTR __attribute__((target("arch=x86-64-v4")))
+  #define HT_KERNEL(name) name##_AVX512
+  #include "clusterkernels.h"
+#endif
+
+const char *const HtKernelISAs[]    = {"baseline", "avx2", "avx512", "HtKernelISA", "HT_KERNEL_ISA_", NULL};
+HtKernelISA       HtClusterKernelISA = HT_KERNEL_ISA_AVX512;
+
+/* the best version of the kernels for the machine that runs them, at most HtClusterKernelISA */
+static void HtNearestWorkSelectKernels(HtNearestWork *w)
 {
-  enum {
-    R = HT_NEAREST_ROWS,
-    H = HT_NEAREST_LANES / 2
-  };
-  _Static_assert(H == 4, "HtHalfReduce() shuffles 4 lanes");
-
-  for (PetscInt i0 = 0; i0 < m; i0 += R) {
-    const PetscScalar *xr = x + i0 * f;
-    HtHalf             bestd[R][2];
-    HtHalfIndex        besti[R][2];
-
-    for (PetscInt r = 0; r < R; r++)
-      for (PetscInt h = 0; h < 2; h++) {
-        bestd[r][h] = (HtHalf){0} - (PetscReal)INFINITY;
-        besti[r][h] = (HtHalfIndex){0};
-      }
-    for (PetscInt q0 = 0; q0 < kpad; q0 += 2 * H) {
-      HtHalf      score[R][2], c[2], n[2];
-      HtHalfIndex candidate[2];
-
-      for (PetscInt h = 0; h < 2; h++) {
-        HtHalfLoad(&n[h], chalf + q0 + h * H);
-        candidate[h] = (HtHalfIndex){0, 1, 2, 3} + (HtLaneInt)(q0 + h * H);
-        for (PetscInt r = 0; r < R; r++) score[r][h] = n[h];
-      }
-      for (PetscInt j = 0; j < f; j++) {
-        HtHalfLoad(&c[0], ct + j * kpad + q0);
-        HtHalfLoad(&c[1], ct + j * kpad + q0 + H);
-        for (PetscInt r = 0; r < R; r++) {
-          score[r][0] += PetscRealPart(xr[r * f + j]) * c[0];
-          score[r][1] += PetscRealPart(xr[r * f + j]) * c[1];
-        }
-      }
-      for (PetscInt r = 0; r < R; r++)
-        for (PetscInt h = 0; h < 2; h++) HtHalfKeepLarger(&score[r][h], &candidate[h], &bestd[r][h], &besti[r][h]);
-    }
-    for (PetscInt r = 0; r < R; r++) {
-      HtHalfReduce(bestd[r], besti[r]);
-      best[i0 + r] = (PetscInt)besti[r][0][0];
-      g[i0 + r]    = -2 * bestd[r][0][0];
-    }
+  w->nearest  = HtNearestKernel_Baseline;
+  w->distance = HtDistanceKernel_Baseline;
+#if defined(HT_HAVE_X86_LEVELS)
+  __builtin_cpu_init();
+  if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX512 && __builtin_cpu_supports("x86-64-v4")) {
+    w->nearest  = HtNearestKernel_AVX512;
+    w->distance = HtDistanceKernel_AVX512;
+  } else if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX2 && __builtin_cpu_supports("x86-64-v3")) {
+    w->nearest  = HtNearestKernel_AVX2;
+    w->distance = HtDistanceKernel_AVX2;
   }
+#endif
 }
 
 /*
@@ -114,6 +159,7 @@ PetscErrorCode HtNearestWorkCreate(PetscInt k, PetscInt f, HtNearestWork *w)
   w->k    = k;
   w->f    = f;
   w->kpad = (k + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
+  HtNearestWorkSelectKernels(w);
   PetscCall(PetscCalloc3(f * w->kpad, &w->ct, w->kpad, &w->chalf, HT_NEAREST_ROWS * f, &w->xpad));
   for (PetscInt q = k; q < w->kpad; q++) w->chalf[q] = -(PetscReal)INFINITY;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -152,16 +198,26 @@ PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar 
   PetscInt mfull = m / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = m - mfull;
 
   PetscFunctionBegin;
-  HtNearestKernel(mfull, w->f, w->kpad, x, w->ct, w->chalf, best, g);
+  w->nearest(mfull, w->f, w->kpad, x, w->ct, w->chalf, best, g);
   if (rest) {
     PetscInt  pbest[HT_NEAREST_ROWS];
     PetscReal pg[HT_NEAREST_ROWS];
 
     PetscCall(PetscArrayzero(w->xpad, HT_NEAREST_ROWS * w->f));
     PetscCall(PetscArraycpy(w->xpad, x + mfull * w->f, rest * w->f));
-    HtNearestKernel(HT_NEAREST_ROWS, w->f, w->kpad, w->xpad, w->ct, w->chalf, pbest, pg);
+    w->nearest(HT_NEAREST_ROWS, w->f, w->kpad, w->xpad, w->ct, w->chalf, pbest, pg);
     PetscCall(PetscArraycpy(best + mfull, pbest, rest));
     PetscCall(PetscArraycpy(g + mfull, pg, rest));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtNearestDistances - for the m rows x whose nearest centers are best[] (c: the K x F centers, row-major, w: the
+   row weights or NULL): d[i] = the exact squared distance; with sums and wsum
+   given, also sums[best[i]] += w_i x_i (K x F) and wsum[best[i]] += w_i (K)
+*/
+void HtNearestDistances(const HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, const PetscInt best[], const PetscScalar *c, PetscScalar *sums, PetscScalar *wsum, PetscReal d[])
+{
+  w->distance(m, w->f, x, weights, best, c, sums, wsum, d);
 }

@@ -236,7 +236,8 @@ PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *we
     PetscInt mc = PetscMin(HT_NEAREST_CHUNK, m - i0);
 
     PetscCall(HtNearestCenters(&w, mc, x + i0 * f, labels + i0, g));
-    for (PetscInt i = i0; i < i0 + mc; i++) *inertia += (weights ? PetscRealPart(weights[i]) : 1.0) * HtSquaredDistance(x + i * f, centers + labels[i] * f, f);
+    HtNearestDistances(&w, mc, x + i0 * f, NULL, labels + i0, centers, NULL, NULL, g);
+    for (PetscInt i = 0; i < mc; i++) *inertia += (weights ? PetscRealPart(weights[i0 + i]) : 1.0) * g[i];
   }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(PetscFree(g));
