@@ -1,9 +1,9 @@
 /*
    The kernels of src/ml/cluster/interface/clusternearest.c, included there once per x86-64 level: HT_KERNEL(name)
    names the version, HT_KERNEL_ATTR is its target attribute, HT_KERNEL_W its vector width (rows per block of the
-   nearest-center kernel, and centers per block); all three are undefined at the end. (GCC's target_clones would be simpler, but it
-   lowers the generic vector operations of the function for the baseline instruction set before cloning it, which
-   turns the shuffles and compares of these kernels into scalar code.)
+   nearest-center kernel, and centers per block); all three are undefined at the end. (GCC's target_clones would be
+   simpler, but it lowers the generic vector operations of the function for the baseline instruction set before
+   cloning it, which turns the shuffles and compares of these kernels into scalar code.)
 */
 #if HT_KERNEL_W == 8
   #define HtVec           HtVec8

@@ -10,8 +10,8 @@
 
    Every row goes through the same instructions (the last rows of a block are padded with zeros, not handled
    by a separate loop), so a row's result does not depend on where it sits in the block: the labels are the
-   same on any number of ranks. The kernel is compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline)
-   and the loader picks the best one for the machine that runs it.
+   same on any number of ranks. The kernels are compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline,
+   each with its own block size: clusterkernels.h) and the best one the machine has is picked at run time.
 */
 #include <heat/private/clusterimpl.h>
 
