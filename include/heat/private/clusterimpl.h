@@ -107,7 +107,7 @@ PETSC_INTERN HtKernelISA       HtClusterKernelISA;
 */
 #define HT_NEAREST_ROWS  8
 #define HT_NEAREST_LANES 8
-#define HT_NEAREST_PREFETCH 8   /* row blocks ahead that the kernel prefetches */
+#define HT_NEAREST_PREFETCH 8   /* blocks of rows (of the kernel's width) ahead that the kernel prefetches */
 #define HT_NEAREST_CHUNK 256 /* rows given to HtNearestCenters() at a time, then used further while in cache */
 typedef struct {
   PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
