@@ -103,7 +103,8 @@ PETSC_INTERN HtKernelISA       HtClusterKernelISA;
 
 /*
    the nearest of K centers for blocks of rows, by a register-blocked kernel (src/ml/cluster/interface/clusternearest.c):
-   HT_NEAREST_ROWS rows against HT_NEAREST_LANES centers at a time
+   its blocks of rows and of centers (sized per x86-64 level) divide HT_NEAREST_ROWS and HT_NEAREST_LANES, the units
+   in which the last rows and the centers are padded
 */
 #define HT_NEAREST_ROWS  8
 #define HT_NEAREST_LANES 8
@@ -116,13 +117,13 @@ typedef struct {
   PetscScalar *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
   /* the kernels for this machine */
   void (*nearest)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, const PetscReal *, PetscInt *, PetscReal *);
-  void (*distance)(PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal *);
+  void (*distance)(PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal *, PetscReal *);
 } HtNearestWork;
 PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *, const PetscScalar *);
 PETSC_INTERN PetscErrorCode HtNearestWorkDestroy(HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestCenters(HtNearestWork *, PetscInt, const PetscScalar *, PetscInt[], PetscReal[]);
-PETSC_INTERN void           HtNearestDistances(const HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt[], const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal[]);
+PETSC_INTERN void           HtNearestDistances(const HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt[], const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal[], PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);

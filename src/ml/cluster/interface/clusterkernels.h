@@ -5,28 +5,14 @@
    simpler, but it lowers the generic vector operations of the function for the baseline instruction set before
    cloning it, which turns the shuffles and compares of these kernels into scalar code.)
 */
-#if HT_KERNEL_W == 8
-  #define HtVec           HtVec8
-  #define HtVecIndex      HtVecIndex8
-  #define HtVecLabel      HtVecLabel8
-  #define HtVecReduceRows HtVecReduceRows8
-  #define HtVecSumPartials HtVecSumPartials8
-  #define HtVecIota       ((HtVecIndex){0, 1, 2, 3, 4, 5, 6, 7})
-#elif HT_KERNEL_W == 4
-  #define HtVec           HtVec4
-  #define HtVecIndex      HtVecIndex4
-  #define HtVecLabel      HtVecLabel4
-  #define HtVecReduceRows HtVecReduceRows4
-  #define HtVecSumPartials HtVecSumPartials4
-  #define HtVecIota       ((HtVecIndex){0, 1, 2, 3})
-#else
-  #define HtVec            HtVec2
-  #define HtVecIndex       HtVecIndex2
-  #define HtVecLabel       HtVecLabel2
-  #define HtVecReduceRows  HtVecReduceRows2
-  #define HtVecSumPartials HtVecSumPartials2
-  #define HtVecIota        ((HtVecIndex){0, 1})
-#endif
+#define HtPaste_(a, b)   a##b
+#define HtPaste(a, b)    HtPaste_(a, b)
+#define HtVec            HtPaste(HtVec, HT_KERNEL_W)
+#define HtVecIndex       HtPaste(HtVecIndex, HT_KERNEL_W)
+#define HtVecLabel       HtPaste(HtVecLabel, HT_KERNEL_W)
+#define HtVecIota        HtPaste(HtVecIota, HT_KERNEL_W)
+#define HtVecReduceRows  HtPaste(HtVecReduceRows, HT_KERNEL_W)
+#define HtVecSumPartials HtPaste(HtVecSumPartials, HT_KERNEL_W)
 
 /*
    rows [0, m) (m a multiple of HT_KERNEL_W) of x: best[i] and g[i] = ||c||^2 - 2 x_i . c of the nearest center c;
@@ -78,10 +64,11 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(PetscInt m, PetscInt f, Pe
    rows [0, m) of x with nearest centers best[] (c: K x F, row-major): d[i] = their exact squared distance, summed
    directly (not by the expansion) in 8 partial sums added pairwise at the end: a fixed order, so the
    same value for a row wherever it sits, and an exact zero at a center. With sums (K x F) and wsum (K) given, also
-   sums[best[i]] += w_i x_i and wsum[best[i]] += w_i (w_i = 1 without weights).
+   sums[best[i]] += w_i x_i and wsum[best[i]] += w_i (w_i = 1 without weights). *wdist += w_i d[i], row after row.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtDistanceKernel)(PetscInt m, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT w, const PetscInt *PETSC_RESTRICT best, const PetscScalar *PETSC_RESTRICT c, PetscScalar *PETSC_RESTRICT sums, PetscScalar *PETSC_RESTRICT wsum, PetscReal *PETSC_RESTRICT d)
+HT_KERNEL_ATTR static void HT_KERNEL(HtDistanceKernel)(PetscInt m, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT w, const PetscInt *PETSC_RESTRICT best, const PetscScalar *PETSC_RESTRICT c, PetscScalar *PETSC_RESTRICT sums, PetscScalar *PETSC_RESTRICT wsum, PetscReal *PETSC_RESTRICT d, PetscReal *PETSC_RESTRICT wdist)
 {
+  PetscReal total = *wdist;
   enum {
     L = 8,              /* features per step, in 8 partial sums */
     V = L / HT_KERNEL_W /* vectors per step */
@@ -118,8 +105,10 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtDistanceKernel)(PetscInt m, PetscInt f, c
       }
     }
     HtVecSumPartials(part, d[i]);
+    total += wi * d[i];
     if (wsum) wsum[best[i]] += wi;
   }
+  *wdist = total;
 }
 
 #undef HtVec
@@ -128,6 +117,8 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtDistanceKernel)(PetscInt m, PetscInt f, c
 #undef HtVecReduceRows
 #undef HtVecIota
 #undef HtVecSumPartials
+#undef HtPaste
+#undef HtPaste_
 #undef HT_KERNEL_W
 #undef HT_KERNEL_ATTR
 #undef HT_KERNEL

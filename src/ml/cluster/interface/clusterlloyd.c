@@ -23,21 +23,19 @@ typedef struct {
 static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt m)
 {
   PetscInt           k = L->k, f = L->s->f;
-  PetscScalar       *sums = L->buf, *wsum = L->buf + k * f, *totalinertia = wsum + k, *totalchanged = totalinertia + 1;
+  PetscScalar       *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
   const PetscScalar *w = L->s->w ? L->s->w + i0 : NULL;
+  PetscReal          wdist = PetscRealPart(*inertia);
+  PetscInt           nchanged = 0;
 
-  PetscReal          inertia = 0;
-  PetscInt           changed = 0;
-
-  HtNearestDistances(&L->nw, m, L->s->x + i0 * f, w, L->best, L->centers, sums, wsum, L->g);
+  HtNearestDistances(&L->nw, m, L->s->x + i0 * f, w, L->best, L->centers, sums, wsum, L->g, &wdist);
   for (PetscInt i = 0; i < m; i++) {
-    inertia += (w ? PetscRealPart(w[i]) : 1.0) * L->g[i];
-    changed += L->best[i] != L->labels[i0 + i];
+    nchanged += L->best[i] != L->labels[i0 + i];
     L->labels[i0 + i] = L->best[i];
     HtTopListPush(L->far, L->g[i], L->s->rstart + i0 + i);
   }
-  *totalinertia += inertia;
-  *totalchanged += changed;
+  *inertia = wdist;
+  *changed += nchanged;
 }
 
 /* one pass over the local samples: the nearest centers of a chunk of rows, then their contributions */

@@ -28,6 +28,9 @@ typedef int64_t HtLaneInt;
 HtVecTypes(2);
 HtVecTypes(4);
 HtVecTypes(8);
+#define HtVecIota2 ((HtVecIndex2){0, 1})
+#define HtVecIota4 ((HtVecIndex4){0, 1, 2, 3})
+#define HtVecIota8 ((HtVecIndex8){0, 1, 2, 3, 4, 5, 6, 7})
 
 /*
    The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
@@ -214,10 +217,10 @@ PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar 
 
 /*
    HtNearestDistances - for the m rows x whose nearest centers are best[] (c: the K x F centers, row-major, w: the
-   row weights or NULL): d[i] = the exact squared distance; with sums and wsum
+   row weights or NULL): d[i] = the exact squared distance and *wdist += w_i d[i] (row after row); with sums and wsum
    given, also sums[best[i]] += w_i x_i (K x F) and wsum[best[i]] += w_i (K)
 */
-void HtNearestDistances(const HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, const PetscInt best[], const PetscScalar *c, PetscScalar *sums, PetscScalar *wsum, PetscReal d[])
+void HtNearestDistances(const HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, const PetscInt best[], const PetscScalar *c, PetscScalar *sums, PetscScalar *wsum, PetscReal d[], PetscReal *wdist)
 {
-  w->distance(m, w->f, x, weights, best, c, sums, wsum, d);
+  w->distance(m, w->f, x, weights, best, c, sums, wsum, d, wdist);
 }

@@ -236,8 +236,7 @@ PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *we
     PetscInt mc = PetscMin(HT_NEAREST_CHUNK, m - i0);
 
     PetscCall(HtNearestCenters(&w, mc, x + i0 * f, labels + i0, g));
-    HtNearestDistances(&w, mc, x + i0 * f, NULL, labels + i0, centers, NULL, NULL, g);
-    for (PetscInt i = 0; i < mc; i++) *inertia += (weights ? PetscRealPart(weights[i0 + i]) : 1.0) * g[i];
+    HtNearestDistances(&w, mc, x + i0 * f, weights ? weights + i0 : NULL, labels + i0, centers, NULL, NULL, g, inertia);
   }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(PetscFree(g));
