@@ -110,20 +110,22 @@ PETSC_INTERN HtKernelISA       HtClusterKernelISA;
 #define HT_NEAREST_LANES 8
 #define HT_NEAREST_PREFETCH 8   /* blocks of rows (of the kernel's width) ahead that the kernel prefetches */
 #define HT_NEAREST_CHUNK 256 /* rows given to HtNearestCenters() at a time, then used further while in cache */
-typedef struct {
-  PetscInt     k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
-  PetscReal   *ct;         /* F x kpad: the centers transposed, zero-padded */
-  PetscReal   *chalf;      /* kpad: -||c||^2 / 2, -inf for the padding */
-  PetscScalar *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
-  /* the kernels for this machine */
-  void (*nearest)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, const PetscReal *, PetscInt *, PetscReal *);
-  void (*distance)(PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal *, PetscReal *);
+typedef struct _n_HtNearestWork {
+  PetscInt           k, f, kpad; /* kpad: K rounded up to a multiple of HT_NEAREST_LANES */
+  PetscReal         *ct;         /* F x kpad: the centers transposed, zero-padded */
+  PetscReal         *chalf;      /* kpad: -||c||^2 / 2, -inf for the padding */
+  const PetscScalar *c;          /* K x F: the centers (not a copy) */
+  PetscScalar       *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
+  PetscScalar       *acc;        /* K (F + 1): weighted sums of the rows (K x F), then their weights (K) */
+  /* the kernel for this machine (clusterkernels.h) */
+  void (*kernel)(const struct _n_HtNearestWork *, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *);
 } HtNearestWork;
 PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *, const PetscScalar *);
 PETSC_INTERN PetscErrorCode HtNearestWorkDestroy(HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestCenters(HtNearestWork *, PetscInt, const PetscScalar *, PetscInt[], PetscReal[]);
-PETSC_INTERN void           HtNearestDistances(const HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt[], const PetscScalar *, PetscScalar *, PetscScalar *, PetscReal[], PetscReal *);
+PETSC_INTERN PetscErrorCode HtNearestCentersExact(HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt[], PetscReal[], PetscBool, PetscReal *);
+PETSC_INTERN PetscErrorCode HtNearestWorkGetSums(const HtNearestWork *, PetscScalar *, PetscScalar *);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);

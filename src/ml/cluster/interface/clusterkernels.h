@@ -1,46 +1,128 @@
 /*
-   The kernels of src/ml/cluster/interface/clusternearest.c, included there once per x86-64 level: HT_KERNEL(name)
-   names the version, HT_KERNEL_ATTR is its target attribute, HT_KERNEL_W its vector width (rows per block of the
-   nearest-center kernel, and centers per block); all three are undefined at the end. (GCC's target_clones would be
-   simpler, but it lowers the generic vector operations of the function for the baseline instruction set before
-   cloning it, which turns the shuffles and compares of these kernels into scalar code.)
+   The kernel of src/ml/cluster/interface/clusternearest.c, included there once per x86-64 level: HT_KERNEL(name)
+   names the version, HT_KERNEL_ATTR is its target attribute, HT_KERNEL_W its vector width (rows per block, and
+   centers per block); all three are undefined at the end. (GCC's target_clones would be simpler, but it lowers the
+   generic vector operations of the function for the baseline instruction set before cloning it, which turns the
+   shuffles and compares of this kernel into scalar code.)
 */
-#define HtPaste_(a, b)   a##b
-#define HtPaste(a, b)    HtPaste_(a, b)
-#define HtVec            HtPaste(HtVec, HT_KERNEL_W)
-#define HtVecIndex       HtPaste(HtVecIndex, HT_KERNEL_W)
-#define HtVecLabel       HtPaste(HtVecLabel, HT_KERNEL_W)
-#define HtVecIota        HtPaste(HtVecIota, HT_KERNEL_W)
-#define HtVecReduceRows  HtPaste(HtVecReduceRows, HT_KERNEL_W)
-#define HtVecSumPartials HtPaste(HtVecSumPartials, HT_KERNEL_W)
+#define HtPaste_(a, b)  a##b
+#define HtPaste(a, b)   HtPaste_(a, b)
+#define HtVec           HtPaste(HtVec, HT_KERNEL_W)
+#define HtVecIndex      HtPaste(HtVecIndex, HT_KERNEL_W)
+#define HtVecLabel      HtPaste(HtVecLabel, HT_KERNEL_W)
+#define HtVecArg        HtPaste(HtVecArg, HT_KERNEL_W)
+#define HtVecIota       HtPaste(HtVecIota, HT_KERNEL_W)
+#define HtVecButterfly  HtPaste(HtVecButterfly, HT_KERNEL_W)
+#define HtVecCombine    HtPaste(HtVecCombine, HT_KERNEL_W)
+#define HtVecUpdate     HtPaste(HtVecUpdate, HT_KERNEL_W)
 
 /*
-   rows [0, m) (m a multiple of HT_KERNEL_W) of x: best[i] and g[i] = ||c||^2 - 2 x_i . c of the nearest center c;
-   ct is F x kpad (the centers transposed, zero-padded), chalf has kpad entries -||c||^2 / 2 (-inf for the padding).
-   The nearest center has the largest score x_i . c - ||c||^2 / 2, accumulated from chalf by fused multiply-adds, and
-   g = -2 score exactly.
+   the rows [i0, i0 + W) of x (xr = x + i0 f), with nearest centers labels[] and weights wv (0 for padding rows): d[i] =
+   their exact squared distances and total += w_i d[i] lane by lane. A row's distance is summed in 8
+   partial sums (features j = l mod 8, l = 0..7; the last features zero-padded to a full step, which adds exact zeros)
+   added pairwise at the end, in the same order at every width: the same value for a row wherever it sits, and an
+   exact zero at a center.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(PetscInt m, PetscInt f, PetscInt kpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT ct, const PetscReal *PETSC_RESTRICT chalf, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT g)
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i0, const PetscScalar *PETSC_RESTRICT xr, HtVec wv, const PetscScalar *PETSC_RESTRICT c, HtVecIndex labels, PetscReal *PETSC_RESTRICT d, HtVec *total)
+{
+  enum {
+    R = HT_KERNEL_W,
+    V = 8 / HT_KERNEL_W /* vectors per step of 8 features */
+  };
+  HtVec              part[R][V], row[R], dist, xv, cv;
+  const PetscScalar *cr[R];
+  PetscInt           j0 = 0;
+
+  HT_UNROLL_ROWS
+  for (PetscInt r = 0; r < R; r++) {
+    cr[r] = c + labels[r] * f;
+    for (PetscInt v = 0; v < V; v++) part[r][v] = (HtVec){0};
+  }
+  for (; j0 + 8 <= f; j0 += 8) {
+    HT_UNROLL_ROWS
+    for (PetscInt r = 0; r < R; r++)
+      for (PetscInt v = 0; v < V; v++) {
+        __builtin_memcpy(&xv, xr + r * f + j0 + v * HT_KERNEL_W, sizeof(xv));
+        __builtin_memcpy(&cv, cr[r] + j0 + v * HT_KERNEL_W, sizeof(cv));
+        part[r][v] += (xv - cv) * (xv - cv);
+      }
+  }
+  if (j0 < f)
+    for (PetscInt r = 0; r < R; r++) {
+      PetscReal xt[8] = {0}, ctail[8] = {0};
+
+      for (PetscInt l = 0; j0 + l < f; l++) {
+        xt[l]    = PetscRealPart(xr[r * f + j0 + l]);
+        ctail[l] = PetscRealPart(cr[r][j0 + l]);
+      }
+      for (PetscInt v = 0; v < V; v++) {
+        __builtin_memcpy(&xv, xt + v * HT_KERNEL_W, sizeof(xv));
+        __builtin_memcpy(&cv, ctail + v * HT_KERNEL_W, sizeof(cv));
+        part[r][v] += (xv - cv) * (xv - cv);
+      }
+    }
+  for (PetscInt r = 0; r < R; r++) row[r] = HtVecCombine(part[r]);
+  HtVecButterfly(HtVec, HtVecFoldSum, HtVecPermute, row, dist);
+  __builtin_memcpy(d + i0, &dist, sizeof(dist));
+  *total += wv * dist;
+}
+
+/*
+   the rows [0, valid) of x with nearest centers best[] and weights (NULL: ones) added to the sums of their centers,
+   acc = [sums (K x F) | wsum (K)] (HtNearestWork): sums[best[i]] += w_i x_i and wsum[best[i]] += w_i, row after row.
+   The sums are updated in vectors of HtVecUpdate (at most 4 lanes): in place updates of 8 lanes took 1.2 to 2.5
+   times as long on AMD Zen 5.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtSumsKernel)(PetscInt valid, PetscInt f, PetscInt k, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT weights, const PetscInt *PETSC_RESTRICT best, PetscScalar *PETSC_RESTRICT acc)
+{
+  for (PetscInt i = 0; i < valid; i++) {
+    PetscScalar *PETSC_RESTRICT si = acc + best[i] * f;
+    const PetscScalar          *xi = x + i * f;
+    PetscReal                   wi = weights ? PetscRealPart(weights[i]) : 1;
+    PetscInt                    j  = 0;
+    HtVecUpdate                 xv, sv;
+
+    for (; j + (PetscInt)(sizeof(xv) / sizeof(PetscReal)) <= f; j += sizeof(xv) / sizeof(PetscReal)) {
+      __builtin_memcpy(&xv, xi + j, sizeof(xv));
+      __builtin_memcpy(&sv, si + j, sizeof(sv));
+      sv += wi * xv;
+      __builtin_memcpy(si + j, &sv, sizeof(sv));
+    }
+    for (; j < f; j++) si[j] += wi * xi[j];
+    acc[k * f + best[i]] += wi;
+  }
+}
+
+/*
+   rows [0, m) (m a multiple of HT_KERNEL_W) of x: best[i] = the nearest center of w (the largest score x_i . c -
+   ||c||^2 / 2, accumulated from w->chalf by fused multiply-adds on the transposed centers w->ct, the lowest index on
+   ties) and
+   - without wdist: d[i] = ||c||^2 - 2 x_i . c for it (-2 score, exactly)
+   - with wdist: d[i] = the exact squared distance to it (HtExactBlock()), *wdist += the sum of w_i d[i] over the rows
+     [0, valid) (in W lanes, then lane after lane)
+   - if accumulate: the rows [0, valid) added to the sums of their centers (HtSumsKernel())
+   The three are separate passes over the rows, which are in the first-level cache after the first (m is at most
+   HT_NEAREST_CHUNK): fused into the blocks of the first, the distances and sums wait for the block's labels, and the
+   whole took longer.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtNearestWork *w, PetscInt m, PetscInt valid, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT weights, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT d, PetscBool accumulate, PetscReal *wdist)
 {
   enum {
     R = HT_KERNEL_W,
     L = HT_KERNEL_W
   };
+  const PetscInt                  f = w->f, kpad = w->kpad;
+  const PetscReal *PETSC_RESTRICT ct = w->ct, *PETSC_RESTRICT chalf = w->chalf;
   _Static_assert(HT_NEAREST_ROWS % R == 0 && HT_NEAREST_LANES % L == 0, "blocks of rows and centers divide the padding");
 
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     const PetscScalar *xr = x + i0 * f;
-    HtVec              bestd[R], rowbest;
-    HtVecIndex         besti[R], rowindex;
+    HtVecArg           rowbest[R] = {{{0}, {0}}}, block;
     HtVecLabel         labels;
 
     /* the rows HT_NEAREST_PREFETCH blocks ahead, into cache while this block computes (prefetches never fault) */
     for (size_t b = 0; b < R * f * sizeof(PetscScalar); b += 64) __builtin_prefetch((const char *)(xr + HT_NEAREST_PREFETCH * R * f) + b);
-    for (PetscInt r = 0; r < R; r++) {
-      bestd[r] = (HtVec){0} - (PetscReal)INFINITY;
-      besti[r] = (HtVecIndex){0};
-    }
-    for (PetscInt q0 = 0; q0 < kpad; q0 += L) {
+    for (PetscInt q0 = 0; q0 < kpad; q0 += L) { /* the first block of centers (kpad > 0) sets rowbest */
       HtVec      score[R], c, n;
       HtVecIndex candidate = HtVecIota + (HtLaneInt)q0;
 
@@ -50,73 +132,46 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(PetscInt m, PetscInt f, Pe
         __builtin_memcpy(&c, ct + j * kpad + q0, sizeof(c));
         for (PetscInt r = 0; r < R; r++) score[r] += PetscRealPart(xr[r * f + j]) * c;
       }
-      for (PetscInt r = 0; r < R; r++) HtVecKeepLarger(score[r], candidate, bestd[r], besti[r]);
-    }
-    HtVecReduceRows(bestd, besti, rowbest, rowindex);
-    labels  = __builtin_convertvector(rowindex, HtVecLabel);
-    rowbest = -2 * rowbest;
-    __builtin_memcpy(best + i0, &labels, sizeof(labels));
-    __builtin_memcpy(g + i0, &rowbest, sizeof(rowbest));
-  }
-}
-
-/*
-   rows [0, m) of x with nearest centers best[] (c: K x F, row-major): d[i] = their exact squared distance, summed
-   directly (not by the expansion) in 8 partial sums added pairwise at the end: a fixed order, so the
-   same value for a row wherever it sits, and an exact zero at a center. With sums (K x F) and wsum (K) given, also
-   sums[best[i]] += w_i x_i and wsum[best[i]] += w_i (w_i = 1 without weights). *wdist += w_i d[i], row after row.
-*/
-HT_KERNEL_ATTR static void HT_KERNEL(HtDistanceKernel)(PetscInt m, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT w, const PetscInt *PETSC_RESTRICT best, const PetscScalar *PETSC_RESTRICT c, PetscScalar *PETSC_RESTRICT sums, PetscScalar *PETSC_RESTRICT wsum, PetscReal *PETSC_RESTRICT d, PetscReal *PETSC_RESTRICT wdist)
-{
-  PetscReal total = *wdist;
-  enum {
-    L = 8,              /* features per step, in 8 partial sums */
-    V = L / HT_KERNEL_W /* vectors per step */
-  };
-
-  for (PetscInt i = 0; i < m; i++) {
-    const PetscScalar *PETSC_RESTRICT xi = x + i * f, *PETSC_RESTRICT ci = c + best[i] * f;
-    PetscScalar *PETSC_RESTRICT       si = sums ? sums + best[i] * f : NULL;
-    PetscReal                         wi = w ? PetscRealPart(w[i]) : 1, xt[L] = {0}, ct[L] = {0};
-    HtVec                             part[V] = {{0}}, xv, cv, sv;
-    PetscInt                          j0 = 0;
-
-    for (; j0 + L <= f; j0 += L)
-      for (PetscInt v = 0; v < V; v++) {
-        __builtin_memcpy(&xv, xi + j0 + v * HT_KERNEL_W, sizeof(xv));
-        __builtin_memcpy(&cv, ci + j0 + v * HT_KERNEL_W, sizeof(cv));
-        part[v] += (xv - cv) * (xv - cv);
-        if (si) {
-          __builtin_memcpy(&sv, si + j0 + v * HT_KERNEL_W, sizeof(sv));
-          sv += wi * xv;
-          __builtin_memcpy(si + j0 + v * HT_KERNEL_W, &sv, sizeof(sv));
+      if (q0)
+        for (PetscInt r = 0; r < R; r++) HtVecKeepLarger(score[r], candidate, rowbest[r]);
+      else
+        for (PetscInt r = 0; r < R; r++) {
+          rowbest[r].val = score[r];
+          rowbest[r].idx = candidate;
         }
-      }
-    if (j0 < f) { /* the last features, zero-padded to a full step (which adds exact zeros to the other partial sums) */
-      for (PetscInt l = 0; j0 + l < f; l++) {
-        xt[l] = PetscRealPart(xi[j0 + l]);
-        ct[l] = PetscRealPart(ci[j0 + l]);
-        if (si) si[j0 + l] += wi * xi[j0 + l];
-      }
-      for (PetscInt v = 0; v < V; v++) {
-        __builtin_memcpy(&xv, xt + v * HT_KERNEL_W, sizeof(xv));
-        __builtin_memcpy(&cv, ct + v * HT_KERNEL_W, sizeof(cv));
-        part[v] += (xv - cv) * (xv - cv);
-      }
     }
-    HtVecSumPartials(part, d[i]);
-    total += wi * d[i];
-    if (wsum) wsum[best[i]] += wi;
+    HtVecButterfly(HtVecArg, HtVecFoldLarger, HtVecPermuteArg, rowbest, block);
+    labels    = __builtin_convertvector(block.idx, HtVecLabel);
+    block.val = -2 * block.val;
+    __builtin_memcpy(best + i0, &labels, sizeof(labels));
+    __builtin_memcpy(d + i0, &block.val, sizeof(block.val));
   }
-  *wdist = total;
+  if (wdist) {
+    HtVec total = {0};
+
+    for (PetscInt i0 = 0; i0 < m; i0 += R) {
+      PetscInt   rows = PetscMin(R, valid - i0);
+      HtVec      wv   = (HtVec){0} + 1;
+      HtVecIndex labels;
+
+      if (weights || rows < R)
+        for (PetscInt r = 0; r < R; r++) wv[r] = r >= rows ? 0 : weights ? PetscRealPart(weights[i0 + r]) : 1;
+      for (PetscInt r = 0; r < R; r++) labels[r] = best[i0 + r];
+      HT_KERNEL(HtExactBlock)(f, i0, x + i0 * f, wv, w->c, labels, d, &total);
+    }
+    for (PetscInt l = 0; l < HT_KERNEL_W; l++) *wdist += total[l];
+  }
+  if (accumulate) HT_KERNEL(HtSumsKernel)(valid, f, w->k, x, weights, best, w->acc);
 }
 
 #undef HtVec
 #undef HtVecIndex
 #undef HtVecLabel
-#undef HtVecReduceRows
+#undef HtVecArg
 #undef HtVecIota
-#undef HtVecSumPartials
+#undef HtVecButterfly
+#undef HtVecCombine
+#undef HtVecUpdate
 #undef HtPaste
 #undef HtPaste_
 #undef HT_KERNEL_W

@@ -11,47 +11,56 @@ typedef struct {
   PetscInt        *labels;
   PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
   HtNearestWork    nw;
-  PetscInt        *best; /* nearest centers of a chunk of HT_NEAREST_CHUNK rows */
-  PetscReal       *g;    /* their HtNearestCenters() values, then their exact squared distances */
-  HtTopList       *far; /* the K samples of this rank farthest from their centers, for empty clusters */
+  PetscInt        *best;    /* nearest centers of a chunk of HT_NEAREST_CHUNK rows */
+  PetscReal       *d;       /* their exact squared distances (with the inertia) */
+  PetscBool        inertia; /* compute the inertia of each iteration (for the monitors) */
+  HtTopList       *far;     /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
 
 /*
-   The rows [i0, i0 + m) whose nearest centers are L->best: their exact squared distances, the weighted sums of the
-   new centers, the inertia, the changed labels, the farthest samples. Called while the rows are in cache.
+   One pass over the local samples, a chunk of rows at a time: their nearest centers and the weighted sums of the new
+   centers (with the exact squared distances and the inertia if asked for: HtNearestCentersExact()), then the changed
+   labels. Like scikit-learn, the inertia is not formed where nobody reads it: the fit computes it once at the end.
 */
-static void HtLloydAccumulate(HtLloyd *L, PetscInt i0, PetscInt m)
-{
-  PetscInt           k = L->k, f = L->s->f;
-  PetscScalar       *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
-  const PetscScalar *w = L->s->w ? L->s->w + i0 : NULL;
-  PetscReal          wdist = PetscRealPart(*inertia);
-  PetscInt           nchanged = 0;
-
-  HtNearestDistances(&L->nw, m, L->s->x + i0 * f, w, L->best, L->centers, sums, wsum, L->g, &wdist);
-  for (PetscInt i = 0; i < m; i++) {
-    nchanged += L->best[i] != L->labels[i0 + i];
-    L->labels[i0 + i] = L->best[i];
-    HtTopListPush(L->far, L->g[i], L->s->rstart + i0 + i);
-  }
-  *inertia = wdist;
-  *changed += nchanged;
-}
-
-/* one pass over the local samples: the nearest centers of a chunk of rows, then their contributions */
 static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
 {
-  PetscFunctionBegin;
-  PetscCall(PetscArrayzero(L->buf, L->k * L->s->f + L->k + 2));
-  PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
-  L->far->n = 0;
-  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_NEAREST_CHUNK) {
-    PetscInt mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
+  PetscInt     k = L->k, f = L->s->f;
+  PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
+  PetscReal    wdist    = 0;
+  PetscInt     nchanged = 0;
 
-    PetscCall(HtNearestCenters(&L->nw, mc, L->s->x + i0 * L->s->f, L->best, L->g));
-    HtLloydAccumulate(L, i0, mc);
+  PetscFunctionBegin;
+  PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
+  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_NEAREST_CHUNK) {
+    PetscInt                    mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
+    PetscInt *PETSC_RESTRICT    labels = L->labels + i0;
+    const PetscInt *PETSC_RESTRICT best = L->best;
+
+    PetscCall(HtNearestCentersExact(&L->nw, mc, L->s->x + i0 * f, L->s->w ? L->s->w + i0 : NULL, L->best, L->d, PETSC_TRUE, L->inertia ? &wdist : NULL));
+    for (PetscInt i = 0; i < mc; i++) { /* (restrict pointers: a loop the compiler vectorizes) */
+      nchanged += best[i] != labels[i];
+      labels[i] = best[i];
+    }
   }
+  PetscCall(HtNearestWorkGetSums(&L->nw, sums, wsum));
+  *inertia = wdist;
+  *changed = nchanged;
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the K local samples farthest from the centers they were assigned to (exact squared distances), into L->far */
+static void HtLloydFarthest(HtLloyd *L)
+{
+  PetscInt f = L->s->f;
+
+  L->far->n = 0;
+  for (PetscInt i = 0; i < L->s->m; i++) {
+    const PetscScalar *x = L->s->x + i * f, *c = L->centers + L->labels[i] * f;
+    PetscReal          d = 0;
+
+    for (PetscInt j = 0; j < f; j++) d += PetscRealPart((x[j] - c[j]) * (x[j] - c[j]));
+    HtTopListPush(L->far, d, L->s->rstart + i);
+  }
 }
 
 /*
@@ -67,6 +76,7 @@ static PetscErrorCode HtLloydRelocateEmpty(HtCluster cl, HtLloyd *L)
   for (PetscInt q = 0; q < k; q++) nempty += PetscRealPart(wsum[q]) == 0;
   if (!nempty) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscInfo(cl, "%" PetscInt_FMT " empty clusters re-seeded with the farthest samples\n", nempty));
+  HtLloydFarthest(L);
   PetscCall(HtTopListsMerge_Private(L->s->comm, 1, L->far));
   PetscCall(PetscMalloc2(nempty, &moved, nempty * (f + 2), &rows));
   for (PetscInt e = 0; e < nempty; e++) moved[e] = e < L->far->n ? L->far->index[e] : -1;
@@ -142,10 +152,11 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   L.k       = cl->k;
   L.labels  = labels;
   L.centers = centers;
+  L.inertia = monitor;
   PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
   PetscCall(HtTopListsCreate_Private(1, L.k, &L.far));
   PetscCall(HtNearestWorkCreate(L.k, s->f, &L.nw));
-  PetscCall(PetscMalloc2(HT_NEAREST_CHUNK, &L.best, HT_NEAREST_CHUNK, &L.g));
+  PetscCall(PetscMalloc2(HT_NEAREST_CHUNK, &L.best, HT_NEAREST_CHUNK, &L.d));
   for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
@@ -166,7 +177,7 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   }
   *its = PetscMin(it + 1, cl->max_it);
   if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * s->f, L.k));
-  PetscCall(PetscFree2(L.best, L.g));
+  PetscCall(PetscFree2(L.best, L.d));
   PetscCall(HtNearestWorkDestroy(&L.nw));
   PetscCall(HtTopListsDestroy_Private(&L.far));
   PetscCall(PetscFree(L.buf));

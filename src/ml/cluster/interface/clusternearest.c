@@ -20,11 +20,15 @@ typedef int32_t HtLaneInt;
 #else
 typedef int64_t HtLaneInt;
 #endif
-/* W consecutive centers of one row (or one value of each of W rows), their indices, and W labels */
+/* W consecutive centers of one row (or one value of each of W rows), their indices, W labels, and best values with their indices */
 #define HtVecTypes(W) \
   typedef PetscReal HtVec##W __attribute__((vector_size(W * sizeof(PetscReal)))); \
   typedef HtLaneInt HtVecIndex##W __attribute__((vector_size(W * sizeof(HtLaneInt)))); \
-  typedef PetscInt  HtVecLabel##W __attribute__((vector_size(W * sizeof(PetscInt))))
+  typedef PetscInt  HtVecLabel##W __attribute__((vector_size(W * sizeof(PetscInt)))); \
+  typedef struct { \
+    HtVec##W      val; \
+    HtVecIndex##W idx; \
+  } HtVecArg##W
 HtVecTypes(2);
 HtVecTypes(4);
 HtVecTypes(8);
@@ -35,84 +39,76 @@ HtVecTypes(8);
 /*
    The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
    for the baseline instruction set before inlining it into a kernel compiled for a higher one, which turns them
-   into scalar code. They work on the vector types HtVec, HtVecIndex that clusterkernels.h names for its width.
+   into scalar code. They work on the vector types HtVec, HtVecIndex, HtVecArg that clusterkernels.h names for its
+   width.
 */
 
-/* lane by lane, where s > best: best = s and index = candidate (a later block of centers wins only if strictly nearer) */
-#define HtVecKeepLarger(s, candidate, best, index) \
+/* lane by lane, where s > best.val: best = (s, candidate) (a later block of centers wins only if strictly nearer) */
+#define HtVecKeepLarger(s, candidate, best) \
   do { \
-    HtVecIndex larger_ = (HtVecIndex)((s) > (best)); \
-    (best)             = (HtVec)(((HtVecIndex)(s) & larger_) | ((HtVecIndex)(best) & ~larger_)); \
-    (index)            = ((candidate) & larger_) | ((index) & ~larger_); \
+    HtVecIndex larger_ = (HtVecIndex)((s) > (best).val); \
+    (best).val         = (HtVec)(((HtVecIndex)(s) & larger_) | ((HtVecIndex)(best).val & ~larger_)); \
+    (best).idx         = ((candidate) & larger_) | ((best).idx & ~larger_); \
   } while (0)
 
 #define HtUnparen(...) __VA_ARGS__
 /*
-   one level of the reduction of rows: lane by lane, the larger of the lanes of a and b selected by the shuffle
-   indices A and those selected by B (parenthesized lists), the lower index on ties
+   The folds of a butterfly over rows: out = lane by lane, the combination of the lanes of a and b selected by the
+   shuffle indices A with those selected by B (parenthesized lists). HtVecFoldLarger keeps the larger value with its
+   index (the lower index on ties), HtVecFoldSum adds.
 */
-#define HtVecFold(a, ia, b, ib, best, index, A, B) \
+#define HtVecFoldLarger(a, b, out, A, B) \
   do { \
-    HtVec      u_ = __builtin_shufflevector(a, b, HtUnparen A), v_ = __builtin_shufflevector(a, b, HtUnparen B); \
-    HtVecIndex iu_ = __builtin_shufflevector(ia, ib, HtUnparen A), iv_ = __builtin_shufflevector(ia, ib, HtUnparen B); \
+    HtVec      u_ = __builtin_shufflevector((a).val, (b).val, HtUnparen A), v_ = __builtin_shufflevector((a).val, (b).val, HtUnparen B); \
+    HtVecIndex iu_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen A), iv_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen B); \
     HtVecIndex takev_ = (HtVecIndex)(v_ > u_) | ((HtVecIndex)(v_ >= u_) & (HtVecIndex)(iv_ < iu_)); \
-    (best)            = (HtVec)(((HtVecIndex)v_ & takev_) | ((HtVecIndex)u_ & ~takev_)); \
-    (index)           = (iv_ & takev_) | (iu_ & ~takev_); \
+    (out).val         = (HtVec)(((HtVecIndex)v_ & takev_) | ((HtVecIndex)u_ & ~takev_)); \
+    (out).idx         = (iv_ & takev_) | (iu_ & ~takev_); \
   } while (0)
+#define HtVecFoldSum(a, b, out, A, B) (out) = __builtin_shufflevector(a, b, HtUnparen A) + __builtin_shufflevector(a, b, HtUnparen B)
+/* the lanes of x reordered by the shuffle indices P */
+#define HtVecPermuteArg(x, P) \
+  do { \
+    (x).val = __builtin_shufflevector((x).val, (x).val, HtUnparen P); \
+    (x).idx = __builtin_shufflevector((x).idx, (x).idx, HtUnparen P); \
+  } while (0)
+#define HtVecPermute(x, P) (x) = __builtin_shufflevector(x, x, HtUnparen P)
 
 /*
-   the largest lane of each of the 8 rows v[] of 8 lanes (the lowest index on ties) into lane r of best and index: a
-   butterfly of 4 + 2 + 1 lane-wise folds (instead of 3 per row); the rows come out bit-reversed, then reordered
+   Lane r of out = the fold of all lanes of row in[r], for the W rows in[] of W lanes (of type T): a butterfly of
+   4 + 2 + 1 lane-wise folds for 8 rows instead of 3 per row; the rows come out bit-reversed, then reordered. For sums,
+   lane l of the result adds the lanes of a row pairwise, ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)), at every width
+   (with HtVecCombine: 2 rows of 2 lanes come from 4 vectors of 2 lanes, and so on).
 */
-#define HtVecReduceRows8(v, iv, best, index) \
+#define HtVecButterfly8(T, FOLD, PERMUTE, in, out) \
   do { \
-    HtVec      p_[4], q_[2]; \
-    HtVecIndex ip_[4], iq_[2]; \
-    for (PetscInt r_ = 0; r_ < 4; r_++) HtVecFold(v[2 * r_], iv[2 * r_], v[2 * r_ + 1], iv[2 * r_ + 1], p_[r_], ip_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
-    for (PetscInt r_ = 0; r_ < 2; r_++) HtVecFold(p_[2 * r_], ip_[2 * r_], p_[2 * r_ + 1], ip_[2 * r_ + 1], q_[r_], iq_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
-    HtVecFold(q_[0], iq_[0], q_[1], iq_[1], best, index, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
-    (best)  = __builtin_shufflevector(best, best, 0, 4, 2, 6, 1, 5, 3, 7); \
-    (index) = __builtin_shufflevector(index, index, 0, 4, 2, 6, 1, 5, 3, 7); \
+    T p_[4], q_[2]; \
+    for (PetscInt r_ = 0; r_ < 4; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(p_[2 * r_], p_[2 * r_ + 1], q_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
+    FOLD(q_[0], q_[1], out, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
+    PERMUTE(out, (0, 4, 2, 6, 1, 5, 3, 7)); \
   } while (0)
+#define HtVecButterfly4(T, FOLD, PERMUTE, in, out) \
+  do { \
+    T p_[2]; \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
+    FOLD(p_[0], p_[1], out, (0, 4, 2, 6), (1, 5, 3, 7)); \
+    PERMUTE(out, (0, 2, 1, 3)); \
+  } while (0)
+#define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
 
-/* the same for 4 rows of 4 lanes: 2 + 1 folds */
-#define HtVecReduceRows4(v, iv, best, index) \
-  do { \
-    HtVec      p_[2]; \
-    HtVecIndex ip_[2]; \
-    for (PetscInt r_ = 0; r_ < 2; r_++) HtVecFold(v[2 * r_], iv[2 * r_], v[2 * r_ + 1], iv[2 * r_ + 1], p_[r_], ip_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
-    HtVecFold(p_[0], ip_[0], p_[1], ip_[1], best, index, (0, 4, 2, 6), (1, 5, 3, 7)); \
-    (best)  = __builtin_shufflevector(best, best, 0, 2, 1, 3); \
-    (index) = __builtin_shufflevector(index, index, 0, 2, 1, 3); \
-  } while (0)
+/* the vectors in which the center sums are updated in place (HtSumsKernel) */
+#define HtVecUpdate8 HtVec4
+#define HtVecUpdate4 HtVec4
+#define HtVecUpdate2 HtVec2
 
-/* the same for 2 rows of 2 lanes: 1 fold */
-#define HtVecReduceRows2(v, iv, best, index) HtVecFold(v[0], iv[0], v[1], iv[1], best, index, (0, 2), (1, 3))
+/* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
+#define HT_UNROLL_ROWS _Pragma("GCC unroll 8")
 
-/*
-   the sum of 8 partial sums held in one vector of 8 lanes, two of 4 or four of 2 (part[]): pairwise, in the same
-   order for all widths
-*/
-#define HtVecSumPartials8(part, sum) \
-  do { \
-    HtVec p_ = part[0]; \
-    p_ += __builtin_shufflevector(p_, p_, 4, 5, 6, 7, 0, 1, 2, 3); \
-    p_ += __builtin_shufflevector(p_, p_, 2, 3, 0, 1, 4, 5, 6, 7); \
-    p_ += __builtin_shufflevector(p_, p_, 1, 0, 2, 3, 4, 5, 6, 7); \
-    (sum) = p_[0]; \
-  } while (0)
-#define HtVecSumPartials4(part, sum) \
-  do { \
-    HtVec p_ = part[0] + part[1]; \
-    p_ += __builtin_shufflevector(p_, p_, 2, 3, 0, 1); \
-    p_ += __builtin_shufflevector(p_, p_, 1, 0, 2, 3); \
-    (sum) = p_[0]; \
-  } while (0)
-#define HtVecSumPartials2(part, sum) \
-  do { \
-    HtVec p_ = (part[0] + part[2]) + (part[1] + part[3]); \
-    (sum)    = p_[0] + p_[1]; \
-  } while (0)
+/* the 8 / W vectors p[] of a row's 8 partial sums combined pairwise into one, in the order of the butterflies */
+#define HtVecCombine8(p) (p[0])
+#define HtVecCombine4(p) (p[0] + p[1])
+#define HtVecCombine2(p) ((p[0] + p[2]) + (p[1] + p[3]))
 
 /*
    the kernels, once per x86-64 level: blocks of 8 rows x 8 centers in the 32 vector registers of AVX-512, of 4 x 4
@@ -136,20 +132,14 @@ HtVecTypes(8);
 const char *const HtKernelISAs[]    = {"baseline", "avx2", "avx512", "HtKernelISA", "HT_KERNEL_ISA_", NULL};
 HtKernelISA       HtClusterKernelISA = HT_KERNEL_ISA_AVX512;
 
-/* the best version of the kernels for the machine that runs them, at most HtClusterKernelISA */
-static void HtNearestWorkSelectKernels(HtNearestWork *w)
+/* the best version of the kernel for the machine that runs it, at most HtClusterKernelISA */
+static void HtNearestWorkSelectKernel(HtNearestWork *w)
 {
-  w->nearest  = HtNearestKernel_Baseline;
-  w->distance = HtDistanceKernel_Baseline;
+  w->kernel = HtNearestKernel_Baseline;
 #if defined(HT_HAVE_X86_LEVELS)
   __builtin_cpu_init();
-  if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX512 && __builtin_cpu_supports("x86-64-v4")) {
-    w->nearest  = HtNearestKernel_AVX512;
-    w->distance = HtDistanceKernel_AVX512;
-  } else if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX2 && __builtin_cpu_supports("x86-64-v3")) {
-    w->nearest  = HtNearestKernel_AVX2;
-    w->distance = HtDistanceKernel_AVX2;
-  }
+  if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX512 && __builtin_cpu_supports("x86-64-v4")) w->kernel = HtNearestKernel_AVX512;
+  else if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX2 && __builtin_cpu_supports("x86-64-v3")) w->kernel = HtNearestKernel_AVX2;
 #endif
 }
 
@@ -162,18 +152,22 @@ PetscErrorCode HtNearestWorkCreate(PetscInt k, PetscInt f, HtNearestWork *w)
   w->k    = k;
   w->f    = f;
   w->kpad = (k + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
-  HtNearestWorkSelectKernels(w);
-  PetscCall(PetscCalloc3(f * w->kpad, &w->ct, w->kpad, &w->chalf, HT_NEAREST_ROWS * f, &w->xpad));
+  w->c    = NULL;
+  HtNearestWorkSelectKernel(w);
+  PetscCall(PetscCalloc4(f * w->kpad, &w->ct, w->kpad, &w->chalf, HT_NEAREST_ROWS * f, &w->xpad, k * (f + 1), &w->acc));
   for (PetscInt q = k; q < w->kpad; q++) w->chalf[q] = -(PetscReal)INFINITY;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
-   HtNearestWorkSetCenters - the K x F centers (row-major) that HtNearestCenters() compares with
+   HtNearestWorkSetCenters - the K x F centers (row-major) that HtNearestCenters() compares with (c is used, not
+   copied, until the next call); starts new sums for HtNearestCentersExact()
 */
 PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
 {
   PetscFunctionBegin;
+  w->c = c;
+  PetscCall(PetscArrayzero(w->acc, w->k * (w->f + 1)));
   HtCentersTranspose(w->k, w->f, c, w->f, w->ct, w->kpad);
   for (PetscInt q = 0; q < w->k; q++) {
     PetscReal s = 0;
@@ -184,43 +178,67 @@ PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   HtNearestWorkGetSums - the sums of the rows given to HtNearestCentersExact() since the centers were set: sums (K x F)
+   of the weighted rows and wsum (K) of the weights of each center's rows
+*/
+PetscErrorCode HtNearestWorkGetSums(const HtNearestWork *w, PetscScalar *sums, PetscScalar *wsum)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArraycpy(sums, w->acc, w->k * w->f));
+  PetscCall(PetscArraycpy(wsum, w->acc + w->k * w->f, w->k));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode HtNearestWorkDestroy(HtNearestWork *w)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFree3(w->ct, w->chalf, w->xpad));
+  PetscCall(PetscFree4(w->ct, w->chalf, w->xpad, w->acc));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the kernel on the m rows x, the last m mod HT_NEAREST_ROWS of them through the zero-padded block w->xpad */
+static PetscErrorCode HtNearestRun(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
+{
+  PetscInt mfull = m / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = m - mfull;
+
+  PetscFunctionBegin;
+  w->kernel(w, mfull, mfull, x, weights, best, d, accumulate, wdist);
+  if (rest) {
+    PetscInt  pbest[HT_NEAREST_ROWS];
+    PetscReal pd[HT_NEAREST_ROWS];
+
+    PetscCall(PetscArrayzero(w->xpad, HT_NEAREST_ROWS * w->f));
+    PetscCall(PetscArraycpy(w->xpad, x + mfull * w->f, rest * w->f));
+    w->kernel(w, HT_NEAREST_ROWS, rest, w->xpad, weights ? weights + mfull : NULL, pbest, pd, accumulate, wdist);
+    PetscCall(PetscArraycpy(best + mfull, pbest, rest));
+    PetscCall(PetscArraycpy(d + mfull, pd, rest));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
    HtNearestCenters - for the m rows x (row-major, F features): best[i] = the nearest center (the lowest index
    on ties) and g[i] = ||c||^2 - 2 x_i . c for it, so that ||x_i||^2 + g[i] is the squared distance by the
-   expansion (use it to compare; compute the exact distance directly where it is reported)
+   expansion (use it to compare; HtNearestCentersExact() gives the distances to report)
 */
 PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar *x, PetscInt best[], PetscReal g[])
 {
-  PetscInt mfull = m / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = m - mfull;
-
   PetscFunctionBegin;
-  w->nearest(mfull, w->f, w->kpad, x, w->ct, w->chalf, best, g);
-  if (rest) {
-    PetscInt  pbest[HT_NEAREST_ROWS];
-    PetscReal pg[HT_NEAREST_ROWS];
-
-    PetscCall(PetscArrayzero(w->xpad, HT_NEAREST_ROWS * w->f));
-    PetscCall(PetscArraycpy(w->xpad, x + mfull * w->f, rest * w->f));
-    w->nearest(HT_NEAREST_ROWS, w->f, w->kpad, w->xpad, w->ct, w->chalf, pbest, pg);
-    PetscCall(PetscArraycpy(best + mfull, pbest, rest));
-    PetscCall(PetscArraycpy(g + mfull, pg, rest));
-  }
+  PetscCall(HtNearestRun(w, m, x, NULL, best, g, PETSC_FALSE, NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
-   HtNearestDistances - for the m rows x whose nearest centers are best[] (c: the K x F centers, row-major, w: the
-   row weights or NULL): d[i] = the exact squared distance and *wdist += w_i d[i] (row after row); with sums and wsum
-   given, also sums[best[i]] += w_i x_i (K x F) and wsum[best[i]] += w_i (K)
+   HtNearestCentersExact - as HtNearestCenters(), with d[i] = the exact squared distance of row i to its nearest center
+   (summed directly, not by the expansion: an exact zero at a center) and *wdist += the sum of w_i d[i] (weights: the
+   row weights w_i, or NULL for ones); if accumulate, also adds w_i x_i to the sums of center best[i] and w_i to its
+   weight (HtNearestWorkGetSums()). The rows are read once: the distances and sums are formed while they are in
+   registers.
 */
-void HtNearestDistances(const HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, const PetscInt best[], const PetscScalar *c, PetscScalar *sums, PetscScalar *wsum, PetscReal d[], PetscReal *wdist)
+PetscErrorCode HtNearestCentersExact(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
 {
-  w->distance(m, w->f, x, weights, best, c, sums, wsum, d, wdist);
+  PetscFunctionBegin;
+  PetscCall(HtNearestRun(w, m, x, weights, best, d, accumulate, wdist));
+  PetscFunctionReturn(PETSC_SUCCESS);
 }

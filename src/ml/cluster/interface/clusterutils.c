@@ -235,8 +235,7 @@ PetscErrorCode HtClusterAssignWeighted_Private(HtTensor X, const PetscScalar *we
   for (PetscInt i0 = 0; i0 < m; i0 += HT_NEAREST_CHUNK) {
     PetscInt mc = PetscMin(HT_NEAREST_CHUNK, m - i0);
 
-    PetscCall(HtNearestCenters(&w, mc, x + i0 * f, labels + i0, g));
-    HtNearestDistances(&w, mc, x + i0 * f, weights ? weights + i0 : NULL, labels + i0, centers, NULL, NULL, g, inertia);
+    PetscCall(HtNearestCentersExact(&w, mc, x + i0 * f, weights ? weights + i0 : NULL, labels + i0, g, PETSC_FALSE, inertia));
   }
   PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(PetscFree(g));
