@@ -139,7 +139,7 @@ int main(int argc, char **argv)
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_cluster_monitor
      test:
        suffix: blobs_sklearn_isa
-       args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_cluster_kernel_isa {{baseline avx2}}
+       args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_kernel_isa {{baseline avx2}}
      test:
        suffix: iris_kmeanspp
        args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init kmeans++ -ht_cluster_seed 3 -best_inertia 78.851441426146 -ht_cluster_view

@@ -87,6 +87,44 @@ static PetscErrorCode TestCov(PetscBool skewed)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   the covariance of data with several chunks of rows and several 8 x 8 blocks of features (11 features: whole and
+   partial blocks), against a direct two-pass computation on the replicated data (relative error <= 1e-12)
+*/
+static PetscErrorCode TestCovBlocks(void)
+{
+  const PetscInt     n = 3000, f = 11;
+  HtTensor           X, Xr, C;
+  const PetscScalar *x, *c;
+  PetscReal          mean[11] = {0}, err = 0, scale = 0;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){n, f}, 0, 7, &X));
+  PetscCall(HtTensorCov(X, 1, &C));
+  PetscCall(HtTensorResplit(X, -1, &Xr));
+  PetscCall(HtTensorGetArrayRead(Xr, &x));
+  PetscCall(HtTensorGetArrayRead(C, &c));
+  for (PetscInt i = 0; i < n; i++)
+    for (PetscInt j = 0; j < f; j++) mean[j] += x[i * f + j] / n;
+  for (PetscInt a = 0; a < f; a++)
+    for (PetscInt b = 0; b < f; b++) {
+      PetscReal s = 0;
+
+      for (PetscInt i = 0; i < n; i++) s += (x[i * f + a] - mean[a]) * (x[i * f + b] - mean[b]);
+      s /= n - 1;
+      err   = PetscMax(err, PetscAbsReal(c[a * f + b] - s));
+      scale = PetscMax(scale, PetscAbsReal(s));
+    }
+  PetscCall(HtTensorRestoreArrayRead(C, &c));
+  PetscCall(HtTensorRestoreArrayRead(Xr, &x));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "cov of %" PetscInt_FMT " x %" PetscInt_FMT " random samples against the direct sums: %s\n", n, f, err <= 1e-12 * scale ? "ok" : "WRONG"));
+  if (err > 1e-12 * scale) PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  max error %g of max %g\n", (double)err, (double)scale));
+  PetscCall(HtTensorDestroy(&Xr));
+  PetscCall(HtTensorDestroy(&C));
+  PetscCall(HtTensorDestroy(&X));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode TestAverage(PetscInt split, PetscBool skewed)
 {
   HtTensor A, W;
@@ -208,6 +246,7 @@ int main(int argc, char **argv)
   PetscCall(TestHistogram(split, skewed));
   PetscCall(TestBincount(split, skewed));
   PetscCall(TestCov(skewed));
+  PetscCall(TestCovBlocks());
   PetscCall(TestAverage(split, skewed));
   PetscCall(TestSelection(split, skewed));
   PetscCall(HeatFinalize());
@@ -227,4 +266,8 @@ int main(int argc, char **argv)
        suffix: skewed
        nsize: {{3 4}}
        args: -skewed -split {{0 2}}
+     test:
+       suffix: isa
+       nsize: {{1 3}}
+       args: -split 0 -ht_kernel_isa {{baseline avx2}}
 TEST*/

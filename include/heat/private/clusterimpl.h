@@ -87,21 +87,6 @@ PETSC_INTERN PetscErrorCode HtDistanceWorkCreate(PetscInt, PetscInt, HtDistanceW
 PETSC_INTERN PetscErrorCode HtDistanceWorkDestroy(HtDistanceWork *);
 PETSC_INTERN PetscErrorCode HtDistanceChunk(HtDistanceWork *, const PetscScalar *, PetscInt, const PetscScalar *, PetscBool);
 /*
-   the kernels of clusternearest.c are compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline) and picked at run
-   time: the best one the CPU has, at most HtClusterKernelISA (-ht_cluster_kernel_isa)
-*/
-#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
-  #define HT_HAVE_X86_LEVELS
-#endif
-typedef enum {
-  HT_KERNEL_ISA_BASELINE,
-  HT_KERNEL_ISA_AVX2,
-  HT_KERNEL_ISA_AVX512
-} HtKernelISA;
-PETSC_INTERN const char *const HtKernelISAs[];
-PETSC_INTERN HtKernelISA       HtClusterKernelISA;
-
-/*
    the nearest of K centers for blocks of rows, by a register-blocked kernel (src/ml/cluster/interface/clusternearest.c):
    its blocks of rows and of centers (sized per x86-64 level) divide HT_NEAREST_ROWS and HT_NEAREST_LANES, the units
    in which the last rows and the centers are padded
@@ -117,7 +102,7 @@ typedef struct _n_HtNearestWork {
   const PetscScalar *c;          /* K x F: the centers (not a copy) */
   PetscScalar       *xpad;       /* HT_NEAREST_ROWS x F: the last rows of a block, zero-padded */
   PetscScalar       *acc;        /* K (F + 1): weighted sums of the rows (K x F), then their weights (K) */
-  /* the kernel for this machine (clusterkernels.h) */
+  /* the kernel for this machine (include/heat/private/kernels/nearest.h) */
   void (*kernel)(const struct _n_HtNearestWork *, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *);
 } HtNearestWork;
 PETSC_INTERN PetscErrorCode HtNearestWorkCreate(PetscInt, PetscInt, HtNearestWork *);

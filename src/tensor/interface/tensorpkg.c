@@ -2,6 +2,7 @@
    HtTensor package: class id, log events, back-end registry.
 */
 #include <heat/private/tensorimpl.h>
+#include <heat/private/kernelimpl.h>
 
 const char *const HtDTypes[] = {"scalar", "int", "bool", "HtDType", "HT_", NULL};
 
@@ -24,6 +25,7 @@ PetscErrorCode HtTensorFinalizePackage(void)
   PetscFunctionBegin;
   PetscCall(PetscFunctionListDestroy(&HtTensorList));
   HtTensorPackageInitialized = PETSC_FALSE;
+  HtKernelISAMax             = HT_KERNEL_ISA_AVX512;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -33,6 +35,9 @@ PetscErrorCode HtTensorFinalizePackage(void)
 
    Options Database Keys:
 +  -ht_tensor_type <host> - storage back end of every tensor created afterwards
+.  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
+   k-means distances, the covariance, the pairwise distances; default: the best this CPU has; the lower ones are there
+   to check them, or to compare results across machines)
 .  -info_exclude ht_tensor - no HtTensor info messages
 -  -log_exclude ht_tensor - no HtTensor log events
 
@@ -107,6 +112,7 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
   PetscOptionsBegin(PETSC_COMM_WORLD, NULL, "HtTensor options", "HtTensor");
   PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end of new tensors", "HtTensorCreate", HtTensorList, HtTensorDefaultType, HtTensorDefaultType, sizeof(HtTensorDefaultType), NULL));
+  PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorInitializePackage", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -11,35 +11,16 @@
    Every row goes through the same instructions (the last rows of a block are padded with zeros, not handled
    by a separate loop), so a row's result does not depend on where it sits in the block: the labels are the
    same on any number of ranks. The kernels are compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline,
-   each with its own block size: clusterkernels.h) and the best one the machine has is picked at run time.
+   each with its own block size: include/heat/private/kernels/nearest.h) and the best one the machine has is picked
+   at run time.
 */
 #include <heat/private/clusterimpl.h>
-
-#if defined(PETSC_USE_REAL_SINGLE)
-typedef int32_t HtLaneInt;
-#else
-typedef int64_t HtLaneInt;
-#endif
-/* W consecutive centers of one row (or one value of each of W rows), their indices, W labels, and best values with their indices */
-#define HtVecTypes(W) \
-  typedef PetscReal HtVec##W __attribute__((vector_size(W * sizeof(PetscReal)))); \
-  typedef HtLaneInt HtVecIndex##W __attribute__((vector_size(W * sizeof(HtLaneInt)))); \
-  typedef PetscInt  HtVecLabel##W __attribute__((vector_size(W * sizeof(PetscInt)))); \
-  typedef struct { \
-    HtVec##W      val; \
-    HtVecIndex##W idx; \
-  } HtVecArg##W
-HtVecTypes(2);
-HtVecTypes(4);
-HtVecTypes(8);
-#define HtVecIota2 ((HtVecIndex2){0, 1})
-#define HtVecIota4 ((HtVecIndex4){0, 1, 2, 3})
-#define HtVecIota8 ((HtVecIndex8){0, 1, 2, 3, 4, 5, 6, 7})
+#include <heat/private/kernelimpl.h>
 
 /*
    The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
    for the baseline instruction set before inlining it into a kernel compiled for a higher one, which turns them
-   into scalar code. They work on the vector types HtVec, HtVecIndex, HtVecArg that clusterkernels.h names for its
+   into scalar code. They work on the vector types HtVec, HtVecIndex, HtVecArg that kernellevels.h names for its
    width.
 */
 
@@ -102,46 +83,17 @@ HtVecTypes(8);
 #define HtVecUpdate4 HtVec4
 #define HtVecUpdate2 HtVec2
 
-/* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
-#define HT_UNROLL_ROWS _Pragma("GCC unroll 8")
-
 /* the 8 / W vectors p[] of a row's 8 partial sums combined pairwise into one, in the order of the butterflies */
 #define HtVecCombine8(p) (p[0])
 #define HtVecCombine4(p) (p[0] + p[1])
 #define HtVecCombine2(p) ((p[0] + p[2]) + (p[1] + p[3]))
 
 /*
-   the kernels, once per x86-64 level: blocks of 8 rows x 8 centers in the 32 vector registers of AVX-512, of 4 x 4
+   the kernel, once per x86-64 level: blocks of 8 rows x 8 centers in the 32 vector registers of AVX-512, of 4 x 4
    in the 16 of AVX2, of 2 x 2 in the 16 of the baseline (SSE2)
 */
-#define HT_KERNEL_W 2
-#define HT_KERNEL_ATTR
-#define HT_KERNEL(name) name##_Baseline
-#include "clusterkernels.h"
-#if defined(HT_HAVE_X86_LEVELS)
-  #define HT_KERNEL_W 4
-  #define HT_KERNEL_ATTR __attribute__((target("arch=x86-64-v3")))
-  #define HT_KERNEL(name) name##_AVX2
-  #include "clusterkernels.h"
-  #define HT_KERNEL_W 8
-  #define HT_KERNEL_ATTR __attribute__((target("arch=x86-64-v4")))
-  #define HT_KERNEL(name) name##_AVX512
-  #include "clusterkernels.h"
-#endif
-
-const char *const HtKernelISAs[]    = {"baseline", "avx2", "avx512", "HtKernelISA", "HT_KERNEL_ISA_", NULL};
-HtKernelISA       HtClusterKernelISA = HT_KERNEL_ISA_AVX512;
-
-/* the best version of the kernel for the machine that runs it, at most HtClusterKernelISA */
-static void HtNearestWorkSelectKernel(HtNearestWork *w)
-{
-  w->kernel = HtNearestKernel_Baseline;
-#if defined(HT_HAVE_X86_LEVELS)
-  __builtin_cpu_init();
-  if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX512 && __builtin_cpu_supports("x86-64-v4")) w->kernel = HtNearestKernel_AVX512;
-  else if (HtClusterKernelISA >= HT_KERNEL_ISA_AVX2 && __builtin_cpu_supports("x86-64-v3")) w->kernel = HtNearestKernel_AVX2;
-#endif
-}
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/nearest.h>
+#include <heat/private/kernellevels.h>
 
 /*
    HtNearestWorkCreate - work space of HtNearestCenters() for K centers of F features
@@ -153,7 +105,7 @@ PetscErrorCode HtNearestWorkCreate(PetscInt k, PetscInt f, HtNearestWork *w)
   w->f    = f;
   w->kpad = (k + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
   w->c    = NULL;
-  HtNearestWorkSelectKernel(w);
+  w->kernel = HtKernelPick(HtNearestKernel);
   PetscCall(PetscCalloc4(f * w->kpad, &w->ct, w->kpad, &w->chalf, HT_NEAREST_ROWS * f, &w->xpad, k * (f + 1), &w->acc));
   for (PetscInt q = k; q < w->kpad; q++) w->chalf[q] = -(PetscReal)INFINITY;
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -26,7 +26,6 @@ PetscErrorCode HtClusterFinalizePackage(void)
   PetscFunctionBegin;
   PetscCall(PetscFunctionListDestroy(&HtClusterList));
   HtClusterPackageInitialized = PETSC_FALSE;
-  HtClusterKernelISA          = HT_KERNEL_ISA_AVX512;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -37,8 +36,6 @@ PetscErrorCode HtClusterFinalizePackage(void)
    Options Database Keys:
 +  -info_exclude ht_cluster - no HtCluster info messages
 .  -log_exclude ht_cluster - no HtCluster log events
--  -ht_cluster_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set the distance kernels may use
-   (default: the best this CPU has; the lower ones are there to check them, or to compare results across machines)
 
    Level: developer
 
@@ -70,9 +67,6 @@ PetscErrorCode HtClusterInitializePackage(void)
     if (pkg) PetscCall(PetscLogEventExcludeClass(HT_CLUSTER_CLASSID));
   }
   PetscCall(PetscRegisterFinalize(HtClusterFinalizePackage));
-  PetscOptionsBegin(PETSC_COMM_WORLD, NULL, "HtCluster options", "HtCluster");
-  PetscCall(PetscOptionsEnum("-ht_cluster_kernel_isa", "Highest x86-64 instruction set of the distance kernels", "HtClusterFit", HtKernelISAs, (PetscEnum)HtClusterKernelISA, (PetscEnum *)&HtClusterKernelISA, NULL));
-  PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,17 +1,7 @@
 /*
-   The kernel of src/ml/cluster/interface/clusternearest.c, included there once per x86-64 level: HT_KERNEL(name)
-   names the version, HT_KERNEL_ATTR is its target attribute, HT_KERNEL_W its vector width (rows per block, and
-   centers per block); all three are undefined at the end. (GCC's target_clones would be simpler, but it lowers the
-   generic vector operations of the function for the baseline instruction set before cloning it, which turns the
-   shuffles and compares of this kernel into scalar code.)
+   The kernel of src/ml/cluster/interface/clusternearest.c, a template included there once per x86-64 level
+   (include/heat/private/kernellevels.h): HT_KERNEL_W is its vector width (rows per block, and centers per block).
 */
-#define HtPaste_(a, b)  a##b
-#define HtPaste(a, b)   HtPaste_(a, b)
-#define HtVec           HtPaste(HtVec, HT_KERNEL_W)
-#define HtVecIndex      HtPaste(HtVecIndex, HT_KERNEL_W)
-#define HtVecLabel      HtPaste(HtVecLabel, HT_KERNEL_W)
-#define HtVecArg        HtPaste(HtVecArg, HT_KERNEL_W)
-#define HtVecIota       HtPaste(HtVecIota, HT_KERNEL_W)
 #define HtVecButterfly  HtPaste(HtVecButterfly, HT_KERNEL_W)
 #define HtVecCombine    HtPaste(HtVecCombine, HT_KERNEL_W)
 #define HtVecUpdate     HtPaste(HtVecUpdate, HT_KERNEL_W)
@@ -164,16 +154,6 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtNearestWork *w, Pe
   if (accumulate) HT_KERNEL(HtSumsKernel)(valid, f, w->k, x, weights, best, w->acc);
 }
 
-#undef HtVec
-#undef HtVecIndex
-#undef HtVecLabel
-#undef HtVecArg
-#undef HtVecIota
 #undef HtVecButterfly
 #undef HtVecCombine
 #undef HtVecUpdate
-#undef HtPaste
-#undef HtPaste_
-#undef HT_KERNEL_W
-#undef HT_KERNEL_ATTR
-#undef HT_KERNEL

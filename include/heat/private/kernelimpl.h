@@ -1,0 +1,60 @@
+/*
+   Kernels compiled once per x86-64 level and picked at run time (the k-means distance kernels, the Gram kernel of
+   the covariance, the pairwise distances): the vector types they share and the choice of the level.
+
+   A kernel is written once, in a template header (include/heat/private/kernels/) that uses HtVec, HtVecIndex, ... of
+   the width HT_KERNEL_W, names its functions HT_KERNEL(name), gives them the attribute HT_KERNEL_ATTR, and undefines
+   its own macros at the end; a source file defines HT_KERNEL_TEMPLATE as the template's <file> and includes
+   <heat/private/kernellevels.h>, which includes the template once per level: name##_Baseline (SSE2, 2 lanes),
+   name##_AVX2 (AVX2 + FMA, 4 lanes), name##_AVX512 (8 lanes). HtKernelPick(name) is the version to call.
+
+   GCC's target_clones would be simpler, but it lowers the generic vector operations of a function for the baseline
+   instruction set before cloning it, which turns shuffles and compares into scalar code; inline helper functions
+   without the target attribute have the same problem, so the helpers on vectors are macros.
+*/
+#pragma once
+
+#include <petscsys.h>
+
+#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__)
+  #define HT_HAVE_X86_LEVELS
+#endif
+
+typedef enum {
+  HT_KERNEL_ISA_BASELINE,
+  HT_KERNEL_ISA_AVX2,
+  HT_KERNEL_ISA_AVX512
+} HtKernelISA;
+PETSC_INTERN const char *const HtKernelISAs[];
+PETSC_INTERN HtKernelISA       HtKernelISAMax; /* -ht_kernel_isa: the highest level the kernels may use */
+PETSC_INTERN HtKernelISA       HtKernelISASelect(void);
+
+#if defined(HT_HAVE_X86_LEVELS)
+  #define HtKernelPick(name) (HtKernelISASelect() == HT_KERNEL_ISA_AVX512 ? name##_AVX512 : HtKernelISASelect() == HT_KERNEL_ISA_AVX2 ? name##_AVX2 : name##_Baseline)
+#else
+  #define HtKernelPick(name) name##_Baseline
+#endif
+
+#if defined(PETSC_USE_REAL_SINGLE)
+typedef int32_t HtLaneInt;
+#else
+typedef int64_t HtLaneInt;
+#endif
+/* W reals (W values of one row, or one value of each of W rows), W lane indices, W PetscInt, and values with indices */
+#define HtVecTypes(W) \
+  typedef PetscReal HtVec##W __attribute__((vector_size(W * sizeof(PetscReal)))); \
+  typedef HtLaneInt HtVecIndex##W __attribute__((vector_size(W * sizeof(HtLaneInt)))); \
+  typedef PetscInt  HtVecLabel##W __attribute__((vector_size(W * sizeof(PetscInt)))); \
+  typedef struct { \
+    HtVec##W      val; \
+    HtVecIndex##W idx; \
+  } HtVecArg##W
+HtVecTypes(2);
+HtVecTypes(4);
+HtVecTypes(8);
+#define HtVecIota2 ((HtVecIndex2){0, 1})
+#define HtVecIota4 ((HtVecIndex4){0, 1, 2, 3})
+#define HtVecIota8 ((HtVecIndex8){0, 1, 2, 3, 4, 5, 6, 7})
+
+/* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
+#define HT_UNROLL_ROWS _Pragma("GCC unroll 8")
