@@ -150,6 +150,56 @@ static PetscErrorCode TestCDist(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   random rows against more than a block of columns (37 x 11 against 19 x 11: whole and partial blocks of rows, columns
+   and features), every metric but Manhattan, against direct sums on the replicated data: the expansion's error is
+   below 1e-12 of |x|^2 + |y|^2
+*/
+static PetscErrorCode TestCDistBlocks(void)
+{
+  const PetscInt n = 37, m = 19, f = 11;
+  HtTensor       X, Y, Xr, D, Dr;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){n, f}, 0, 5, &X));
+  PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){m, f}, -1, 6, &Y));
+  PetscCall(HtTensorResplit(X, -1, &Xr));
+  for (PetscInt metric = 0; metric < 4; metric++) {
+    const PetscScalar *x, *y, *d;
+    PetscReal          worst = 0;
+
+    if (metric == HT_CDIST_MANHATTAN) continue;
+    PetscCall(HtTensorCDist(X, Y, (HtCDistMetric)metric, &D));
+    PetscCall(HtTensorResplit(D, -1, &Dr));
+    PetscCall(HtTensorGetArrayRead(Xr, &x));
+    PetscCall(HtTensorGetArrayRead(Y, &y));
+    PetscCall(HtTensorGetArrayRead(Dr, &d));
+    for (PetscInt i = 0; i < n; i++)
+      for (PetscInt q = 0; q < m; q++) {
+        PetscReal s = 0, scale = 0, ref, err;
+
+        for (PetscInt j = 0; j < f; j++) {
+          s += PetscSqr(x[i * f + j] - y[q * f + j]);
+          scale += PetscSqr(x[i * f + j]) + PetscSqr(y[q * f + j]);
+        }
+        ref = metric == HT_CDIST_EUCLIDEAN ? PetscSqrtReal(s) : metric == HT_CDIST_SQEUCLIDEAN ? s : PetscExpReal(-s / f);
+        /* the error of s is at most about 1e-12 scale; sqrt and exp carry it over with their derivatives */
+        err   = PetscAbsReal(d[i * m + q] - ref) / (metric == HT_CDIST_EUCLIDEAN ? PetscSqrtReal(scale) : metric == HT_CDIST_SQEUCLIDEAN ? scale : scale / f);
+        worst = PetscMax(worst, err);
+      }
+    PetscCall(HtTensorRestoreArrayRead(Dr, &d));
+    PetscCall(HtTensorRestoreArrayRead(Y, &y));
+    PetscCall(HtTensorRestoreArrayRead(Xr, &x));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "cdist %s of %" PetscInt_FMT " x %" PetscInt_FMT " against %" PetscInt_FMT " rows, direct sums: %s\n", HtCDistMetrics[metric], n, f, m, worst <= 1e-12 ? "ok" : "WRONG"));
+    PetscCall(HtTensorDestroy(&Dr));
+    PetscCall(HtTensorDestroy(&D));
+  }
+  PetscCall(HtTensorDestroy(&Xr));
+  PetscCall(HtTensorDestroy(&Y));
+  PetscCall(HtTensorDestroy(&X));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* integer samples against themselves: the GEMM expansion is exact, so the diagonal is exactly 0 */
 static PetscErrorCode TestCDistInt(void)
 {
@@ -175,6 +225,7 @@ int main(int argc, char **argv)
   PetscCall(TestTriangles());
   PetscCall(TestCDist());
   PetscCall(TestCDistInt());
+  PetscCall(TestCDistBlocks());
   PetscCall(FreeData());
   PetscCall(HeatFinalize());
   return 0;
@@ -184,5 +235,11 @@ int main(int argc, char **argv)
    test:
      suffix: 1
      nsize: {{1 2 3 4}}
+     timeoutfactor: 2
+   test:
+     suffix: isa
+     nsize: {{1 3}}
+     args: -ht_kernel_isa {{baseline avx2}}
+     output_file: output/tensor_linalg_1.out
      timeoutfactor: 2
 TEST*/

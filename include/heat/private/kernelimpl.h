@@ -56,5 +56,20 @@ HtVecTypes(8);
 #define HtVecIota4 ((HtVecIndex4){0, 1, 2, 3})
 #define HtVecIota8 ((HtVecIndex8){0, 1, 2, 3, 4, 5, 6, 7})
 
+/*
+   score[r] = init + sum_j xr[r f + j] ct[j ld + q0 ...] for the R rows xr of f values against the W columns q0, ...
+   of ct (f x ld): the block of dot products of the nearest-center and the pairwise-distance kernels, by fused
+   multiply-adds of each value broadcast against a vector (in the template's width)
+*/
+#define HtVecDotBlock(R, xr, f, ct, ld, q0, init, score) \
+  do { \
+    HtVec c_; \
+    for (PetscInt r_ = 0; r_ < (R); r_++) (score)[r_] = (init); \
+    for (PetscInt j_ = 0; j_ < (f); j_++) { \
+      __builtin_memcpy(&c_, (ct) + j_ * (ld) + (q0), sizeof(c_)); \
+      for (PetscInt r_ = 0; r_ < (R); r_++) (score)[r_] += PetscRealPart((xr)[r_ * (f) + j_]) * c_; \
+    } \
+  } while (0)
+
 /* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
 #define HT_UNROLL_ROWS _Pragma("GCC unroll 8")

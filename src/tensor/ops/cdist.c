@@ -114,10 +114,11 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
    Level: beginner
 
    Notes:
-   Euclidean-type metrics use the GEMM expansion |x|^2 + |y|^2 - 2 x.y, clamped at 0 (so the Euclidean distance
+   Euclidean-type metrics use the expansion |x|^2 + |y|^2 - 2 x.y, clamped at 0 (so the Euclidean distance
    of a point to itself may be about 1e-8 of its norm rather than 0, as scikit-learn's euclidean_distances),
-   computed by row chunks straight into D: no temporaries beyond one chunk. Manhattan distances are summed
-   directly. When X and Y are both split, Y's blocks travel around the ring of ranks, so no rank holds all
+   computed by a register-blocked kernel (blocks of rows x columns of D in vector registers, the best the CPU has of
+   AVX-512, AVX2 or baseline x86-64, see -ht_kernel_isa) straight into D, the metric applied while a block of rows is
+   in cache: no temporaries beyond Y transposed. Manhattan distances are summed directly. When X and Y are both split, Y's blocks travel around the ring of ranks, so no rank holds all
    of Y. A split-1 operand is first resplit to 0 and integer operands are converted; NaN propagates.
 
 .seealso: `HtTensorRBFKernel()`, `HtCDistMetric`, `HtTensorMatMul()`

@@ -113,15 +113,11 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtNearestWork *w, Pe
     /* the rows HT_NEAREST_PREFETCH blocks ahead, into cache while this block computes (prefetches never fault) */
     for (size_t b = 0; b < R * f * sizeof(PetscScalar); b += 64) __builtin_prefetch((const char *)(xr + HT_NEAREST_PREFETCH * R * f) + b);
     for (PetscInt q0 = 0; q0 < kpad; q0 += L) { /* the first block of centers (kpad > 0) sets rowbest */
-      HtVec      score[R], c, n;
+      HtVec      score[R], n;
       HtVecIndex candidate = HtVecIota + (HtLaneInt)q0;
 
       __builtin_memcpy(&n, chalf + q0, sizeof(n));
-      for (PetscInt r = 0; r < R; r++) score[r] = n;
-      for (PetscInt j = 0; j < f; j++) {
-        __builtin_memcpy(&c, ct + j * kpad + q0, sizeof(c));
-        for (PetscInt r = 0; r < R; r++) score[r] += PetscRealPart(xr[r * f + j]) * c;
-      }
+      HtVecDotBlock(R, xr, f, ct, kpad, q0, n, score);
       if (q0)
         for (PetscInt r = 0; r < R; r++) HtVecKeepLarger(score[r], candidate, rowbest[r]);
       else

@@ -77,43 +77,8 @@ PetscErrorCode HtTensorGemm_Host(HtTensor t, HtDType dtype, PetscBool ta, PetscB
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* squared norms of the n rows of x (n x f) */
-static void HtRowNorms2(PetscInt n, PetscInt f, const PetscScalar *x, PetscReal *norm2)
-{
-  for (PetscInt i = 0; i < n; i++) {
-    PetscReal s = 0;
-
-    for (PetscInt p = 0; p < f; p++) s += PetscRealPart(x[i * f + p] * x[i * f + p]);
-    norm2[i] = s;
-  }
-}
-
-/* d = |x|^2 + |y|^2 - 2 d, clamped at 0 (NaN kept), for the rows x_i of a chunk against all y_j */
-static void HtSquaredDistancesFromDots(PetscInt rows, PetscInt m, PetscInt f, const PetscScalar *x, const PetscReal *ynorm2, PetscScalar *d, PetscInt ldd)
-{
-  for (PetscInt i = 0; i < rows; i++) {
-    PetscScalar *drow   = d + i * ldd;
-    PetscReal    xnorm2;
-
-    HtRowNorms2(1, f, x + i * f, &xnorm2);
-    for (PetscInt j = 0; j < m; j++) {
-      PetscReal s = xnorm2 + ynorm2[j] - 2 * PetscRealPart(drow[j]);
-
-      drow[j] = s < 0 ? 0 : s;
-    }
-  }
-}
-
-/* squared distances to the metric: sqrt for Euclidean, exp(-gamma s) for RBF (the metric is chosen once per chunk) */
-static void HtMetricFromSquared(HtCDistMetric metric, PetscReal gamma, PetscInt rows, PetscInt m, PetscScalar *d, PetscInt ldd)
-{
-  if (metric == HT_CDIST_EUCLIDEAN)
-    for (PetscInt i = 0; i < rows; i++)
-      for (PetscInt j = 0; j < m; j++) d[i * ldd + j] = PetscSqrtReal(PetscRealPart(d[i * ldd + j]));
-  else if (metric == HT_CDIST_RBF)
-    for (PetscInt i = 0; i < rows; i++)
-      for (PetscInt j = 0; j < m; j++) d[i * ldd + j] = PetscExpReal(-gamma * PetscRealPart(d[i * ldd + j]));
-}
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/cdist.h>
+#include <heat/private/kernellevels.h>
 
 /* Manhattan distances of the n rows of x to the m columns of yt (f x m, Y transposed), row by row */
 static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *yt, PetscScalar *d, PetscInt ldd)
@@ -131,43 +96,41 @@ static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScala
   }
 }
 
-/* rows of D per GEMM chunk: about 32K entries, so that the chunk stays in cache between GEMM and the fix-up */
-#define HT_CDIST_CHUNK_ENTRIES 32768
-
 /*
    HtTensorCDist_Host - D (n x m, leading dimension ldd) of the distances between the rows of X (n x f) and of
-   Y (m x f). Euclidean-type metrics use the GEMM expansion |x|^2 + |y|^2 - 2 x.y by row chunks of D, computed
-   in place in D (the only temporaries are the m norms of Y); Manhattan distances are summed directly over a
-   transposed copy of Y.
+   Y (m x f): Manhattan directly, the others by a register-blocked kernel per x86-64 level (the expansion
+   |x|^2 + |y|^2 - 2 x . y with the metric applied while the block is in cache: include/heat/private/kernels/cdist.h)
 */
 PetscErrorCode HtTensorCDist_Host(HtTensor t, HtCDistMetric metric, PetscReal gamma, PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *y, PetscScalar *d, PetscInt ldd)
 {
-  PetscReal   *ynorm2;
-  PetscScalar *yt;
-  PetscInt     chunk = PetscMax(1, HT_CDIST_CHUNK_ENTRIES / PetscMax(m, 1));
+  PetscInt     mpad = (m + 7) / 8 * 8; /* whole blocks of columns at every level (8, 4 or 2 lanes) */
+  PetscReal   *yt, *yhalf;
+  PetscScalar *xpad;
 
   PetscFunctionBegin;
+  (void)t;
   if (!n || !m) PetscFunctionReturn(PETSC_SUCCESS);
   if (metric == HT_CDIST_MANHATTAN) {
-    PetscCall(PetscMalloc1(f * m, &yt));
+    PetscScalar *ytm;
+
+    PetscCall(PetscMalloc1(f * m, &ytm));
     for (PetscInt j = 0; j < m; j++)
-      for (PetscInt p = 0; p < f; p++) yt[p * m + j] = y[j * f + p];
-    HtManhattanRows(n, m, f, x, yt, d, ldd);
-    PetscCall(PetscFree(yt));
+      for (PetscInt p = 0; p < f; p++) ytm[p * m + j] = y[j * f + p];
+    HtManhattanRows(n, m, f, x, ytm, d, ldd);
+    PetscCall(PetscFree(ytm));
     PetscCall(PetscLogFlops(3.0 * n * m * f));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(PetscMalloc1(m, &ynorm2));
-  HtRowNorms2(m, f, y, ynorm2);
-  for (PetscInt i0 = 0; i0 < n; i0 += chunk) { /* D_chunk = X_chunk Y^T, then |x|^2 + |y|^2 - 2 D_chunk while it is in cache */
-    PetscInt     rows = PetscMin(chunk, n - i0);
-    PetscScalar *dc   = d + i0 * ldd;
-
-    PetscCall(HtTensorGemm_Host(t, HT_SCALAR, PETSC_FALSE, PETSC_TRUE, rows, m, f, x + i0 * f, f, y, f, PETSC_FALSE, dc, ldd));
-    HtSquaredDistancesFromDots(rows, m, f, x + i0 * f, ynorm2, dc, ldd);
-    HtMetricFromSquared(metric, gamma, rows, m, dc, ldd);
+  PetscCall(PetscCalloc3(f * mpad, &yt, mpad, &yhalf, 8 * f, &xpad));
+  for (PetscInt j = 0; j < m; j++) {
+    for (PetscInt p = 0; p < f; p++) {
+      yt[p * mpad + j] = PetscRealPart(y[j * f + p]);
+      yhalf[j] -= PetscRealPart(y[j * f + p] * y[j * f + p]) / 2;
+    }
   }
-  PetscCall(PetscFree(ynorm2));
+  HtKernelPick(HtCDistKernel)(n, m, f, mpad, x, yt, yhalf, metric, gamma, xpad, d, ldd);
+  PetscCall(PetscFree3(yt, yhalf, xpad));
+  PetscCall(PetscLogFlops(2.0 * n * m * f));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

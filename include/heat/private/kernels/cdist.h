@@ -1,0 +1,56 @@
+/*
+   The pairwise-distance kernel of HtTensorCDist (src/tensor/impls/host/hostlinalg.c), a template included there once
+   per x86-64 level (include/heat/private/kernellevels.h).
+*/
+
+/*
+   rows [0, n) of D (leading dimension ldd) = the squared distances of the rows of x (n x f) to the m rows of Y, by the
+   expansion |x|^2 + |y|^2 - 2 x . y clamped at 0 (NaN kept), then the metric (sqrt for HT_CDIST_EUCLIDEAN,
+   exp(-gamma s) for HT_CDIST_RBF). yt is Y transposed (f x mpad, zero-padded), yhalf has the mpad entries -|y|^2 / 2,
+   xpad is a work block of W x f. Blocks of W rows x W columns of D are accumulated in registers from yhalf by fused
+   multiply-adds (x . y - |y|^2 / 2), like the nearest-center kernel; the metric is applied to a block of rows while it
+   is in cache. The last rows go through xpad, zero-padded, so every row takes the same instructions.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtCDistKernel)(PetscInt n, PetscInt m, PetscInt f, PetscInt mpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT yt, const PetscReal *PETSC_RESTRICT yhalf, HtCDistMetric metric, PetscReal gamma, PetscScalar *PETSC_RESTRICT xpad, PetscScalar *PETSC_RESTRICT d, PetscInt ldd)
+{
+  enum {
+    R = HT_KERNEL_W,
+    L = HT_KERNEL_W
+  };
+
+  for (PetscInt i0 = 0; i0 < n; i0 += R) {
+    PetscInt           rows = PetscMin(R, n - i0);
+    const PetscScalar *xr   = x + i0 * f;
+    PetscReal          xn[R];
+
+    if (rows < R) {
+      for (PetscInt k = 0; k < R * f; k++) xpad[k] = k < rows * f ? xr[k] : 0;
+      xr = xpad;
+    }
+    for (PetscInt r = 0; r < R; r++) {
+      xn[r] = 0;
+      for (PetscInt j = 0; j < f; j++) xn[r] += PetscRealPart(xr[r * f + j] * xr[r * f + j]);
+    }
+    for (PetscInt q0 = 0; q0 < mpad; q0 += L) {
+      HtVec score[R], s;
+
+      __builtin_memcpy(&s, yhalf + q0, sizeof(s));
+      HtVecDotBlock(R, xr, f, yt, mpad, q0, s, score);
+      for (PetscInt r = 0; r < rows; r++) {
+        PetscScalar *dr = d + (i0 + r) * ldd + q0;
+
+        s = xn[r] - 2 * score[r];
+        s = (HtVec)((HtVecIndex)s & ~(HtVecIndex)(s < 0)); /* 0 where negative; NaN compares false and stays */
+        if (q0 + L <= m) __builtin_memcpy(dr, &s, sizeof(s));
+        else
+          for (PetscInt l = 0; q0 + l < m; l++) dr[l] = s[l];
+      }
+    }
+    if (metric == HT_CDIST_EUCLIDEAN)
+      for (PetscInt r = 0; r < rows; r++)
+        for (PetscInt q = 0; q < m; q++) d[(i0 + r) * ldd + q] = PetscSqrtReal(PetscRealPart(d[(i0 + r) * ldd + q]));
+    else if (metric == HT_CDIST_RBF)
+      for (PetscInt r = 0; r < rows; r++)
+        for (PetscInt q = 0; q < m; q++) d[(i0 + r) * ldd + q] = PetscExpReal(-gamma * PetscRealPart(d[(i0 + r) * ldd + q]));
+  }
+}
