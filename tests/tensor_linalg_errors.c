@@ -69,7 +69,7 @@ int main(int argc, char **argv)
   }
   if (CASE("dotndim")) {
     PetscCall(Make(comm, 1, (PetscInt[]){3}, 0, &a));
-    PetscCall(Make(comm, 2, (PetscInt[]){3, 2}, 0, &b));
+    PetscCall(Make(comm, 3, (PetscInt[]){3, 2, 2}, 0, &b));
     PetscCall(HtTensorDot(a, b, &c));
   }
   if (CASE("outer")) {

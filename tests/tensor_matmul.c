@@ -95,6 +95,76 @@ static PetscErrorCode TestOuter(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the largest difference between the 1-d tensor r and the n entries ref (r replicated first) */
+static PetscErrorCode MaxDifference(HtTensor r, PetscInt n, const PetscReal ref[], PetscReal *err)
+{
+  HtTensor           rr;
+  const PetscScalar *a;
+  PetscInt           ndim;
+  const PetscInt    *shape;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorGetNDim(r, &ndim));
+  PetscCall(HtTensorGetShape(r, &shape));
+  PetscCheck(ndim == 1 && shape[0] == n, PETSC_COMM_WORLD, PETSC_ERR_PLIB, "result of %" PetscInt_FMT " axes, expected a %" PetscInt_FMT "-vector", ndim, n);
+  PetscCall(HtTensorResplit(r, -1, &rr));
+  PetscCall(HtTensorGetArrayRead(rr, &a));
+  *err = 0;
+  for (PetscInt i = 0; i < n; i++) *err = PetscMax(*err, PetscAbsReal(a[i] - ref[i]));
+  PetscCall(HtTensorRestoreArrayRead(rr, &a));
+  PetscCall(HtTensorDestroy(&rr));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* HtTensorDot of a matrix and a vector, both ways, for every split of each, against direct sums on the replicated data */
+static PetscErrorCode TestDotMatVec(void)
+{
+  const PetscInt n = 7, k = 5;
+
+  PetscFunctionBeginUser;
+  for (PetscInt sa = -1; sa < 2; sa++)
+    for (PetscInt sv = -1; sv < 1; sv++) {
+      HtTensor           A, v, u, Av, uA, Ar, vr, ur;
+      const PetscScalar *a, *x, *y;
+      PetscReal          refAv[7] = {0}, refuA[5] = {0}, errAv = 0, erruA = 0;
+      PetscInt           splitAv, splituA;
+
+      PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 2, (PetscInt[]){n, k}, sa, 21, &A));
+      PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 1, &k, sv, 22, &v));
+      PetscCall(HtTensorRandn(PETSC_COMM_WORLD, 1, &n, sv, 23, &u));
+      PetscCall(HtTensorDot(A, v, &Av));
+      PetscCall(HtTensorDot(u, A, &uA));
+      PetscCall(HtTensorResplit(A, -1, &Ar));
+      PetscCall(HtTensorResplit(v, -1, &vr));
+      PetscCall(HtTensorResplit(u, -1, &ur));
+      PetscCall(HtTensorGetArrayRead(Ar, &a));
+      PetscCall(HtTensorGetArrayRead(vr, &x));
+      PetscCall(HtTensorGetArrayRead(ur, &y));
+      for (PetscInt i = 0; i < n; i++)
+        for (PetscInt j = 0; j < k; j++) {
+          refAv[i] += a[i * k + j] * x[j];
+          refuA[j] += y[i] * a[i * k + j];
+        }
+      PetscCall(HtTensorRestoreArrayRead(ur, &y));
+      PetscCall(HtTensorRestoreArrayRead(vr, &x));
+      PetscCall(HtTensorRestoreArrayRead(Ar, &a));
+      PetscCall(MaxDifference(Av, n, refAv, &errAv));
+      PetscCall(MaxDifference(uA, k, refuA, &erruA));
+      PetscCall(HtTensorGetSplit(Av, &splitAv));
+      PetscCall(HtTensorGetSplit(uA, &splituA));
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "dot A split %2" PetscInt_FMT " . v split %2" PetscInt_FMT ": (%" PetscInt_FMT ") split %2" PetscInt_FMT " %s; u . A: (%" PetscInt_FMT ") split %2" PetscInt_FMT " %s\n", sa, sv, n, splitAv, errAv <= 1e-13 ? "ok" : "WRONG", k, splituA, erruA <= 1e-13 ? "ok" : "WRONG"));
+      PetscCall(HtTensorDestroy(&ur));
+      PetscCall(HtTensorDestroy(&vr));
+      PetscCall(HtTensorDestroy(&Ar));
+      PetscCall(HtTensorDestroy(&uA));
+      PetscCall(HtTensorDestroy(&Av));
+      PetscCall(HtTensorDestroy(&u));
+      PetscCall(HtTensorDestroy(&v));
+      PetscCall(HtTensorDestroy(&A));
+    }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* HtTensorDot of 2-d tensors is the matrix product; the Gram matrix X^T X of split-0 data is replicated */
 static PetscErrorCode TestDot2dAndGram(void)
 {
@@ -138,6 +208,7 @@ int main(int argc, char **argv)
   PetscCall(TestDot("dot/xi", "dot/yi"));
   PetscCall(TestOuter());
   PetscCall(TestDot2dAndGram());
+  PetscCall(TestDotMatVec());
   PetscCall(FreeData());
   PetscCall(HeatFinalize());
   return 0;

@@ -309,6 +309,23 @@ static PetscErrorCode HtVectorAsMatrix(HtTensor v, const PetscInt shape[], Petsc
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* x y for a 2-d x and a 1-d y, or x^T y for a 1-d x and a 2-d y: the vector as a (k, 1) or (1, k) matrix */
+static PetscErrorCode HtTensorMatVec(HtTensor x, HtTensor y, HtTensor *out)
+{
+  PetscBool vecleft = (PetscBool)(x->ndim == 1);
+  HtTensor  v, M;
+  PetscInt  k = vecleft ? x->shape[0] : y->shape[0];
+
+  PetscFunctionBegin;
+  if (vecleft) PetscCall(HtVectorAsMatrix(x, (PetscInt[]){1, k}, x->split < 0 ? -1 : 1, &v));
+  else PetscCall(HtVectorAsMatrix(y, (PetscInt[]){k, 1}, y->split, &v));
+  PetscCall(HtTensorMatMul_Private(vecleft ? v : x, PETSC_FALSE, vecleft ? y : v, &M));
+  PetscCall(HtTensorSqueeze(M, 1, (PetscInt[]){vecleft ? 0 : 1}, out));
+  PetscCall(HtTensorDestroy(&M));
+  PetscCall(HtTensorDestroy(&v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the inner product of two 1-d tensors on every rank; a replicated operand is cut to the other's range */
 static PetscErrorCode HtTensorInner_Private(HtTensor x, HtTensor y, HtTensor *out)
 {
@@ -354,23 +371,28 @@ static PetscErrorCode HtTensorInner_Private(HtTensor x, HtTensor y, HtTensor *ou
 }
 
 /*@C
-   HtTensorDot - NumPy's dot of two 1-d tensors (inner product) or of two 2-d tensors (matrix product).
+   HtTensorDot - NumPy's dot of 1-d and 2-d tensors: the inner product of two vectors, the matrix product, and the
+   matrix-vector products.
 
    Collective
 
    Input Parameters:
 +  x - a 1-d or 2-d tensor
--  y - a tensor of the same number of axes, on the same communicator
+-  y - a 1-d or 2-d tensor on the same communicator, its first axis as long as the last axis of x
 
    Output Parameter:
 .  out - for 1-d operands a 0-d tensor that every rank holds (split -1) with sum_i x_i y_i;
-         for 2-d operands the product, as `HtTensorMatMul()`
+         for 2-d operands the product, as `HtTensorMatMul()`;
+         for a 2-d x (n, k) and a 1-d y (k) the n-vector x y, for a 1-d x (k) and a 2-d y (k, m) the m-vector x^T y:
+         split as `HtTensorMatMul()` splits the product with the vector as a (k, 1) or (1, k) matrix, less that axis
+         (replicated where it was the split axis)
 
    Level: beginner
 
    Notes:
    1-d operands may have any splits and layouts: a split operand whose layout differs from the other's is
-   redistributed, a replicated one is read over the other's local range; one allreduce of one number.
+   redistributed, a replicated one is read over the other's local range; one allreduce of one number. A matrix-vector
+   product is the matrix product with the vector as a (k, 1) or (1, k) matrix, without gathering either operand.
    Read the value with `HtTensorGetArrayRead()`. The result type follows NumPy's promotion as in `HtTensorMatMul()`.
 
 .seealso: `HtTensorMatMul()`, `HtTensorOuter()`
@@ -390,10 +412,11 @@ PetscErrorCode HtTensorDot(HtTensor x, HtTensor y, HtTensor *out)
   }
   PetscCall(HtShapeToString(x->ndim, x->shape, sx, sizeof(sx)));
   PetscCall(HtShapeToString(y->ndim, y->shape, sy, sizeof(sy)));
-  PetscCheck(x->ndim == 1 && y->ndim == 1, PetscObjectComm((PetscObject)x), PETSC_ERR_SUP, "HtTensorDot() of shapes %s and %s: it takes two 1-d or two 2-d tensors; for a matrix-vector product make the vector a (k, 1) tensor and use HtTensorMatMul()", sx, sy);
-  PetscCheck(x->shape[0] == y->shape[0], PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_SIZ, "HtTensorDot(): shapes %s and %s not aligned: %" PetscInt_FMT " (dim 0) != %" PetscInt_FMT " (dim 0)", sx, sy, x->shape[0], y->shape[0]);
+  PetscCheck((x->ndim == 1 || x->ndim == 2) && (y->ndim == 1 || y->ndim == 2), PetscObjectComm((PetscObject)x), PETSC_ERR_SUP, "HtTensorDot() of shapes %s and %s: it takes 1-d and 2-d tensors; use HtTensorMatMul() on 2-d views (HtTensorReshape()) for more axes", sx, sy);
+  PetscCheck(x->shape[x->ndim - 1] == y->shape[0], PetscObjectComm((PetscObject)x), PETSC_ERR_ARG_SIZ, "HtTensorDot(): shapes %s and %s not aligned: %" PetscInt_FMT " (dim %" PetscInt_FMT ") != %" PetscInt_FMT " (dim 0)", sx, sy, x->shape[x->ndim - 1], x->ndim - 1, y->shape[0]);
   PetscCall(PetscLogEventBegin(HT_TENSOR_Dot, x, y, 0, 0));
-  PetscCall(HtTensorInner_Private(x, y, out));
+  if (x->ndim == 1 && y->ndim == 1) PetscCall(HtTensorInner_Private(x, y, out));
+  else PetscCall(HtTensorMatVec(x, y, out));
   PetscCall(PetscLogEventEnd(HT_TENSOR_Dot, x, y, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
