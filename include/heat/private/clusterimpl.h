@@ -110,6 +110,8 @@ PETSC_INTERN PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *, const Petsc
 PETSC_INTERN PetscErrorCode HtNearestWorkDestroy(HtNearestWork *);
 PETSC_INTERN PetscErrorCode HtNearestCenters(HtNearestWork *, PetscInt, const PetscScalar *, PetscInt[], PetscReal[]);
 PETSC_INTERN PetscErrorCode HtNearestCentersExact(HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt[], PetscReal[], PetscBool, PetscReal *);
+PETSC_INTERN PetscErrorCode HtNearestWorkZeroSums(HtNearestWork *);
+PETSC_INTERN void           HtNearestWorkMoveRows(HtNearestWork *, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt[], PetscInt[], PetscInt *);
 PETSC_INTERN PetscErrorCode HtNearestWorkGetSums(const HtNearestWork *, PetscScalar *, PetscScalar *);
 PETSC_INTERN PetscErrorCode HtClusterAssign_Private(HtTensor, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);
 PETSC_INTERN PetscErrorCode HtClusterAssignWeighted_Private(HtTensor, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt *, PetscReal *);

@@ -17,30 +17,41 @@ typedef struct {
   HtTopList       *far;     /* the K samples of this rank farthest from their centers, for empty clusters */
 } HtLloyd;
 
+/* iterations between full sums of the local samples; in between, only the samples that change cluster update them */
+#define HT_LLOYD_FULL_SUMS 8
+
 /*
-   One pass over the local samples, a chunk of rows at a time: their nearest centers and the weighted sums of the new
-   centers (with the exact squared distances and the inertia if asked for: HtNearestCentersExact()), then the changed
-   labels. Like scikit-learn, the inertia is not formed where nobody reads it: the fit computes it once at the end.
+   One pass over the local samples, a chunk of rows at a time: their nearest centers (with the exact squared distances
+   and the inertia if asked for: HtNearestCentersExact()), the changed labels, and the weighted sums of the new
+   centers. The sums are formed in full every HT_LLOYD_FULL_SUMS iterations (and at the first); in between, the
+   samples that changed cluster move their contribution from the old sums to the new (HtNearestWorkMoveRows()): after
+   the first iterations only a few percent change, and rounding does not build up over more than a few iterations.
+   Like scikit-learn, the inertia is not formed where nobody reads it: the fit computes it once at the end.
 */
-static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L)
+static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L, PetscInt it)
 {
   PetscInt     k = L->k, f = L->s->f;
   PetscScalar *sums = L->buf, *wsum = L->buf + k * f, *inertia = wsum + k, *changed = inertia + 1;
   PetscReal    wdist    = 0;
   PetscInt     nchanged = 0;
+  PetscBool    full     = (PetscBool)(it % HT_LLOYD_FULL_SUMS == 0);
 
   PetscFunctionBegin;
   PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
+  if (full) PetscCall(HtNearestWorkZeroSums(&L->nw));
   for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_NEAREST_CHUNK) {
-    PetscInt                    mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
-    PetscInt *PETSC_RESTRICT    labels = L->labels + i0;
-    const PetscInt *PETSC_RESTRICT best = L->best;
+    PetscInt                       mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
+    PetscInt *PETSC_RESTRICT       labels = L->labels + i0;
+    const PetscInt *PETSC_RESTRICT best   = L->best;
+    const PetscScalar             *x = L->s->x + i0 * f, *w = L->s->w ? L->s->w + i0 : NULL;
 
-    PetscCall(HtNearestCentersExact(&L->nw, mc, L->s->x + i0 * f, L->s->w ? L->s->w + i0 : NULL, L->best, L->d, PETSC_TRUE, L->inertia ? &wdist : NULL));
-    for (PetscInt i = 0; i < mc; i++) { /* (restrict pointers: a loop the compiler vectorizes) */
-      nchanged += best[i] != labels[i];
-      labels[i] = best[i];
-    }
+    PetscCall(HtNearestCentersExact(&L->nw, mc, x, w, L->best, L->d, full, L->inertia ? &wdist : NULL));
+    if (full)
+      for (PetscInt i = 0; i < mc; i++) { /* (restrict pointers: a loop the compiler vectorizes) */
+        nchanged += best[i] != labels[i];
+        labels[i] = best[i];
+      }
+    else HtNearestWorkMoveRows(&L->nw, mc, x, w, best, labels, &nchanged);
   }
   PetscCall(HtNearestWorkGetSums(&L->nw, sums, wsum));
   *inertia = wdist;
@@ -160,7 +171,7 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
-    PetscCall(HtLloydAssignAccumulate(&L));
+    PetscCall(HtLloydAssignAccumulate(&L, it));
     PetscCall(MPIU_Allreduce(MPI_IN_PLACE, L.buf, L.k * s->f + L.k + 2, MPIU_SCALAR, MPIU_SUM, s->comm));
     inertia = PetscRealPart(L.buf[L.k * s->f + L.k]);
     PetscCall(HtLloydRelocateEmpty(cl, &L));

@@ -113,13 +113,12 @@ PetscErrorCode HtNearestWorkCreate(PetscInt k, PetscInt f, HtNearestWork *w)
 
 /*
    HtNearestWorkSetCenters - the K x F centers (row-major) that HtNearestCenters() compares with (c is used, not
-   copied, until the next call); starts new sums for HtNearestCentersExact()
+   copied, until the next call)
 */
 PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
 {
   PetscFunctionBegin;
   w->c = c;
-  PetscCall(PetscArrayzero(w->acc, w->k * (w->f + 1)));
   HtCentersTranspose(w->k, w->f, c, w->f, w->ct, w->kpad);
   for (PetscInt q = 0; q < w->k; q++) {
     PetscReal s = 0;
@@ -131,8 +130,43 @@ PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
 }
 
 /*
-   HtNearestWorkGetSums - the sums of the rows given to HtNearestCentersExact() since the centers were set: sums (K x F)
-   of the weighted rows and wsum (K) of the weights of each center's rows
+   HtNearestWorkZeroSums - starts new sums for HtNearestCentersExact() and HtNearestWorkMoveRows()
+*/
+PetscErrorCode HtNearestWorkZeroSums(HtNearestWork *w)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(w->acc, w->k * (w->f + 1)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtNearestWorkMoveRows - for the m rows x (weights: their weights or NULL) whose new nearest center best[i] differs
+   from labels[i]: their weighted row and weight move from the sums of center labels[i] (if it is one) to those of
+   best[i], labels[i] = best[i], and *changed counts them. The sums then are those of the new clusters, by updates
+   with the rows that changed cluster only.
+*/
+void HtNearestWorkMoveRows(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, const PetscInt best[], PetscInt labels[], PetscInt *changed)
+{
+  PetscInt k = w->k, f = w->f;
+
+  for (PetscInt i = 0; i < m; i++) {
+    PetscScalar wi = weights ? weights[i] : 1;
+
+    if (best[i] == labels[i]) continue;
+    if (labels[i] >= 0) {
+      for (PetscInt j = 0; j < f; j++) w->acc[labels[i] * f + j] -= wi * x[i * f + j];
+      w->acc[k * f + labels[i]] -= wi;
+    }
+    for (PetscInt j = 0; j < f; j++) w->acc[best[i] * f + j] += wi * x[i * f + j];
+    w->acc[k * f + best[i]] += wi;
+    labels[i] = best[i];
+    (*changed)++;
+  }
+}
+
+/*
+   HtNearestWorkGetSums - the sums since HtNearestWorkZeroSums(): sums (K x F) of the weighted rows and wsum (K) of the
+   weights of each center's rows
 */
 PetscErrorCode HtNearestWorkGetSums(const HtNearestWork *w, PetscScalar *sums, PetscScalar *wsum)
 {

@@ -1,5 +1,5 @@
 /*
-   HTCLUSTERKMEANS: Lloyd's k-means with a fused assignment/accumulation pass per iteration
+   HTCLUSTERKMEANS: Lloyd's k-means with one assignment/accumulation pass per iteration
    (the iteration itself is HtSamplesLloyd_Private() in interface/clusterlloyd.c).
 */
 #include <heat/private/clusterimpl.h>
@@ -80,8 +80,10 @@ PetscErrorCode HtClusterTransform_KMeans(HtCluster cl, HtTensor X, HtTensor dist
 
    Each iteration reads the local samples once: the nearest center of each row by the expansion
    ||c||^2 - 2 x.c in a register-blocked kernel (no samples x K matrix), then, while a chunk of rows is in
-   cache, the exact squared distance and the sums of the new centers. One allreduce of
-   K (F + 1) + 2 numbers per iteration, whatever the number of samples. Empty clusters take the samples
+   cache, the sums of the new centers: in full every 8 iterations, and in between by moving the rows that
+   changed cluster from the old sums to the new (after the first iterations a few percent of them). The exact
+   squared distances and the inertia are formed only for the monitors (-ht_cluster_monitor) and once at the end,
+   as scikit-learn does. One allreduce of K (F + 1) + 2 numbers per iteration, whatever the number of samples. Empty clusters take the samples
    farthest from their centers. The fit stops when no sample changes its cluster, when the squared shift of
    the centers is at most tol times the mean feature variance, or after max_it iterations: the same rules
    as scikit-learn's KMeans(algorithm="lloyd"), whose results it reproduces from the same initial centers.
