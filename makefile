@@ -103,9 +103,10 @@ bench: all
 	tests/bench/run --build $(BUILD) --np $(NP)
 
 install: all
-	mkdir -p $(PREFIX)/include/heat/private $(PREFIX)/lib/pkgconfig $(PREFIX)/bin
+	mkdir -p $(PREFIX)/include/heat/private/kernels $(PREFIX)/lib/pkgconfig $(PREFIX)/bin
 	cp include/heat*.h $(BUILD)/include/heatconf.h $(PREFIX)/include/
 	cp include/heat/private/*.h $(PREFIX)/include/heat/private/
+	cp include/heat/private/kernels/*.h $(PREFIX)/include/heat/private/kernels/
 	cp $(LIBHEAT) $(PREFIX)/lib/
 	cp $(BIN) $(PREFIX)/bin/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' -e 's|@HDF5_INCLUDE@|$(HEAT_HDF5_INCLUDE)|g' \
