@@ -5,6 +5,7 @@
 
 #include <heatcluster.h>
 #include <heat/private/tensorimpl.h>
+#include <heat/private/kernelimpl.h>
 
 PETSC_EXTERN PetscLogEvent HT_CLUSTER_SetUp, HT_CLUSTER_Fit, HT_CLUSTER_Predict, HT_CLUSTER_Init;
 
@@ -125,13 +126,6 @@ typedef enum {
   HT_METRIC_EUCLIDEAN,
   HT_METRIC_MANHATTAN
 } HtClusterMetric;
-
-/* ct[j * ldt + q] = c[q * ldc + j]: n centers of f features, transposed so that the distance kernel runs over the centers */
-static inline void HtCentersTranspose(PetscInt n, PetscInt f, const PetscScalar *c, PetscInt ldc, PetscReal *ct, PetscInt ldt)
-{
-  for (PetscInt q = 0; q < n; q++)
-    for (PetscInt j = 0; j < f; j++) ct[j * ldt + q] = PetscRealPart(c[q * ldc + j]);
-}
 
 /* d[q], q < n: the distance of the row x of f features to the centers ct transposed with leading dimension ld */
 static inline void HtMetricRow(HtClusterMetric metric, PetscInt f, PetscInt n, PetscInt ld, const PetscReal *PETSC_RESTRICT ct, const PetscScalar *PETSC_RESTRICT x, PetscReal *PETSC_RESTRICT d)

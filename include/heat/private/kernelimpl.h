@@ -71,5 +71,23 @@ HtVecTypes(8);
     } \
   } while (0)
 
+/* t[j * ldt + q] = r[q * ldr + j]: n rows of f values, transposed so that a kernel runs over the rows in its lanes */
+static inline void HtRowsTranspose(PetscInt n, PetscInt f, const PetscScalar *r, PetscInt ldr, PetscReal *t, PetscInt ldt)
+{
+  for (PetscInt q = 0; q < n; q++)
+    for (PetscInt j = 0; j < f; j++) t[j * ldt + q] = PetscRealPart(r[q * ldr + j]);
+}
+
+/* half[q] = -|r_q|^2 / 2 for the n rows of f values r (row-major): the start of the scores of HtVecDotBlock */
+static inline void HtRowsHalfNorms(PetscInt n, PetscInt f, const PetscScalar *r, PetscReal *half)
+{
+  for (PetscInt q = 0; q < n; q++) {
+    PetscReal s = 0;
+
+    for (PetscInt j = 0; j < f; j++) s += PetscRealPart(r[q * f + j] * r[q * f + j]);
+    half[q] = -s / 2;
+  }
+}
+
 /* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
 #define HT_UNROLL_ROWS _Pragma("GCC unroll 8")

@@ -3,7 +3,8 @@
    level (include/heat/private/kernellevels.h).
 */
 
-/* W (mc rows of stride fpad, zero beyond column f) = the rows x (of f columns) minus shift */
+/* columns [0, f) of W (mc rows of stride fpad) = the rows x (of f columns) minus shift; the columns beyond f are left
+   as they are (zero since the work array was allocated) */
 HT_KERNEL_ATTR static void HT_KERNEL(HtShiftKernel)(PetscInt mc, PetscInt f, PetscInt fpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT shift, PetscReal *PETSC_RESTRICT w)
 {
   for (PetscInt i = 0; i < mc; i++) {
@@ -20,7 +21,6 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtShiftKernel)(PetscInt mc, PetscInt f, Pet
       __builtin_memcpy(wi + j, &xv, sizeof(xv));
     }
     for (; j < f; j++) wi[j] = PetscRealPart(xi[j]) - shift[j];
-    for (; j < fpad; j++) wi[j] = 0;
   }
 }
 

@@ -13,7 +13,7 @@
    added pairwise at the end, in the same order at every width: the same value for a row wherever it sits, and an
    exact zero at a center.
 */
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i0, const PetscScalar *PETSC_RESTRICT xr, HtVec wv, const PetscScalar *PETSC_RESTRICT c, HtVecIndex labels, PetscReal *PETSC_RESTRICT d, HtVec *total)
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i0, const PetscScalar *PETSC_RESTRICT xr, HtVec wv, const PetscScalar *PETSC_RESTRICT c, const PetscInt *PETSC_RESTRICT labels, PetscReal *PETSC_RESTRICT d, HtVec *total)
 {
   enum {
     R = HT_KERNEL_W,
@@ -136,14 +136,12 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtNearestWork *w, Pe
     HtVec total = {0};
 
     for (PetscInt i0 = 0; i0 < m; i0 += R) {
-      PetscInt   rows = PetscMin(R, valid - i0);
-      HtVec      wv   = (HtVec){0} + 1;
-      HtVecIndex labels;
+      PetscInt rows = PetscMin(R, valid - i0);
+      HtVec    wv   = (HtVec){0} + 1;
 
       if (weights || rows < R)
         for (PetscInt r = 0; r < R; r++) wv[r] = r >= rows ? 0 : weights ? PetscRealPart(weights[i0 + r]) : 1;
-      for (PetscInt r = 0; r < R; r++) labels[r] = best[i0 + r];
-      HT_KERNEL(HtExactBlock)(f, i0, x + i0 * f, wv, w->c, labels, d, &total);
+      HT_KERNEL(HtExactBlock)(f, i0, x + i0 * f, wv, w->c, best + i0, d, &total);
     }
     for (PetscInt l = 0; l < HT_KERNEL_W; l++) *wdist += total[l];
   }

@@ -1,5 +1,5 @@
 /*
-   Lloyd's k-means iteration with a fused assignment/accumulation pass, shared by the HtCluster types: on
+   Lloyd's k-means iteration with one assignment/accumulation pass, shared by the HtCluster types: on
    samples distributed over the object's communicator (kmeans), or on samples that one rank holds alone,
    with PETSC_COMM_SELF (the batches and merges of batchkmeans).
 */

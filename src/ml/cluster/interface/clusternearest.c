@@ -15,7 +15,6 @@
    at run time.
 */
 #include <heat/private/clusterimpl.h>
-#include <heat/private/kernelimpl.h>
 
 /*
    The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
@@ -119,13 +118,8 @@ PetscErrorCode HtNearestWorkSetCenters(HtNearestWork *w, const PetscScalar *c)
 {
   PetscFunctionBegin;
   w->c = c;
-  HtCentersTranspose(w->k, w->f, c, w->f, w->ct, w->kpad);
-  for (PetscInt q = 0; q < w->k; q++) {
-    PetscReal s = 0;
-
-    for (PetscInt j = 0; j < w->f; j++) s += PetscRealPart(c[q * w->f + j] * c[q * w->f + j]);
-    w->chalf[q] = -s / 2;
-  }
+  HtRowsTranspose(w->k, w->f, c, w->f, w->ct, w->kpad);
+  HtRowsHalfNorms(w->k, w->f, c, w->chalf);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -183,8 +177,27 @@ PetscErrorCode HtNearestWorkDestroy(HtNearestWork *w)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the kernel on the m rows x, the last m mod HT_NEAREST_ROWS of them through the zero-padded block w->xpad */
-static PetscErrorCode HtNearestRun(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
+/*
+   HtNearestCenters - for the m rows x (row-major, F features): best[i] = the nearest center (the lowest index
+   on ties) and g[i] = ||c||^2 - 2 x_i . c for it, so that ||x_i||^2 + g[i] is the squared distance by the
+   expansion (use it to compare; HtNearestCentersExact() gives the distances to report)
+*/
+PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar *x, PetscInt best[], PetscReal g[])
+{
+  PetscFunctionBegin;
+  PetscCall(HtNearestCentersExact(w, m, x, NULL, best, g, PETSC_FALSE, NULL));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtNearestCentersExact - as HtNearestCenters(), with d[i] = the exact squared distance of row i to its nearest center
+   (summed directly, not by the expansion: an exact zero at a center) and *wdist += the sum of w_i d[i] (weights: the
+   row weights w_i, or NULL for ones); wdist NULL gives HtNearestCenters()'s d instead. If accumulate, also adds w_i x_i
+   to the sums of center best[i] and w_i to its weight (HtNearestWorkGetSums()). The distances and sums are formed in
+   passes over the rows while they are in cache; the last m mod HT_NEAREST_ROWS rows go through the zero-padded block
+   w->xpad.
+*/
+PetscErrorCode HtNearestCentersExact(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
 {
   PetscInt mfull = m / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = m - mfull;
 
@@ -203,28 +216,3 @@ static PetscErrorCode HtNearestRun(HtNearestWork *w, PetscInt m, const PetscScal
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/*
-   HtNearestCenters - for the m rows x (row-major, F features): best[i] = the nearest center (the lowest index
-   on ties) and g[i] = ||c||^2 - 2 x_i . c for it, so that ||x_i||^2 + g[i] is the squared distance by the
-   expansion (use it to compare; HtNearestCentersExact() gives the distances to report)
-*/
-PetscErrorCode HtNearestCenters(HtNearestWork *w, PetscInt m, const PetscScalar *x, PetscInt best[], PetscReal g[])
-{
-  PetscFunctionBegin;
-  PetscCall(HtNearestRun(w, m, x, NULL, best, g, PETSC_FALSE, NULL));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/*
-   HtNearestCentersExact - as HtNearestCenters(), with d[i] = the exact squared distance of row i to its nearest center
-   (summed directly, not by the expansion: an exact zero at a center) and *wdist += the sum of w_i d[i] (weights: the
-   row weights w_i, or NULL for ones); if accumulate, also adds w_i x_i to the sums of center best[i] and w_i to its
-   weight (HtNearestWorkGetSums()). The rows are read once: the distances and sums are formed while they are in
-   registers.
-*/
-PetscErrorCode HtNearestCentersExact(HtNearestWork *w, PetscInt m, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
-{
-  PetscFunctionBegin;
-  PetscCall(HtNearestRun(w, m, x, weights, best, d, accumulate, wdist));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}

@@ -256,7 +256,7 @@ PetscErrorCode HtClusterAssignMetric_Private(HtTensor X, const PetscScalar *w, H
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc2(k * f, &ct, k, &d));
-  HtCentersTranspose(k, f, centers, f, ct, k);
+  HtRowsTranspose(k, f, centers, f, ct, k);
   if (inertia) *inertia = 0;
   PetscCall(HtTensorGetArrayRead(X, &x));
   for (PetscInt i = 0; i < m; i++) {

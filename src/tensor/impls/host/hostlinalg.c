@@ -81,15 +81,15 @@ PetscErrorCode HtTensorGemm_Host(HtTensor t, HtDType dtype, PetscBool ta, PetscB
 #include <heat/private/kernellevels.h>
 
 /* Manhattan distances of the n rows of x to the m columns of yt (f x m, Y transposed), row by row */
-static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *yt, PetscScalar *d, PetscInt ldd)
+static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscReal *yt, PetscScalar *d, PetscInt ldd)
 {
   for (PetscInt i = 0; i < n; i++) {
     PetscScalar *drow = d + i * ldd;
 
     for (PetscInt j = 0; j < m; j++) drow[j] = 0;
     for (PetscInt p = 0; p < f; p++) {
-      const PetscScalar  xv = x[i * f + p];
-      const PetscScalar *yp = yt + p * m;
+      const PetscScalar xv = x[i * f + p];
+      const PetscReal  *yp = yt + p * m;
 
       for (PetscInt j = 0; j < m; j++) drow[j] += PetscAbsScalar(xv - yp[j]);
     }
@@ -111,23 +111,16 @@ PetscErrorCode HtTensorCDist_Host(HtTensor t, HtCDistMetric metric, PetscReal ga
   (void)t;
   if (!n || !m) PetscFunctionReturn(PETSC_SUCCESS);
   if (metric == HT_CDIST_MANHATTAN) {
-    PetscScalar *ytm;
-
-    PetscCall(PetscMalloc1(f * m, &ytm));
-    for (PetscInt j = 0; j < m; j++)
-      for (PetscInt p = 0; p < f; p++) ytm[p * m + j] = y[j * f + p];
-    HtManhattanRows(n, m, f, x, ytm, d, ldd);
-    PetscCall(PetscFree(ytm));
+    PetscCall(PetscMalloc1(f * m, &yt));
+    HtRowsTranspose(m, f, y, f, yt, m);
+    HtManhattanRows(n, m, f, x, yt, d, ldd);
+    PetscCall(PetscFree(yt));
     PetscCall(PetscLogFlops(3.0 * n * m * f));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCall(PetscCalloc3(f * mpad, &yt, mpad, &yhalf, 8 * f, &xpad));
-  for (PetscInt j = 0; j < m; j++) {
-    for (PetscInt p = 0; p < f; p++) {
-      yt[p * mpad + j] = PetscRealPart(y[j * f + p]);
-      yhalf[j] -= PetscRealPart(y[j * f + p] * y[j * f + p]) / 2;
-    }
-  }
+  HtRowsTranspose(m, f, y, f, yt, mpad);
+  HtRowsHalfNorms(m, f, y, yhalf);
   HtKernelPick(HtCDistKernel)(n, m, f, mpad, x, yt, yhalf, metric, gamma, xpad, d, ldd);
   PetscCall(PetscFree3(yt, yhalf, xpad));
   PetscCall(PetscLogFlops(2.0 * n * m * f));

@@ -444,9 +444,10 @@ static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, 
 
 /*
    out = the packed moments of m rows of f columns, in one pass: each chunk of rows is shifted by the running mean
-   of the rows before it (the first row for the first chunk) into a work copy (zero-padded to whole blocks), the Gram
-   kernel gives the chunk's sums of products about the shift and its column sums, the small correction for the chunk
-   mean's distance to the shift makes them its M2, and Chan's merge adds the chunk to the moments of the rows before.
+   of the rows before it (the first row for the first chunk) into a work copy (zero-padded to whole blocks; the
+   padding columns are zeroed once, at allocation), the Gram kernel gives the chunk's sums of products about the
+   shift and its column sums, the small correction for the chunk mean's distance to the shift makes them its M2, and
+   Chan's merge adds the chunk to the moments of the rows before.
    The kernels are compiled per x86-64 level (include/heat/private/kernels/gram.h); OpenBLAS's syrk reached a quarter
    of its DGEMM rate with F = 16.
 */
@@ -459,7 +460,7 @@ static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScala
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(out, size));
-  PetscCall(PetscCalloc3((size_t)PetscMin(chunk, PetscMax(m, 1)) * fpad, &work, size, &cm, fpad, &colsum)); /* the lower blocks of m2 stay 0 */
+  PetscCall(PetscCalloc3((size_t)PetscMin(chunk, PetscMax(m, 1)) * fpad, &work, size, &cm, fpad, &colsum)); /* the lower blocks of m2 and the padding columns of work stay 0 */
   shift = cm + 1;
   mean  = cm + 1 + f;
   m2    = cm + 1 + 2 * f;

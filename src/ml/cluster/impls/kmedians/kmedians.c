@@ -441,7 +441,7 @@ static PetscErrorCode HtKMediansAssign(HtKMedians *M)
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(M->stats, 3 * k + 2));
   for (PetscInt p = 0; p < 2 * k * f; p++) M->range[p] = PETSC_MIN_REAL;
-  HtCentersTranspose(k, f, M->centers, f, M->ct, k);
+  HtRowsTranspose(k, f, M->centers, f, M->ct, k);
   M->far->n = 0;
   for (PetscInt i = 0; i < M->s.m; i++) {
     const PetscScalar *x    = M->s.x + i * f;

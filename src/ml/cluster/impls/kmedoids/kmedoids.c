@@ -51,7 +51,7 @@ static PetscErrorCode HtKMedoidsSnap(HtKMedoids *M)
 
   PetscFunctionBegin;
   PetscCall(HtTopListsCreate_Private(M->k, 1, &nearest));
-  HtCentersTranspose(M->k, M->f, M->centers, M->f, M->ct, M->k);
+  HtRowsTranspose(M->k, M->f, M->centers, M->f, M->ct, M->k);
   for (PetscInt i = 0; i < M->s.m; i++) {
     HtMetricRow(HT_METRIC_EUCLIDEAN, M->f, M->k, M->k, M->ct, M->s.x + i * M->f, M->d);
     for (PetscInt q = 0; q < M->k; q++) HtTopListPush(&nearest[q], -M->d[q], M->s.rstart + i);
@@ -75,7 +75,7 @@ static PetscErrorCode HtKMedoidsAssign(HtKMedoids *M)
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(M->stats, k * f + 2 * k + 2));
-  HtCentersTranspose(k, f, M->centers, f, M->ct, k);
+  HtRowsTranspose(k, f, M->centers, f, M->ct, k);
   for (PetscInt q = 0; q < k; q++) M->near[q].n = 0;
   M->far->n = 0;
   for (PetscInt i = 0; i < M->s.m; i++) {
@@ -159,7 +159,7 @@ static PetscErrorCode HtKMedoidsCandidates(HtKMedoids *M)
     for (PetscInt e = M->nc[q]; e < ld; e++) c[e] = -1;
   }
   PetscCall(HtSamplesGetRows_Private(&M->s, NULL, k * ld, M->cindex, M->crows));
-  for (PetscInt q = 0; q < k; q++) HtCentersTranspose(ld, f, M->crows + q * ld * (f + 2), f + 2, M->cct + q * f * ld, ld);
+  for (PetscInt q = 0; q < k; q++) HtRowsTranspose(ld, f, M->crows + q * ld * (f + 2), f + 2, M->cct + q * f * ld, ld);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
