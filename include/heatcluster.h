@@ -122,10 +122,28 @@ PETSC_EXTERN PetscErrorCode HtClusterLoad(HtCluster, PetscViewer);
 PETSC_EXTERN PetscErrorCode HtClusterReset(HtCluster);
 PETSC_EXTERN PetscErrorCode HtClusterDestroy(HtCluster *);
 
-PETSC_EXTERN PetscErrorCode HtClusterMonitorSet(HtCluster, PetscErrorCode (*)(HtCluster, PetscInt, PetscReal, PetscReal, void *), void *, PetscErrorCode (*)(void **));
+/*S
+   HtClusterMonitorFn - the calling sequence of a monitor of `HtClusterMonitorSet()`
+
+$  PetscErrorCode monitor(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, void *ctx)
+
++  cl - the clustering object
+.  it - the iteration (1 is the first)
+.  inertia - the objective after this iteration's assignment
+.  shift - the squared center shift of this iteration
+-  ctx - the context given to `HtClusterMonitorSet()`
+
+   Level: intermediate
+
+.seealso: `HtClusterMonitorSet()`, `HtClusterMonitorDefault()`
+S*/
+typedef PetscErrorCode (*HtClusterMonitorFn)(HtCluster, PetscInt, PetscReal, PetscReal, void *);
+
+PETSC_EXTERN PetscErrorCode HtClusterMonitorSet(HtCluster, HtClusterMonitorFn, void *, PetscErrorCode (*)(void **));
 PETSC_EXTERN PetscErrorCode HtClusterMonitorCancel(HtCluster);
 PETSC_EXTERN PetscErrorCode HtClusterMonitor(HtCluster, PetscInt, PetscReal, PetscReal);
-PETSC_EXTERN PetscErrorCode HtClusterMonitorDefault(HtCluster, PetscInt, PetscReal, PetscReal, void *);
+PETSC_EXTERN PetscErrorCode HtClusterMonitorDefault(HtCluster, PetscInt, PetscReal, PetscReal, PetscViewerAndFormat *);
+PETSC_EXTERN PetscErrorCode HtClusterMonitorDrawLG(HtCluster, PetscInt, PetscReal, PetscReal, PetscViewerAndFormat *);
 
 /* type-specific */
 PETSC_EXTERN PetscErrorCode HtClusterBatchKMeansSetMergeFanIn(HtCluster, PetscInt);

@@ -241,6 +241,7 @@ PETSC_EXTERN PetscErrorCode HtTensorArgmax(HtTensor, PetscInt, PetscBool, HtTens
 PETSC_EXTERN PetscErrorCode HtTensorAll(HtTensor, PetscInt, PetscBool, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorAny(HtTensor, PetscInt, PetscBool, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCountNonzero(HtTensor, PetscInt, PetscBool, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCountNonFinite(HtTensor, PetscInt *, PetscInt *);
 PETSC_EXTERN PetscErrorCode HtTensorNorm(HtTensor, NormType, PetscInt, PetscBool, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCumsum(HtTensor, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorPercentile(HtTensor, PetscReal, PetscInt, PetscBool, HtTensor *);

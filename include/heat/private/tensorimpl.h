@@ -5,6 +5,7 @@
 #pragma once
 
 #include <heattensor.h>
+#include <heat/private/samplesimpl.h>
 #include <petsc/private/petscimpl.h>
 
 PETSC_EXTERN char          HtTensorDefaultType[64];
@@ -36,7 +37,7 @@ struct _HtTensorOps {
   const struct _HtReduceKernels *reduce; /* reductions, scans, selection and statistics of local blocks (see reduction internals) */
   /* linalg kernels */
   PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
-  PetscErrorCode (*cdist)(HtTensor, HtCDistMetric, PetscReal, PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscScalar *, PetscInt); /* D (n x m, ldd) of X (n x f), Y (m x f) */
+  const struct _HtPointsKernels *points; /* the distance kernels of HtPoints: HtTensorCDist() and the ML classes (samplesimpl.h) */
   PetscErrorCode (*permute)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *); /* out axis j = in axis perm[j] of a local block of shape lshape */
   PetscErrorCode (*triangle)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *); /* tril/triu of nbatch rows x cols blocks at (row0, col0) */
   PetscErrorCode (*diagsum)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *); /* sum of a rows x cols block's entries on diagonal `offset` */
@@ -82,6 +83,30 @@ struct _p_HtTensor {
   PetscInt    arraylocks;          /* outstanding Get/RestoreArray pairs */
   void       *data;                /* back-end private data */
 };
+
+/*
+   HtPoints: reference points prepared for the distance kernels of the back end of `backend` (samplesimpl.h). The
+   generic functions (src/tensor/interface/points.c) check their arguments and call the kernels below, which keep
+   what they prepare (the points transposed, their norms, the sums of the nearest-center step) in `data`.
+*/
+struct _n_HtPoints {
+  HtTensor backend;
+  PetscInt kmax, k, f; /* capacity, number of points set, features */
+  void    *data;
+};
+
+struct _HtPointsKernels {
+  PetscErrorCode (*create)(HtPoints);
+  PetscErrorCode (*set)(HtPoints, const PetscScalar *, PetscInt);                                                                      /* P->k rows of leading dimension ld */
+  PetscErrorCode (*distances)(HtPoints, HtPointsMetric, PetscReal, PetscInt, const PetscScalar *, PetscScalar *, PetscInt);              /* D (n x k, ldd) of n rows x */
+  PetscErrorCode (*distance)(HtPoints, HtPointsMetric, PetscInt, const PetscScalar *, PetscReal *);                                     /* to point j, exact metrics */
+  PetscErrorCode (*nearest)(HtPoints, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *); /* see HtPointsNearest() */
+  PetscErrorCode (*zerosums)(HtPoints);
+  PetscErrorCode (*moverows)(HtPoints, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, PetscInt *, PetscInt *);
+  PetscErrorCode (*getsums)(HtPoints, PetscScalar *, PetscScalar *);
+  PetscErrorCode (*destroy)(HtPoints);
+};
+PETSC_INTERN const struct _HtPointsKernels HtPointsKernels_Host;
 
 /* creation of a tensor of a given layout without touching its values */
 PETSC_INTERN PetscErrorCode HtTensorCreate_Private(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, void *, HtTensor *);
@@ -148,9 +173,8 @@ static inline size_t HtRawSize(HtRawType type)
 PETSC_INTERN PetscErrorCode HtRawConvert(HtRawType, const void *, HtDType, void *, size_t, PetscBool *);
 PETSC_INTERN PetscErrorCode HtDTypeGetRawType(HtDType, HtRawType *);
 
-/* HDF5 pieces shared by HtTensorSaveHDF5()/HtTensorLoadHDF5() and the HDF5 viewers of the ML classes */
+/* HDF5 pieces shared by HtTensorSaveHDF5()/HtTensorLoadHDF5() and the HDF5 viewers (HtTensorLoad_HDF5: samplesimpl.h) */
 PETSC_INTERN PetscErrorCode HtTensorView_HDF5(HtTensor, PetscViewer);
-PETSC_INTERN PetscErrorCode HtTensorLoad_HDF5(MPI_Comm, PetscViewer, const char[], PetscInt, HtTensor *);
 
 /* I/O helpers: write to a temporary file and rename it into place on success */
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
@@ -305,6 +329,7 @@ struct _HtReduceKernels {
   PetscErrorCode (*histogram)(HtDType, PetscInt, const void *, PetscInt, const PetscReal[], PetscInt[]); /* n values, bins, nbins+1 edges, counts added to */
   PetscErrorCode (*bincount)(HtDType, PetscInt, const void *, HtDType, const void *, PetscInt, PetscReal[]); /* n values, weights (or NULL), length, counts added to */
   PetscErrorCode (*covmoments)(PetscInt, PetscInt, const PetscScalar *, PetscReal[]); /* m x f rows -> packed moments [m, shift (f), mean - shift (f), M2 (f x f)] */
+  PetscErrorCode (*nonfinite)(HtDType, PetscInt, const void *, PetscInt *, PetscInt *);  /* n values: how many are NaN or Inf, the index of the first (or -1) */
 };
 PETSC_INTERN const struct _HtReduceKernels HtReduceKernels_Host;
 
@@ -400,7 +425,6 @@ PETSC_INTERN PetscErrorCode HtTensorMoments_Private(HtTensor, PetscInt, PetscInt
 /* linalg internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_MatMul, HT_TENSOR_Dot, HT_TENSOR_Outer, HT_TENSOR_Transpose, HT_TENSOR_Trace, HT_TENSOR_Triangle, HT_TENSOR_CDist, HT_TENSOR_QR;
 PETSC_INTERN PetscErrorCode HtTensorGemm_Host(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt);
-PETSC_INTERN PetscErrorCode HtTensorCDist_Host(HtTensor, HtCDistMetric, PetscReal, PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscScalar *, PetscInt);
 PETSC_INTERN PetscErrorCode HtTensorPermute_Host(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *);
 PETSC_INTERN PetscErrorCode HtTensorTriangle_Host(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *);
 PETSC_INTERN PetscErrorCode HtTensorDiagSum_Host(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *);

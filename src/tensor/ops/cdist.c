@@ -7,17 +7,22 @@ const char *const HtCDistMetrics[] = {"euclidean", "sqeuclidean", "manhattan", "
 
 typedef struct {
   HtTensor           X, Y, D;
-  HtCDistMetric      metric;
+  HtPointsMetric     metric;
   PetscReal          gamma;
+  HtPoints           P; /* a block of rows of Y */
   const PetscScalar *x;
   PetscScalar       *d;
 } HtCDistCtx;
+
+/* the HtPoints metric of each HtCDistMetric */
+static const HtPointsMetric HtCDistPointsMetric[] = {HT_POINTS_EUCLIDEAN, HT_POINTS_SQEUCLIDEAN, HT_POINTS_MANHATTAN, HT_POINTS_RBF};
 
 /* D[:, cols] of the rows of X against the block of rows q of Y, whose distances are columns cols of D */
 static PetscErrorCode HtCDistBlock(HtCDistCtx *ctx, PetscInt j0, PetscInt mq, const PetscScalar *y)
 {
   PetscFunctionBegin;
-  PetscCall((*ctx->D->ops->cdist)(ctx->D, ctx->metric, ctx->gamma, ctx->X->lshape[0], mq, ctx->X->shape[1], ctx->x, y, ctx->d + j0, ctx->D->lshape[1]));
+  PetscCall(HtPointsSet(ctx->P, mq, y, ctx->X->shape[1]));
+  PetscCall(HtPointsDistances(ctx->P, ctx->metric, ctx->gamma, ctx->X->lshape[0], ctx->x, ctx->d + j0, ctx->D->lshape[1]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -28,6 +33,16 @@ static PetscErrorCode HtCDistVisit(void *vctx, PetscMPIInt q, const void *yq)
   PetscFunctionBegin;
   PetscCall(HtCDistBlock(ctx, ctx->Y->map->range[q], ctx->Y->map->range[q + 1] - ctx->Y->map->range[q], (const PetscScalar *)yq));
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the most rows of Y that one block holds: its largest local block when split, else all of them */
+static PetscInt HtCDistMaxBlock(HtTensor Y)
+{
+  PetscInt most = 0;
+
+  if (Y->split != 0) return Y->shape[0];
+  for (PetscMPIInt q = 0; q < Y->map->size; q++) most = PetscMax(most, Y->map->range[q + 1] - Y->map->range[q]);
+  return most;
 }
 
 /* t as HT_SCALAR rows: converted if needed, and split 0 if it was split along its features */
@@ -64,7 +79,7 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
   PetscCheck(X->shape[1] == Y->shape[1], comm, PETSC_ERR_ARG_SIZ, "%s(): X of shape %s and Y of shape %s must have the same number of columns (features)", fname, sx, sy);
   PetscCheck(metric >= HT_CDIST_EUCLIDEAN && metric <= HT_CDIST_RBF, comm, PETSC_ERR_ARG_OUTOFRANGE, "%s(): unknown metric %d; use HT_CDIST_EUCLIDEAN, HT_CDIST_SQEUCLIDEAN, HT_CDIST_MANHATTAN or HT_CDIST_RBF", fname, (int)metric);
   PetscCall(PetscLogEventBegin(HT_TENSOR_CDist, X, Y, 0, 0));
-  ctx.metric = metric;
+  ctx.metric = HtCDistPointsMetric[metric];
   ctx.gamma  = gamma == (PetscReal)PETSC_DEFAULT ? 1.0 / PetscMax(X->shape[1], 1) : gamma; /* scikit-learn's default */
   PetscCall(HtCDistOperand(X, &ctx.X));
   PetscCall(HtCDistOperand(Y, &ctx.Y));
@@ -77,6 +92,7 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
   shape[0] = X->shape[0];
   shape[1] = Y->shape[0];
   PetscCall(HtTensorCreateUninitialized_Private(comm, 2, shape, split, HT_SCALAR, nlocal, &ctx.D));
+  PetscCall(HtPointsCreate(ctx.D, PetscMax(HtCDistMaxBlock(ctx.Y), 1), X->shape[1], &ctx.P));
   PetscCall(HtTensorGetArrayRead(ctx.X, &ctx.x));
   PetscCall(HtTensorGetArrayWrite(ctx.D, &ctx.d));
   if (ctx.X->split == 0 && ctx.Y->split == 0) PetscCall(HtTensorRingVisit_Private(ctx.Y, HtCDistVisit, &ctx));
@@ -89,6 +105,7 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
   }
   PetscCall(HtTensorRestoreArrayWrite(ctx.D, &ctx.d));
   PetscCall(HtTensorRestoreArrayRead(ctx.X, &ctx.x));
+  PetscCall(HtPointsDestroy(&ctx.P));
   PetscCall(HtTensorDestroy(&ctx.X));
   PetscCall(HtTensorDestroy(&ctx.Y));
   *D = ctx.D;
@@ -115,11 +132,10 @@ static PetscErrorCode HtTensorCDist_Private(const char fname[], HtTensor X, HtTe
 
    Notes:
    Euclidean-type metrics use the expansion |x|^2 + |y|^2 - 2 x.y, clamped at 0 (so the Euclidean distance
-   of a point to itself may be about 1e-8 of its norm rather than 0, as scikit-learn's euclidean_distances),
-   computed by a register-blocked kernel (blocks of rows x columns of D in vector registers, the best the CPU has of
-   AVX-512, AVX2 or baseline x86-64, see -ht_kernel_isa) straight into D, the metric applied while a block of rows is
-   in cache: no temporaries beyond Y transposed. Manhattan distances are summed directly. When X and Y are both split, Y's blocks travel around the ring of ranks, so no rank holds all
-   of Y. A split-1 operand is first resplit to 0 and integer operands are converted; NaN propagates.
+   of a point to itself may be about 1e-8 of its norm rather than 0, as scikit-learn's euclidean_distances);
+   Manhattan distances are summed directly. No temporaries beyond Y transposed. When X and Y are both split, Y's
+   blocks travel around the ring of ranks, so no rank holds all of Y. A split-1 operand is first resplit to 0 and
+   integer operands are converted; NaN propagates.
 
 .seealso: `HtTensorRBFKernel()`, `HtCDistMetric`, `HtTensorMatMul()`
 @*/

@@ -681,6 +681,50 @@ PetscErrorCode HtTensorCountNonzero(HtTensor x, PetscInt axis, PetscBool keepdim
 }
 
 /*@C
+   HtTensorCountNonFinite - Counts the NaN and Inf elements and finds the first of them (NumPy's
+   `(~np.isfinite(x)).sum()` and `np.flatnonzero(~np.isfinite(x))[0]`), without a temporary mask.
+
+   Collective
+
+   Input Parameter:
+.  x - the tensor (`HT_INT` and `HT_BOOL` tensors are finite)
+
+   Output Parameters:
++  count - the number of NaN and Inf elements (or NULL)
+-  first - the flat (C-order) global index of the first of them, or -1 when there is none (or NULL)
+
+   Level: intermediate
+
+   Note:
+   One pass over the local block and one reduction of two integers.
+
+.seealso: `HtTensorUnary()`, `HT_UNARY_ISFINITE`, `HtTensorCountNonzero()`
+@*/
+PetscErrorCode HtTensorCountNonFinite(HtTensor x, PetscInt *count, PetscInt *first)
+{
+  const void *xa;
+  PetscInt    n, loc, nl = x->split < 0 ? 0 : x->lshape[x->split];
+  PetscInt    offset, stride, global[2]; /* count, first flat index (PETSC_MAX_INT: none) */
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  PetscCall((*x->ops->reduce->nonfinite)(x->dtype, x->nlocal, xa, &n, &loc));
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  PetscCall(HtTensorGetGlobalOffset_Private(x, &offset, &stride));
+  global[0] = n;
+  global[1] = PETSC_MAX_INT;
+  if (loc >= 0) global[1] = x->split < 0 ? loc : loc / (nl * x->inner) * stride + offset + loc % (nl * x->inner);
+  if (x->split >= 0) {
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &global[0], 1, MPIU_INT, MPI_SUM, PetscObjectComm((PetscObject)x)));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &global[1], 1, MPIU_INT, MPI_MIN, PetscObjectComm((PetscObject)x)));
+  }
+  if (count) *count = global[0];
+  if (first) *first = global[1] == PETSC_MAX_INT ? -1 : global[1];
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
    HtTensorNorm - Vector norm of the elements, over every element or along one axis (NumPy's linalg.norm of the
    flattened tensor, or with an integer axis).
 

@@ -1,17 +1,17 @@
 /*
-   The pairwise-distance kernel of HtTensorCDist (src/tensor/impls/host/hostlinalg.c), a template included there once
-   per x86-64 level (include/heat/private/kernellevels.h).
+   The blocked distance kernel of HtPoints (src/tensor/impls/host/hostpoints.c), a template included there once per
+   x86-64 level (include/heat/private/kernellevels.h).
 */
 
 /*
    rows [0, n) of D (leading dimension ldd) = the squared distances of the rows of x (n x f) to the m rows of Y, by the
-   expansion |x|^2 + |y|^2 - 2 x . y clamped at 0 (NaN kept), then the metric (sqrt for HT_CDIST_EUCLIDEAN,
-   exp(-gamma s) for HT_CDIST_RBF). yt is Y transposed (f x mpad, zero-padded), yhalf has the mpad entries -|y|^2 / 2,
+   expansion |x|^2 + |y|^2 - 2 x . y clamped at 0 (NaN kept), then the metric (sqrt for HT_POINTS_EUCLIDEAN,
+   exp(-gamma s) for HT_POINTS_RBF). yt is Y transposed (f x mpad, zero-padded), yhalf has the mpad entries -|y|^2 / 2,
    xpad is a work block of W x f. Blocks of W rows x W columns of D are accumulated in registers from yhalf by fused
    multiply-adds (x . y - |y|^2 / 2), like the nearest-center kernel; the metric is applied to a block of rows while it
    is in cache. The last rows go through xpad, zero-padded, so every row takes the same instructions.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtCDistKernel)(PetscInt n, PetscInt m, PetscInt f, PetscInt mpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT yt, const PetscReal *PETSC_RESTRICT yhalf, HtCDistMetric metric, PetscReal gamma, PetscScalar *PETSC_RESTRICT xpad, PetscScalar *PETSC_RESTRICT d, PetscInt ldd)
+HT_KERNEL_ATTR static void HT_KERNEL(HtCDistKernel)(PetscInt n, PetscInt m, PetscInt f, PetscInt mpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT yt, const PetscReal *PETSC_RESTRICT yhalf, HtPointsMetric metric, PetscReal gamma, PetscScalar *PETSC_RESTRICT xpad, PetscScalar *PETSC_RESTRICT d, PetscInt ldd)
 {
   enum {
     R = HT_KERNEL_W,
@@ -46,10 +46,10 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtCDistKernel)(PetscInt n, PetscInt m, Pets
           for (PetscInt l = 0; q0 + l < m; l++) dr[l] = s[l];
       }
     }
-    if (metric == HT_CDIST_EUCLIDEAN)
+    if (metric == HT_POINTS_EUCLIDEAN)
       for (PetscInt r = 0; r < rows; r++)
         for (PetscInt q = 0; q < m; q++) d[(i0 + r) * ldd + q] = PetscSqrtReal(PetscRealPart(d[(i0 + r) * ldd + q]));
-    else if (metric == HT_CDIST_RBF)
+    else if (metric == HT_POINTS_RBF)
       for (PetscInt r = 0; r < rows; r++)
         for (PetscInt q = 0; q < m; q++) d[(i0 + r) * ldd + q] = PetscExpReal(-gamma * PetscRealPart(d[(i0 + r) * ldd + q]));
   }

@@ -1,5 +1,5 @@
 /*
-   The kernel of src/ml/cluster/interface/clusternearest.c, a template included there once per x86-64 level
+   The nearest-point kernel of HtPoints (src/tensor/impls/host/hostpoints.c), a template included there once per x86-64 level
    (include/heat/private/kernellevels.h): HT_KERNEL_W is its vector width (rows per block, and centers per block).
 */
 #define HtVecButterfly  HtPaste(HtVecButterfly, HT_KERNEL_W)
@@ -59,7 +59,7 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i
 
 /*
    the rows [0, valid) of x with nearest centers best[] and weights (NULL: ones) added to the sums of their centers,
-   acc = [sums (K x F) | wsum (K)] (HtNearestWork): sums[best[i]] += w_i x_i and wsum[best[i]] += w_i, row after row.
+   acc = [sums (K x F) | wsum (K)] (HtPoints_Host): sums[best[i]] += w_i x_i and wsum[best[i]] += w_i, row after row.
    The sums are updated in vectors of HtVecUpdate (at most 4 lanes): in place updates of 8 lanes took 1.2 to 2.5
    times as long on AMD Zen 5.
 */
@@ -95,7 +95,7 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtSumsKernel)(PetscInt valid, PetscInt f, P
    HT_NEAREST_CHUNK): fused into the blocks of the first, the distances and sums wait for the block's labels, and the
    whole took longer.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtNearestWork *w, PetscInt m, PetscInt valid, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT weights, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT d, PetscBool accumulate, PetscReal *wdist)
+HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtPoints_Host *w, PetscInt m, PetscInt valid, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT weights, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT d, PetscBool accumulate, PetscReal *wdist)
 {
   enum {
     R = HT_KERNEL_W,

@@ -3,6 +3,8 @@
 */
 #include <heat/private/clusterimpl.h>
 
+static const HtMLMonitorNames HtClusterMonitorNames = {"inertia", "center shift"};
+
 /*@C
    HtClusterMonitorSet - Adds a routine called after every iteration of a fit.
 
@@ -10,28 +12,28 @@
 
    Input Parameters:
 +  cl - the clustering object
-.  monitor - routine (cl, iteration, inertia, center shift, ctx); the inertia is that of the
-             assignment made in this iteration and the shift is the squared center shift
+.  monitor - the routine, of calling sequence `HtClusterMonitorFn`: (cl, iteration, inertia, center shift, ctx); the
+             inertia is that of the assignment made in this iteration and the shift is the squared center shift
 .  ctx - context for the routine (or NULL)
 -  destroy - routine that frees ctx (or NULL)
 
-   Options Database Key:
-.  -ht_cluster_monitor - `HtClusterMonitorDefault()`
+   Options Database Keys:
++  -ht_cluster_monitor [ascii[:file]] - `HtClusterMonitorDefault()` on that viewer (standard output by default)
+.  -ht_cluster_monitor draw::draw_lg - `HtClusterMonitorDrawLG()`: the inertia against the iteration
+-  -ht_cluster_monitor_cancel - removes every monitor, also those set in the code
 
    Level: intermediate
 
-.seealso: `HtClusterMonitorDefault()`, `HtClusterMonitorCancel()`
+   Note:
+   Setting the same routine with the same context (or the same viewer and format) twice adds it once.
+
+.seealso: `HtClusterMonitorFn`, `HtClusterMonitorDefault()`, `HtClusterMonitorDrawLG()`, `HtClusterMonitorCancel()`
 @*/
-PetscErrorCode HtClusterMonitorSet(HtCluster cl, PetscErrorCode (*monitor)(HtCluster, PetscInt, PetscReal, PetscReal, void *), void *ctx, PetscErrorCode (*destroy)(void **))
+PetscErrorCode HtClusterMonitorSet(HtCluster cl, HtClusterMonitorFn monitor, void *ctx, PetscErrorCode (*destroy)(void **))
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  for (PetscInt i = 0; i < cl->numbermonitors; i++)
-    if (cl->monitor[i] == monitor && cl->monitorcontext[i] == ctx) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCheck(cl->numbermonitors < HT_CLUSTER_MAX_MONITORS, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "At most %d monitors", HT_CLUSTER_MAX_MONITORS);
-  cl->monitor[cl->numbermonitors]          = monitor;
-  cl->monitordestroy[cl->numbermonitors]   = destroy;
-  cl->monitorcontext[cl->numbermonitors++] = ctx;
+  PetscCall(HtMLMonitorsAdd((PetscObject)cl, &cl->monitors, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -43,6 +45,9 @@ PetscErrorCode HtClusterMonitorSet(HtCluster cl, PetscErrorCode (*monitor)(HtClu
    Input Parameter:
 .  cl - the clustering object
 
+   Options Database Key:
+.  -ht_cluster_monitor_cancel - removes every monitor, also those set in the code
+
    Level: intermediate
 
 .seealso: `HtClusterMonitorSet()`
@@ -51,9 +56,7 @@ PetscErrorCode HtClusterMonitorCancel(HtCluster cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  for (PetscInt i = 0; i < cl->numbermonitors; i++)
-    if (cl->monitordestroy[i]) PetscCall((*cl->monitordestroy[i])(&cl->monitorcontext[i]));
-  cl->numbermonitors = 0;
+  PetscCall(HtMLMonitorsCancel(&cl->monitors));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -75,7 +78,7 @@ PetscErrorCode HtClusterMonitorCancel(HtCluster cl)
 PetscErrorCode HtClusterMonitor(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift)
 {
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < cl->numbermonitors; i++) PetscCall((*cl->monitor[i])(cl, it, inertia, shift, cl->monitorcontext[i]));
+  for (PetscInt i = 0; i < cl->monitors.n; i++) PetscCall((*(HtClusterMonitorFn)cl->monitors.fn[i])(cl, it, inertia, shift, cl->monitors.ctx[i]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -89,20 +92,45 @@ PetscErrorCode HtClusterMonitor(HtCluster cl, PetscInt it, PetscReal inertia, Pe
 .  it - the iteration
 .  inertia - the objective
 .  shift - the squared center shift
--  ctx - unused
+-  vf - the viewer (ASCII) and its format
+
+   Options Database Key:
+.  -ht_cluster_monitor [ascii[:file]] - sets this monitor on standard output or on a file
 
    Level: intermediate
 
-.seealso: `HtClusterMonitorSet()`
+.seealso: `HtClusterMonitorSet()`, `HtClusterMonitorDrawLG()`
 @*/
-PetscErrorCode HtClusterMonitorDefault(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, void *ctx)
+PetscErrorCode HtClusterMonitorDefault(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, PetscViewerAndFormat *vf)
 {
-  PetscViewer viewer = PETSC_VIEWER_STDOUT_(PetscObjectComm((PetscObject)cl));
-
   PetscFunctionBegin;
-  PetscCall(PetscViewerASCIIAddTab(viewer, ((PetscObject)cl)->tablevel));
-  PetscCall(PetscViewerASCIIPrintf(viewer, "%3" PetscInt_FMT " HtCluster inertia %.12e center shift %.6e\n", it, (double)inertia, (double)shift));
-  PetscCall(PetscViewerASCIISubtractTab(viewer, ((PetscObject)cl)->tablevel));
+  PetscCall(HtMLMonitorPrint((PetscObject)cl, &HtClusterMonitorNames, it, inertia, shift, vf));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtClusterMonitorDrawLG - Draws the inertia against the iteration in a line graph.
+
+   Collective
+
+   Input Parameters:
++  cl - the clustering object
+.  it - the iteration
+.  inertia - the objective
+.  shift - the squared center shift (not drawn)
+-  vf - the draw viewer and its format
+
+   Options Database Key:
+.  -ht_cluster_monitor draw::draw_lg - sets this monitor (add -draw_pause 1 to watch it, -draw_save file.png to keep it)
+
+   Level: intermediate
+
+.seealso: `HtClusterMonitorSet()`, `HtClusterMonitorDefault()`
+@*/
+PetscErrorCode HtClusterMonitorDrawLG(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, PetscViewerAndFormat *vf)
+{
+  PetscFunctionBegin;
+  PetscCall(HtMLMonitorDrawLG((PetscObject)cl, &HtClusterMonitorNames, it, inertia, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -113,10 +141,11 @@ PetscErrorCode HtClusterMonitorDefault(HtCluster cl, PetscInt it, PetscReal iner
 
    Input Parameters:
 +  cl - the clustering object
--  viewer - an ASCII viewer (NULL: standard output)
+-  viewer - an ASCII viewer (NULL: standard output); with the format `PETSC_VIEWER_FAILED` only a fit that did not
+            converge is reported
 
    Options Database Key:
-.  -ht_cluster_converged_reason - print it after every fit
+.  -ht_cluster_converged_reason [viewer[:file][:failed]] - print it after every fit (::failed: only failures)
 
    Level: beginner
 
@@ -126,10 +155,7 @@ PetscErrorCode HtClusterConvergedReasonView(HtCluster cl, PetscViewer viewer)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  if (!viewer) viewer = PETSC_VIEWER_STDOUT_(PetscObjectComm((PetscObject)cl));
-  PetscCall(PetscViewerASCIIAddTab(viewer, ((PetscObject)cl)->tablevel));
-  PetscCall(PetscViewerASCIIPrintf(viewer, "HtCluster %s %s after %" PetscInt_FMT " iteration%s\n", cl->reason >= 0 ? "converged" : "did not converge", HtClusterConvergedReasons[cl->reason], cl->its, cl->its == 1 ? "" : "s"));
-  PetscCall(PetscViewerASCIISubtractTab(viewer, ((PetscObject)cl)->tablevel));
+  PetscCall(HtMLConvergedReasonView((PetscObject)cl, viewer, (PetscBool)(cl->reason >= 0), HtClusterConvergedReasons[cl->reason], cl->its));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -147,16 +173,7 @@ PetscErrorCode HtClusterConvergedReasonView(HtCluster cl, PetscViewer viewer)
 @*/
 PetscErrorCode HtClusterConvergedReasonViewFromOptions(HtCluster cl)
 {
-  PetscViewer       viewer;
-  PetscViewerFormat format;
-  PetscBool         flg;
-
   PetscFunctionBegin;
-  PetscCall(PetscOptionsGetViewer(PetscObjectComm((PetscObject)cl), ((PetscObject)cl)->options, ((PetscObject)cl)->prefix, "-ht_cluster_converged_reason", &viewer, &format, &flg));
-  if (!flg) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscViewerPushFormat(viewer, format));
-  PetscCall(HtClusterConvergedReasonView(cl, viewer));
-  PetscCall(PetscViewerPopFormat(viewer));
-  PetscCall(PetscViewerDestroy(&viewer));
+  PetscCall(HtMLConvergedReasonViewFromOptions((PetscObject)cl, "-ht_cluster_converged_reason", (PetscErrorCode(*)(PetscObject, PetscViewer))HtClusterConvergedReasonView));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -3,6 +3,25 @@
 */
 #include <heat/private/clusterimpl.h>
 
+/* the number of training samples in each cluster, on every rank */
+static PetscErrorCode HtClusterViewSizes(HtCluster cl, PetscViewer viewer)
+{
+  HtTensor        counts;
+  const PetscInt *n;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorBincount(cl->labels, NULL, cl->k, &counts));
+  PetscCall(HtTensorGetArrayRead(counts, &n));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "cluster sizes:"));
+  PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_FALSE));
+  for (PetscInt q = 0; q < cl->k; q++) PetscCall(PetscViewerASCIIPrintf(viewer, " %" PetscInt_FMT, n[q]));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
+  PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_TRUE));
+  PetscCall(HtTensorRestoreArrayRead(counts, &n));
+  PetscCall(HtTensorDestroy(&counts));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtClusterView_ASCII(HtCluster cl, PetscViewer viewer)
 {
   PetscFunctionBegin;
@@ -10,50 +29,30 @@ static PetscErrorCode HtClusterView_ASCII(HtCluster cl, PetscViewer viewer)
   PetscCall(PetscViewerASCIIPushTab(viewer));
   PetscCall(PetscViewerASCIIPrintf(viewer, "clusters: %" PetscInt_FMT ", initialization: %s, tolerance: %g, maximum iterations: %" PetscInt_FMT ", seed: %" PetscInt64_FMT "\n", cl->k, HtClusterInitTypes[cl->init], (double)cl->tol, cl->max_it, cl->seed));
   if (cl->weights) PetscCall(PetscViewerASCIIPrintf(viewer, "weighted samples\n"));
-  if (cl->ops->view) PetscCall((*cl->ops->view)(cl, viewer));
+  PetscTryTypeMethod(cl, view, viewer);
   if (cl->fitted) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "fit: %s after %" PetscInt_FMT " iterations, inertia %.10g\n", HtClusterConvergedReasons[cl->reason], cl->its, (double)cl->inertia));
-    if (cl->labels) {
-      const PetscInt *l;
-      PetscInt       *sizes;
-
-      PetscCall(PetscCalloc1(cl->k, &sizes));
-      PetscCall(HtTensorGetArrayRead(cl->labels, &l));
-      for (PetscInt i = 0; i < cl->labels->nlocal; i++) sizes[l[i]]++;
-      PetscCall(HtTensorRestoreArrayRead(cl->labels, &l));
-      PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sizes, cl->k, MPIU_INT, MPI_SUM, PetscObjectComm((PetscObject)cl)));
-      PetscCall(PetscViewerASCIIPrintf(viewer, "cluster sizes:"));
-      PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_FALSE));
-      for (PetscInt q = 0; q < cl->k; q++) PetscCall(PetscViewerASCIIPrintf(viewer, " %" PetscInt_FMT, sizes[q]));
-      PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
-      PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_TRUE));
-      PetscCall(PetscFree(sizes));
-    }
+    if (cl->labels) PetscCall(HtClusterViewSizes(cl, viewer));
     PetscCall(HtTensorView(cl->centers, viewer));
   }
   PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the model as datasets of the viewer's current group: centers, labels, inertia, n_iter, and the type and K as attributes */
+/*
+   the model in the viewer's current group: the datasets centers, labels (after a fit), inertia and n_iter, the
+   attributes heat_class and heat_type, and what the type adds
+*/
 static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
 {
-  HtTensor scalar;
-  PetscInt its = cl->its;
-
   PetscFunctionBegin;
-  PetscCheck(cl->fitted, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONGSTATE, "Only a fitted HtCluster can be written to HDF5; call HtClusterFit() first");
-  PetscCall(HtTensorView(cl->centers, viewer));
-  if (cl->labels) PetscCall(HtTensorView(cl->labels, viewer));
-  PetscCall(HtTensorFull(PetscObjectComm((PetscObject)cl), 0, NULL, -1, HT_SCALAR, cl->inertia, &scalar));
-  PetscCall(HtTensorSetName(scalar, "inertia"));
-  PetscCall(HtTensorView(scalar, viewer));
-  PetscCall(HtTensorDestroy(&scalar));
-  PetscCall(HtTensorFull(PetscObjectComm((PetscObject)cl), 0, NULL, -1, HT_INT, (PetscScalar)its, &scalar));
-  PetscCall(HtTensorSetName(scalar, "n_iter"));
-  PetscCall(HtTensorView(scalar, viewer));
-  PetscCall(HtTensorDestroy(&scalar));
-  PetscCall(PetscViewerHDF5WriteAttribute(viewer, "centers", "cluster_type", PETSC_STRING, ((PetscObject)cl)->type_name));
+  PetscCall(HtMLCheckFitted((PetscObject)cl, cl->fitted));
+  PetscCall(HtMLModelSaveBegin((PetscObject)cl, viewer));
+  PetscCall(HtMLModelSaveTensor(viewer, cl->centers, "centers"));
+  if (cl->labels) PetscCall(HtMLModelSaveTensor(viewer, cl->labels, "labels"));
+  PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "inertia", HT_SCALAR, cl->inertia));
+  PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "n_iter", HT_INT, (PetscScalar)cl->its));
+  PetscTryTypeMethod(cl, view, viewer);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -66,7 +65,8 @@ static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
 +  cl - the clustering object
 -  viewer - ASCII (parameters and, after a fit, iterations, converged reason, inertia, cluster
             sizes and centers) or HDF5 (datasets "centers", "labels", "inertia", "n_iter" in the
-            current group; `HtClusterLoad()` reads them back)
+            current group, its attributes heat_class and heat_type, and the type's parameters;
+            `HtClusterLoad()` reads them back)
 
    Options Database Key:
 .  -ht_cluster_view [viewer] - after every fit, e.g. -ht_cluster_view hdf5:model.h5
@@ -84,7 +84,7 @@ PetscErrorCode HtClusterView(HtCluster cl, PetscViewer viewer)
   if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)cl), &viewer));
   PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
   PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERHDF5, &ishdf5));
+  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
   if (isascii) PetscCall(HtClusterView_ASCII(cl, viewer));
   else if (ishdf5) PetscCall(HtClusterView_HDF5(cl, viewer));
   else SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClusterView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
@@ -125,43 +125,35 @@ PetscErrorCode HtClusterViewFromOptions(HtCluster cl, PetscObject obj, const cha
    Level: intermediate
 
    Note:
-   The type, the number of clusters, the centers, the inertia and the iteration count are restored;
-   the training labels are not (they belong to the training data).
+   The type, the number of clusters, the centers, the inertia, the iteration count and the type's own parameters
+   are restored; the training labels are not (they belong to the training data). The group must hold an HtCluster
+   model (attribute heat_class), else the error says what it holds.
 
 .seealso: `HtClusterView()`, `HtClusterPredict()`
 @*/
 PetscErrorCode HtClusterLoad(HtCluster cl, PetscViewer viewer)
 {
-  MPI_Comm           comm = PetscObjectComm((PetscObject)cl);
-  char              *type = NULL;
-  HtTensor           centers, scalar;
-  const PetscScalar *v;
-  const PetscInt    *n;
-  PetscBool          ishdf5;
+  char           *type;
+  HtTensor        centers;
+  const PetscInt *shape;
+  PetscScalar     inertia, its;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
   PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERHDF5, &ishdf5));
-  PetscCheck(ishdf5, comm, PETSC_ERR_SUP, "HtClusterLoad() reads an HDF5 viewer");
-  PetscCall(HtTensorLoad_HDF5(comm, viewer, "centers", -1, &centers));
-  PetscCall(PetscViewerHDF5ReadAttribute(viewer, "centers", "cluster_type", PETSC_STRING, NULL, &type));
+  PetscCall(HtMLModelLoadBegin((PetscObject)cl, viewer, &type));
   PetscCall(HtClusterSetType(cl, type));
   PetscCall(PetscFree(type));
-  PetscCall(HtClusterSetNumClusters(cl, centers->shape[0]));
+  PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, "centers", &centers));
+  PetscCall(HtMLModelLoadScalar((PetscObject)cl, viewer, "inertia", &inertia));
+  PetscCall(HtMLModelLoadScalar((PetscObject)cl, viewer, "n_iter", &its));
+  PetscCall(HtTensorGetShape(centers, &shape));
+  PetscCall(HtClusterSetNumClusters(cl, shape[0]));
   PetscCall(HtClusterReset(cl));
-  cl->centers = centers;
-  PetscCall(PetscObjectSetName((PetscObject)cl->centers, "centers"));
-  PetscCall(HtTensorLoad_HDF5(comm, viewer, "inertia", -1, &scalar));
-  PetscCall(HtTensorGetArrayRead(scalar, &v));
-  cl->inertia = PetscRealPart(v[0]);
-  PetscCall(HtTensorRestoreArrayRead(scalar, &v));
-  PetscCall(HtTensorDestroy(&scalar));
-  PetscCall(HtTensorLoad_HDF5(comm, viewer, "n_iter", -1, &scalar));
-  PetscCall(HtTensorGetArrayRead(scalar, &n));
-  cl->its = n[0];
-  PetscCall(HtTensorRestoreArrayRead(scalar, &n));
-  PetscCall(HtTensorDestroy(&scalar));
+  PetscTryTypeMethod(cl, load, viewer);
+  cl->centers     = centers;
+  cl->inertia     = PetscRealPart(inertia);
+  cl->its         = (PetscInt)PetscRealPart(its);
   cl->reason      = HT_CLUSTER_CONVERGED_DIRECT;
   cl->fitted      = PETSC_TRUE;
   cl->setupcalled = PETSC_TRUE;

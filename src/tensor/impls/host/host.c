@@ -172,7 +172,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->reduce = &HtReduceKernels_Host;
   /* linalg kernels */
   t->ops->gemm         = HtTensorGemm_Host;
-  t->ops->cdist        = HtTensorCDist_Host;
+  t->ops->points       = &HtPointsKernels_Host;
   t->ops->permute      = HtTensorPermute_Host;
   t->ops->triangle     = HtTensorTriangle_Host;
   t->ops->diagsum      = HtTensorDiagSum_Host;

@@ -1,6 +1,6 @@
 /*
-   Linear algebra kernels of the host back end: GEMM (BLAS for HT_SCALAR, loops for HT_INT), pairwise
-   distances, axis permutation, triangles, diagonal sums and local QR (LAPACK). Every kernel works on
+   Linear algebra kernels of the host back end: GEMM (BLAS for HT_SCALAR, loops for HT_INT), axis permutation,
+   triangles, diagonal sums and local QR (LAPACK). Every kernel works on
    row-major local arrays; the generic code in src/tensor/ops/ does the distribution.
 */
 #include <heat/private/tensorimpl.h>
@@ -74,56 +74,6 @@ PetscErrorCode HtTensorGemm_Host(HtTensor t, HtDType dtype, PetscBool ta, PetscB
   }
   PetscCallBLAS("BLASgemm", BLASgemm_(tb ? "T" : "N", ta ? "T" : "N", &bn, &bm, &bk, &one, (const PetscScalar *)b, &bldb, (const PetscScalar *)a, &blda, &beta, (PetscScalar *)c, &bldc));
   PetscCall(PetscLogFlops(2.0 * m * n * k));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-#define HT_KERNEL_TEMPLATE <heat/private/kernels/cdist.h>
-#include <heat/private/kernellevels.h>
-
-/* Manhattan distances of the n rows of x to the m columns of yt (f x m, Y transposed), row by row */
-static void HtManhattanRows(PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscReal *yt, PetscScalar *d, PetscInt ldd)
-{
-  for (PetscInt i = 0; i < n; i++) {
-    PetscScalar *drow = d + i * ldd;
-
-    for (PetscInt j = 0; j < m; j++) drow[j] = 0;
-    for (PetscInt p = 0; p < f; p++) {
-      const PetscScalar xv = x[i * f + p];
-      const PetscReal  *yp = yt + p * m;
-
-      for (PetscInt j = 0; j < m; j++) drow[j] += PetscAbsScalar(xv - yp[j]);
-    }
-  }
-}
-
-/*
-   HtTensorCDist_Host - D (n x m, leading dimension ldd) of the distances between the rows of X (n x f) and of
-   Y (m x f): Manhattan directly, the others by a register-blocked kernel per x86-64 level (the expansion
-   |x|^2 + |y|^2 - 2 x . y with the metric applied while the block is in cache: include/heat/private/kernels/cdist.h)
-*/
-PetscErrorCode HtTensorCDist_Host(HtTensor t, HtCDistMetric metric, PetscReal gamma, PetscInt n, PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *y, PetscScalar *d, PetscInt ldd)
-{
-  PetscInt     mpad = (m + 7) / 8 * 8; /* whole blocks of columns at every level (8, 4 or 2 lanes) */
-  PetscReal   *yt, *yhalf;
-  PetscScalar *xpad;
-
-  PetscFunctionBegin;
-  (void)t;
-  if (!n || !m) PetscFunctionReturn(PETSC_SUCCESS);
-  if (metric == HT_CDIST_MANHATTAN) {
-    PetscCall(PetscMalloc1(f * m, &yt));
-    HtRowsTranspose(m, f, y, f, yt, m);
-    HtManhattanRows(n, m, f, x, yt, d, ldd);
-    PetscCall(PetscFree(yt));
-    PetscCall(PetscLogFlops(3.0 * n * m * f));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(PetscCalloc3(f * mpad, &yt, mpad, &yhalf, 8 * f, &xpad));
-  HtRowsTranspose(m, f, y, f, yt, mpad);
-  HtRowsHalfNorms(m, f, y, yhalf);
-  HtKernelPick(HtCDistKernel)(n, m, f, mpad, x, yt, yhalf, metric, gamma, xpad, d, ldd);
-  PetscCall(PetscFree3(yt, yhalf, xpad));
-  PetscCall(PetscLogFlops(2.0 * n * m * f));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

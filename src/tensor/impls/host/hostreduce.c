@@ -483,6 +483,31 @@ static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScala
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+#define HT_FINITE_BLOCK 4096 /* values checked together by a vectorizable test before looking at each */
+
+/* the NaN and Inf among n values: one vectorizable pass (x - x is NaN exactly for them), each value looked at only in blocks that hold one */
+static PetscErrorCode HtNonFinite_Host(HtDType dtype, PetscInt n, const void *xv, PetscInt *count, PetscInt *first)
+{
+  const PetscScalar *x = (const PetscScalar *)xv;
+
+  PetscFunctionBegin;
+  *count = 0;
+  *first = -1;
+  if (dtype != HT_SCALAR) PetscFunctionReturn(PETSC_SUCCESS); /* integers and booleans are finite */
+  for (PetscInt b0 = 0; b0 < n; b0 += HT_FINITE_BLOCK) {
+    PetscInt b1 = PetscMin(n, b0 + HT_FINITE_BLOCK), nonfinite = 0;
+
+    for (PetscInt i = b0; i < b1; i++) nonfinite |= PetscRealPart(x[i] - x[i]) != 0;
+    if (!nonfinite) continue;
+    for (PetscInt i = b0; i < b1; i++)
+      if (PetscIsInfOrNanScalar(x[i])) {
+        if (*first < 0) *first = i;
+        (*count)++;
+      }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 const struct _HtReduceKernels HtReduceKernels_Host = {
-  HtReduce_Host, HtReduceFinish_Host, HtCumsum_Host, HtWeightedSum_Host, HtQuantile_Host, HtSelectRange_Host, HtSelectHistogram_Host, HtSelectCollect_Host, HtHistogram_Host, HtBincount_Host, HtCovMoments_Host,
+  HtReduce_Host, HtReduceFinish_Host, HtCumsum_Host, HtWeightedSum_Host, HtQuantile_Host, HtSelectRange_Host, HtSelectHistogram_Host, HtSelectCollect_Host, HtHistogram_Host, HtBincount_Host, HtCovMoments_Host, HtNonFinite_Host,
 };

@@ -2,16 +2,13 @@
    HTCLUSTERBATCHKMEANS: batch-parallel k-means (Heat's BatchParallelKMeans) made independent of the number
    of ranks: k-means on B batches of consecutive samples, then a hierarchical merge of the B K weighted centers.
 */
-#include <heat/private/clusterimpl.h>
+#include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 #include <heat/private/philox.h>
 
 typedef struct {
   PetscInt batches; /* B, or PETSC_DECIDE: one batch per rank */
   PetscInt merge;   /* fan-in of the merge tree */
 } HtCluster_BatchKMeans;
-
-/* Philox stream of the seeds of the sub-problems: batches at level 0, merge groups at levels 1, 2, ... */
-#define HT_STREAM_BATCH 0x100u
 
 /*
    A solved k-means sub-problem (a batch or a merge group) is stored as a payload of K (F + 1) + 2 numbers:
@@ -39,15 +36,18 @@ static inline PetscInt HtSplitStart(PetscInt n, PetscInt parts, PetscInt i)
   return i * (n / parts) + PetscMin(i, n % parts);
 }
 
-/* the number of batches B: the one set, or one per rank */
+/* the number of batches B: the one set, or one per rank of the object's communicator */
 static PetscErrorCode HtBatchKMeansGetNumBatches(HtCluster cl, PetscInt *nb)
 {
   HtCluster_BatchKMeans *bk = (HtCluster_BatchKMeans *)cl->data;
   PetscMPIInt            size;
 
   PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_size(PetscObjectComm((PetscObject)cl), &size));
-  *nb = bk->batches == PETSC_DECIDE ? (PetscInt)size : bk->batches;
+  *nb = bk->batches;
+  if (bk->batches == PETSC_DECIDE) {
+    PetscCall(HtCommGetRank(PetscObjectComm((PetscObject)cl), NULL, &size));
+    *nb = size;
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -57,7 +57,7 @@ static PetscErrorCode HtBatchKMeansGetNumBatches(HtCluster cl, PetscInt *nb)
 */
 static PetscInt64 HtBatchSeed(PetscInt64 seed, PetscInt level, PetscInt index)
 {
-  HtPhilox4x32 r = HtPhilox((uint64_t)seed, (uint64_t)index, HT_STREAM_BATCH + (uint32_t)level);
+  HtPhilox4x32 r = HtPhilox((uint64_t)seed, (uint64_t)index, HT_STREAM_BATCHKMEANS + (uint32_t)level);
 
   return (PetscInt64)(((uint64_t)r.v[1] << 32) | r.v[0]);
 }
@@ -93,20 +93,19 @@ static PetscErrorCode HtBatchKMeansSolve(HtCluster cl, const HtSamples *s, HtClu
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(s->m, &labels));
   PetscCall(PetscLogEventBegin(HT_CLUSTER_Init, cl, 0, 0, 0));
-  PetscCall(HtSamplesInitialCenters_Private(s, init, k, seed, out));
+  PetscCall(HtKMeansDrawCenters(s, init, k, seed, out));
   PetscCall(PetscLogEventEnd(HT_CLUSTER_Init, cl, 0, 0, 0));
   PetscCall(HtSamplesTolerance(s, cl->tol, &tol));
-  PetscCall(HtSamplesLloyd_Private(cl, s, tol, monitor, out, labels, out + k * f, &its, &reason));
+  PetscCall(HtKMeansLloyd(cl, s, tol, monitor, out, labels, out + k * f, &its, &reason));
   out[k * (f + 1)]     = (PetscScalar)its;
   out[k * (f + 1) + 1] = (PetscScalar)reason;
   PetscCall(PetscFree(labels));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtBatchKMeansCheck(HtCluster cl, HtTensor X, PetscInt nb)
+static PetscErrorCode HtBatchKMeansCheck(HtCluster cl, PetscInt n, PetscInt nb)
 {
   MPI_Comm comm = PetscObjectComm((PetscObject)cl);
-  PetscInt n    = X->shape[0];
 
   PetscFunctionBegin;
   PetscCheck(cl->init != HT_CLUSTER_INIT_USER, comm, PETSC_ERR_SUP, "Type batchkmeans draws the initial centers of every batch from the batch; user initial centers are not supported (use -ht_cluster_init random, kmeans++ or kmeans||)");
@@ -120,13 +119,12 @@ static PetscErrorCode HtBatchKMeansCheck(HtCluster cl, HtTensor X, PetscInt nb)
    of its batches: new references to X and the object's weights when their layout matches already, else
    copies made by one redistribution each
 */
-static PetscErrorCode HtBatchKMeansRedistribute(HtCluster cl, HtTensor X, PetscInt mloc, HtTensor *Xb, HtTensor *wb)
+static PetscErrorCode HtBatchKMeansRedistribute(HtCluster cl, const HtSamples *s, HtTensor X, PetscInt mloc, HtTensor *Xb, HtTensor *wb)
 {
-  MPI_Comm comm  = PetscObjectComm((PetscObject)X);
-  PetscInt moved = X->lshape[0] != mloc;
+  PetscInt moved = s->m != mloc;
 
   PetscFunctionBegin;
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &moved, 1, MPIU_INT, MPI_MAX, comm));
+  PetscCall(HtSamplesMaxInt(s, 1, &moved));
   *wb = NULL;
   if (!moved) {
     PetscCall(PetscObjectReference((PetscObject)X));
@@ -136,74 +134,47 @@ static PetscErrorCode HtBatchKMeansRedistribute(HtCluster cl, HtTensor X, PetscI
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCall(PetscInfo(cl, "Moving the samples to the ranks of their batches\n"));
-  PetscCall(HtTensorCreateWithLayout(comm, 2, X->shape, 0, HT_SCALAR, mloc, Xb));
+  PetscCall(HtTensorCreateWithLayout(s->comm, 2, (PetscInt[]){s->n, s->f}, 0, HT_SCALAR, mloc, Xb));
   PetscCall(HtTensorCopy(X, *Xb));
   if (cl->weights) {
-    PetscCall(HtTensorCreateWithLayout(comm, 1, X->shape, 0, HT_SCALAR, mloc, wb));
+    PetscCall(HtTensorCreateWithLayout(s->comm, 1, &s->n, 0, HT_SCALAR, mloc, wb));
     PetscCall(HtTensorCopy(cl->weights, *wb));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* every batch needs a positive total weight (collective: the first bad batch is reported on every rank) */
-static PetscErrorCode HtBatchKMeansCheckWeights(HtCluster cl, HtTensor wb, PetscInt nb, PetscInt b0, PetscInt b1)
+/* every batch b0 <= b < b1 of the samples sb needs a positive total weight (collective: the first bad batch is reported on every rank) */
+static PetscErrorCode HtBatchKMeansCheckWeights(HtCluster cl, const HtSamples *sb, PetscInt nb, PetscInt b0, PetscInt b1)
 {
-  PetscInt           n = wb->shape[0], first = HtSplitStart(n, nb, b0), bad = PETSC_MAX_INT;
-  const PetscScalar *w;
+  PetscInt n = sb->n, first = HtSplitStart(n, nb, b0), bad = PETSC_MAX_INT;
 
   PetscFunctionBegin;
-  PetscCall(HtTensorGetArrayRead(wb, &w));
   for (PetscInt b = b0; b < b1 && bad == PETSC_MAX_INT; b++) {
     PetscReal total = 0;
 
-    for (PetscInt i = HtSplitStart(n, nb, b); i < HtSplitStart(n, nb, b + 1); i++) total += PetscRealPart(w[i - first]);
+    for (PetscInt i = HtSplitStart(n, nb, b); i < HtSplitStart(n, nb, b + 1); i++) total += PetscRealPart(sb->w[i - first]);
     if (!(total > 0)) bad = b;
   }
-  PetscCall(HtTensorRestoreArrayRead(wb, &w));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &bad, 1, MPIU_INT, MPI_MIN, PetscObjectComm((PetscObject)cl)));
+  PetscCall(HtSamplesMinInt(sb, 1, &bad));
   PetscCheck(bad == PETSC_MAX_INT, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "The samples %" PetscInt_FMT " to %" PetscInt_FMT " of batch %" PetscInt_FMT " all have weight zero; every batch needs a positive total weight (use fewer batches)", HtSplitStart(n, nb, bad), HtSplitStart(n, nb, bad + 1) - 1, bad);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* k-means on each batch b0 <= b < b1 of this rank, whose samples Xb and weights wb (or NULL) hold; payloads to out */
-static PetscErrorCode HtBatchKMeansLocal(HtCluster cl, HtTensor Xb, HtTensor wb, PetscInt nb, PetscInt b0, PetscInt b1, PetscScalar *out)
+/* k-means on each batch b0 <= b < b1 of this rank, whose samples and weights sb holds; payloads to out */
+static PetscErrorCode HtBatchKMeansLocal(HtCluster cl, const HtSamples *sb, PetscInt nb, PetscInt b0, PetscInt b1, PetscScalar *out)
 {
-  const PetscScalar *x, *w = NULL;
-  PetscInt           n = Xb->shape[0], f = Xb->shape[1], first = HtSplitStart(n, nb, b0);
+  PetscInt n = sb->n, f = sb->f, first = HtSplitStart(n, nb, b0);
 
   PetscFunctionBegin;
-  PetscCall(HtTensorGetArrayRead(Xb, &x));
-  if (wb) PetscCall(HtTensorGetArrayRead(wb, &w));
   for (PetscInt b = b0; b < b1; b++) {
-    PetscInt  start = HtSplitStart(n, nb, b), m = HtSplitStart(n, nb, b + 1) - start;
-    HtSamples    s     = {PETSC_COMM_SELF, m, f, 0, m, x + (start - first) * f, w ? w + (start - first) : NULL, NULL};
+    PetscInt     start = HtSplitStart(n, nb, b), m = HtSplitStart(n, nb, b + 1) - start;
     PetscScalar *p     = out + (b - b0) * HtPayloadSize(cl->k, f);
+    HtSamples    s;
 
+    PetscCall(HtSamplesCreateLocal(sb, m, sb->x + (start - first) * f, sb->w ? sb->w + (start - first) : NULL, &s));
     PetscCall(HtBatchKMeansSolve(cl, &s, cl->init, HtBatchSeed(cl->seed, 0, b), PETSC_FALSE, p));
     PetscCall(PetscInfo(cl, "Batch %" PetscInt_FMT ": %" PetscInt_FMT " samples, %s after %" PetscInt_FMT " iterations\n", b, m, HtClusterConvergedReasons[HtPayloadReason(p, cl->k, f)], HtPayloadIts(p, cl->k, f)));
   }
-  if (wb) PetscCall(HtTensorRestoreArrayRead(wb, &w));
-  PetscCall(HtTensorRestoreArrayRead(Xb, &x));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* the payloads of all nb batches, in batch order, on every rank: one Allgatherv of nb payloads */
-static PetscErrorCode HtBatchKMeansGather(MPI_Comm comm, PetscInt nb, PetscInt payload, const PetscScalar *mine, PetscScalar *all)
-{
-  PetscMPIInt size, rank, *counts, *displs;
-
-  PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCallMPI(MPI_Comm_rank(comm, &rank));
-  PetscCall(PetscMalloc2(size, &counts, size, &displs));
-  for (PetscMPIInt r = 0; r < size; r++) {
-    PetscInt b0 = HtSplitStart(nb, size, r), b1 = HtSplitStart(nb, size, r + 1);
-
-    PetscCall(PetscMPIIntCast((b1 - b0) * payload, &counts[r]));
-    PetscCall(PetscMPIIntCast(b0 * payload, &displs[r]));
-  }
-  PetscCallMPI(MPI_Allgatherv(mine, counts[rank], MPIU_SCALAR, all, counts, displs, MPIU_SCALAR, comm));
-  PetscCall(PetscFree2(counts, displs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -213,10 +184,10 @@ static PetscErrorCode HtBatchKMeansGather(MPI_Comm comm, PetscInt nb, PetscInt p
    the group) into one set, until one set remains in sets[0]. The same computation runs on every rank, with no
    communication; the last merge calls the monitors. Counts the merges that reached the iteration limit.
 */
-static PetscErrorCode HtBatchKMeansMerge(HtCluster cl, PetscInt f, PetscInt nsets, PetscScalar *sets, PetscInt *ndiverged)
+static PetscErrorCode HtBatchKMeansMerge(HtCluster cl, const HtSamples *parent, PetscInt nsets, PetscScalar *sets, PetscInt *ndiverged)
 {
   HtCluster_BatchKMeans *bk = (HtCluster_BatchKMeans *)cl->data;
-  PetscInt               k = cl->k, payload = HtPayloadSize(k, f);
+  PetscInt               k = cl->k, f = parent->f, payload = HtPayloadSize(k, f);
   PetscScalar           *x, *w;
 
   PetscFunctionBegin;
@@ -226,8 +197,9 @@ static PetscErrorCode HtBatchKMeansMerge(HtCluster cl, PetscInt f, PetscInt nset
 
     for (PetscInt g = 0; g < ngroups; g++) {
       PetscInt  first = g * bk->merge, count = PetscMin(bk->merge, nsets - first);
-      HtSamples s     = {PETSC_COMM_SELF, count * k, f, 0, count * k, x, w, NULL};
+      HtSamples s;
 
+      PetscCall(HtSamplesCreateLocal(parent, count * k, x, w, &s));
       if (count > 1) {
         for (PetscInt c = 0; c < count; c++) {
           PetscCall(PetscArraycpy(x + c * k * f, sets + (first + c) * payload, k * f));
@@ -245,53 +217,37 @@ static PetscErrorCode HtBatchKMeansMerge(HtCluster cl, PetscInt f, PetscInt nset
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* labels and (weighted) inertia of the final centers: one assignment pass over the data in their own layout */
-static PetscErrorCode HtBatchKMeansAssign(HtCluster cl, HtTensor X, const PetscScalar *centers)
-{
-  const PetscScalar *w;
-  PetscInt          *labels;
-  PetscReal          inertia;
-
-  PetscFunctionBegin;
-  PetscCall(HtClusterCreateLabels_Private(X, &cl->labels));
-  PetscCall(PetscObjectSetName((PetscObject)cl->labels, "labels"));
-  PetscCall(HtTensorGetArrayWrite(cl->labels, &labels));
-  PetscCall(HtClusterGetWeightsArray_Private(cl, X, &w));
-  PetscCall(HtClusterAssignWeighted_Private(X, w, centers, cl->k, labels, &inertia));
-  PetscCall(HtClusterRestoreWeightsArray_Private(cl, &w));
-  PetscCall(HtTensorRestoreArrayWrite(cl->labels, &labels));
-  PetscCall(MPIU_Allreduce(&inertia, &cl->inertia, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)cl)));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode HtClusterFit_BatchKMeans(HtCluster cl, HtTensor X)
 {
-  MPI_Comm     comm = PetscObjectComm((PetscObject)cl);
-  PetscInt     k = cl->k, f = X->shape[1], n = X->shape[0], payload = HtPayloadSize(k, f), nb, b0, b1, ndiverged = 0;
+  PetscInt     k = cl->k, payload, nb, b0, b1, ndiverged = 0;
   PetscMPIInt  size, rank;
   HtTensor     Xb, wb;
+  HtSamples    s, sb;
   PetscScalar *mine, *all;
 
   PetscFunctionBegin;
+  PetscCall(HtTensorGetSamples(X, NULL, &s));
+  payload = HtPayloadSize(k, s.f);
   PetscCall(HtBatchKMeansGetNumBatches(cl, &nb));
-  PetscCall(HtBatchKMeansCheck(cl, X, nb));
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  PetscCall(HtBatchKMeansCheck(cl, s.n, nb));
+  PetscCall(HtCommGetRank(s.comm, &rank, &size));
   b0 = HtSplitStart(nb, size, rank);
   b1 = HtSplitStart(nb, size, rank + 1);
-  PetscCall(HtBatchKMeansRedistribute(cl, X, HtSplitStart(n, nb, b1) - HtSplitStart(n, nb, b0), &Xb, &wb));
-  if (wb) PetscCall(HtBatchKMeansCheckWeights(cl, wb, nb, b0, b1));
+  PetscCall(HtBatchKMeansRedistribute(cl, &s, X, HtSplitStart(s.n, nb, b1) - HtSplitStart(s.n, nb, b0), &Xb, &wb));
+  PetscCall(HtTensorGetSamples(Xb, wb, &sb));
+  if (wb) PetscCall(HtBatchKMeansCheckWeights(cl, &sb, nb, b0, b1));
   PetscCall(PetscMalloc2((b1 - b0) * payload, &mine, nb * payload, &all));
-  PetscCall(HtBatchKMeansLocal(cl, Xb, wb, nb, b0, b1, mine));
+  PetscCall(HtBatchKMeansLocal(cl, &sb, nb, b0, b1, mine));
+  PetscCall(HtTensorRestoreSamples(Xb, wb, &sb));
   PetscCall(HtTensorDestroy(&wb));
   PetscCall(HtTensorDestroy(&Xb));
-  PetscCall(HtBatchKMeansGather(comm, nb, payload, mine, all));
-  for (PetscInt b = 0; b < nb; b++) ndiverged += HtPayloadReason(all + b * payload, k, f) == HT_CLUSTER_DIVERGED_ITS;
-  PetscCall(HtBatchKMeansMerge(cl, f, nb, all, &ndiverged));
+  PetscCall(HtSamplesGatherBlocks(&s, b1 - b0, payload, mine, all));
+  for (PetscInt b = 0; b < nb; b++) ndiverged += HtPayloadReason(all + b * payload, k, s.f) == HT_CLUSTER_DIVERGED_ITS;
+  PetscCall(HtBatchKMeansMerge(cl, &s, nb, all, &ndiverged));
+  PetscCall(HtTensorRestoreSamples(X, NULL, &s));
   if (ndiverged) PetscCall(PetscInfo(cl, "%" PetscInt_FMT " batches or merges reached the iteration limit\n", ndiverged));
-  PetscCall(HtBatchKMeansAssign(cl, X, all));
-  cl->reason = ndiverged ? HT_CLUSTER_DIVERGED_ITS : HtPayloadReason(all, k, f);
-  PetscCall(HtClusterSetResults_Private(cl, X, all, HtPayloadIts(all, k, f)));
+  cl->reason = ndiverged ? HT_CLUSTER_DIVERGED_ITS : HtPayloadReason(all, k, s.f);
+  PetscCall(HtKMeansSetLabels(cl, X, HT_POINTS_SQEUCLIDEAN, all, HtPayloadIts(all, k, s.f)));
   PetscCall(PetscFree2(mine, all));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -312,17 +268,34 @@ static PetscErrorCode HtClusterSetFromOptions_BatchKMeans(HtCluster cl, PetscOpt
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* ASCII: the batches and the merge; a model file: them as the attributes batchkmeans_batches (-1: one per rank) and batchkmeans_merge */
 static PetscErrorCode HtClusterView_BatchKMeans(HtCluster cl, PetscViewer viewer)
 {
   HtCluster_BatchKMeans *bk = (HtCluster_BatchKMeans *)cl->data;
   PetscInt               nb;
-  PetscBool              isascii;
+  PetscBool              ishdf5;
 
   PetscFunctionBegin;
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  if (!isascii) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
+  if (ishdf5) {
+    PetscCall(HtMLModelSaveAttribute(viewer, "batchkmeans_batches", PETSC_INT, &bk->batches));
+    PetscCall(HtMLModelSaveAttribute(viewer, "batchkmeans_merge", PETSC_INT, &bk->merge));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   PetscCall(HtBatchKMeansGetNumBatches(cl, &nb));
   PetscCall(PetscViewerASCIIPrintf(viewer, "batches: %" PetscInt_FMT "%s, merge fan-in: %" PetscInt_FMT "\n", nb, bk->batches == PETSC_DECIDE ? " (one per rank)" : "", bk->merge));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtClusterLoad_BatchKMeans(HtCluster cl, PetscViewer viewer)
+{
+  PetscInt batches, merge;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "batchkmeans_batches", PETSC_INT, &batches));
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "batchkmeans_merge", PETSC_INT, &merge));
+  PetscCall(HtClusterBatchKMeansSetBatches(cl, batches));
+  PetscCall(HtClusterBatchKMeansSetMergeFanIn(cl, merge));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -480,6 +453,7 @@ PETSC_INTERN PetscErrorCode HtClusterCreate_BatchKMeans(HtCluster cl)
   cl->ops->transform      = HtClusterTransform_KMeans;
   cl->ops->setfromoptions = HtClusterSetFromOptions_BatchKMeans;
   cl->ops->view           = HtClusterView_BatchKMeans;
+  cl->ops->load           = HtClusterLoad_BatchKMeans;
   cl->ops->destroy        = HtClusterDestroy_BatchKMeans;
   PetscCall(PetscObjectComposeFunction((PetscObject)cl, "HtClusterBatchKMeansSetBatches_C", HtClusterBatchKMeansSetBatches_BatchKMeans));
   PetscCall(PetscObjectComposeFunction((PetscObject)cl, "HtClusterBatchKMeansSetMergeFanIn_C", HtClusterBatchKMeansSetMergeFanIn_BatchKMeans));

@@ -2,7 +2,7 @@
    HTCLUSTERKMEDIANS: k-medians. Assignment by L1 distance; every center is the vector of the per-feature weighted
    lower medians of its cluster, found by distributed histogram refinement: no cluster is ever gathered.
 */
-#include <heat/private/clusterimpl.h>
+#include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 #include <string.h>
 
 #define HT_MEDIAN_LOG2B  6
@@ -422,12 +422,33 @@ typedef struct {
   PetscInt       k, f;
   PetscInt      *labels;
   PetscScalar   *centers;
-  PetscReal     *ct, *d;  /* centers transposed (F x K); distances of a sample */
-  PetscReal     *stats;   /* count K | positive-weight count K | weight K | inertia | changed */
-  PetscReal     *range;   /* K x F x 2: -min, max of the values of each feature in each cluster */
-  HtTopList     *far;     /* samples farthest from their centers, for empty clusters */
+  HtPoints       P;      /* the centers, for the back end's distance kernels */
+  PetscScalar   *d;      /* L1 distances of a chunk of HT_POINTS_CHUNK samples to the centers */
+  PetscReal     *stats;  /* count K | positive-weight count K | weight K | inertia | changed */
+  PetscReal     *range;  /* K x F x 2: -min, max of the values of each feature in each cluster */
+  HtTopList     *far;    /* samples farthest from their centers, for empty clusters */
   HtMedianSelect sel;
 } HtKMedians;
+
+/* the statistics of sample i (row x, weight wi, L1 distance dbest to its nearest center best) added to its cluster's */
+static void HtKMediansCount(HtKMedians *M, PetscInt i, const PetscScalar *x, PetscReal wi, PetscInt best, PetscReal dbest)
+{
+  PetscInt   k = M->k, f = M->f;
+  PetscReal *count = M->stats, *npos = count + k, *wsum = npos + k, *inertia = wsum + k, *changed = inertia + 1, *r;
+
+  *inertia += wi * dbest;
+  if (best != M->labels[i]) *changed += 1;
+  M->labels[i] = best;
+  count[best] += 1;
+  npos[best] += wi > 0;
+  wsum[best] += wi;
+  r = M->range + 2 * best * f;
+  for (PetscInt j = 0; j < f; j++) {
+    r[2 * j]     = PetscMax(r[2 * j], -PetscRealPart(x[j]));
+    r[2 * j + 1] = PetscMax(r[2 * j + 1], PetscRealPart(x[j]));
+  }
+  if (wi > 0 && dbest > 0) HtTopListPush(M->far, dbest, M->s.rstart + i);
+}
 
 /*
    One pass: nearest center in L1 (ties to the lower index), the weighted L1 inertia, the changed labels, the
@@ -435,37 +456,28 @@ typedef struct {
 */
 static PetscErrorCode HtKMediansAssign(HtKMedians *M)
 {
-  PetscInt   k = M->k, f = M->f;
-  PetscReal *count = M->stats, *npos = count + k, *wsum = npos + k, *inertia = wsum + k, *changed = inertia + 1;
+  PetscInt k = M->k, f = M->f;
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(M->stats, 3 * k + 2));
   for (PetscInt p = 0; p < 2 * k * f; p++) M->range[p] = PETSC_MIN_REAL;
-  HtRowsTranspose(k, f, M->centers, f, M->ct, k);
+  PetscCall(HtPointsSet(M->P, k, M->centers, f));
   M->far->n = 0;
-  for (PetscInt i = 0; i < M->s.m; i++) {
-    const PetscScalar *x    = M->s.x + i * f;
-    PetscReal          wi   = M->s.w ? PetscRealPart(M->s.w[i]) : 1.0, *r;
-    PetscInt           best = 0;
+  for (PetscInt i0 = 0; i0 < M->s.m; i0 += HT_POINTS_CHUNK) {
+    PetscInt mc = PetscMin(HT_POINTS_CHUNK, M->s.m - i0);
 
-    HtMetricRow(HT_METRIC_MANHATTAN, f, k, k, M->ct, x, M->d);
-    for (PetscInt q = 1; q < k; q++)
-      if (M->d[q] < M->d[best]) best = q;
-    *inertia += wi * M->d[best];
-    if (best != M->labels[i]) *changed += 1;
-    M->labels[i] = best;
-    count[best] += 1;
-    npos[best] += wi > 0;
-    wsum[best] += wi;
-    r = M->range + 2 * best * f;
-    for (PetscInt j = 0; j < f; j++) {
-      r[2 * j]     = PetscMax(r[2 * j], -PetscRealPart(x[j]));
-      r[2 * j + 1] = PetscMax(r[2 * j + 1], PetscRealPart(x[j]));
+    PetscCall(HtPointsDistances(M->P, HT_POINTS_MANHATTAN, 0, mc, M->s.x + i0 * f, M->d, k));
+    for (PetscInt i = i0; i < i0 + mc; i++) {
+      const PetscScalar *d    = M->d + (i - i0) * k;
+      PetscInt           best = 0;
+
+      for (PetscInt q = 1; q < k; q++)
+        if (PetscRealPart(d[q]) < PetscRealPart(d[best])) best = q;
+      HtKMediansCount(M, i, M->s.x + i * f, M->s.w ? PetscRealPart(M->s.w[i]) : 1.0, best, PetscRealPart(d[best]));
     }
-    if (wi > 0 && M->d[best] > 0) HtTopListPush(M->far, M->d[best], M->s.rstart + i);
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, M->stats, 3 * k + 2, MPIU_REAL, MPIU_SUM, M->s.comm));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, M->range, 2 * k * f, MPIU_REAL, MPIU_MAX, M->s.comm));
+  PetscCall(HtSamplesSumReal(&M->s, 3 * k + 2, M->stats));
+  PetscCall(HtSamplesMaxReal(&M->s, 2 * k * f, M->range));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -495,7 +507,7 @@ static PetscErrorCode HtKMediansRelocateEmpty(HtKMedians *M, PetscInt *nmoved)
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc2(k, &moved, k * (f + 2), &rows));
-  PetscCall(HtSamplesRelocateEmpty_Private(&M->s, M->far, k, M->stats + k, M->labels, moved, rows, nmoved));
+  PetscCall(HtKMeansRelocateEmpty(&M->s, M->far, k, M->stats + k, M->labels, moved, rows, nmoved));
   for (PetscInt q = 0; q < k; q++)
     if (moved[q] >= 0) HtKMediansMoveSample(M, q, rows + q * (f + 2));
   PetscCall(PetscFree2(moved, rows));
@@ -520,20 +532,20 @@ static PetscErrorCode HtClusterFit_KMedians(HtCluster cl, HtTensor X)
 {
   HtKMedians M;
   PetscReal  tol, shift, inertia;
-  PetscInt   it, nmoved, k = cl->k, f = X->shape[1], rounds = 0;
+  PetscInt   it, nmoved, k = cl->k, rounds = 0;
 
   PetscFunctionBegin;
+  PetscCall(HtTensorGetSamples(X, cl->weights, &M.s));
   M.k = k;
-  M.f = f;
-  PetscCall(PetscMalloc5(k * f, &M.centers, k * f, &M.ct, k, &M.d, 3 * k + 2, &M.stats, 2 * k * f, &M.range));
-  PetscCall(HtTopListsCreate_Private(1, k, &M.far));
-  PetscCall(HtMedianSelectCreate(k, f, X->lshape[0], &M.sel));
-  PetscCall(HtClusterInitialCenters_Private(cl, X, M.centers));
-  PetscCall(HtClusterTolerance_Private(cl, X, &tol));
-  PetscCall(HtClusterCreateLabels_Private(X, &cl->labels));
-  PetscCall(PetscObjectSetName((PetscObject)cl->labels, "labels"));
-  PetscCall(HtTensorGetArray(cl->labels, &M.labels));
-  PetscCall(HtClusterGetSamples_Private(cl, X, &M.s));
+  M.f = M.s.f;
+  PetscCall(PetscMalloc4(k * M.f, &M.centers, HT_POINTS_CHUNK * k, &M.d, 3 * k + 2, &M.stats, 2 * k * M.f, &M.range));
+  PetscCall(HtPointsCreate(M.s.backend, k, M.f, &M.P));
+  PetscCall(HtTopListsCreate(1, k, &M.far));
+  PetscCall(HtMedianSelectCreate(k, M.f, M.s.m, &M.sel));
+  PetscCall(HtKMeansInitialCenters(cl, &M.s, M.centers));
+  PetscCall(HtKMeansTolerance(cl, X, &tol));
+  PetscCall(HtMLCreateSampleTensor(X, 0, HT_INT, "labels", &cl->labels));
+  PetscCall(HtTensorGetArrayWrite(cl->labels, &M.labels));
   for (PetscInt i = 0; i < M.s.m; i++) M.labels[i] = -1;
   cl->reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
@@ -554,29 +566,27 @@ static PetscErrorCode HtClusterFit_KMedians(HtCluster cl, HtTensor X)
     }
   }
   PetscCall(PetscInfo(cl, "%" PetscInt_FMT " refinement rounds for the medians of %" PetscInt_FMT " iterations\n", rounds, PetscMin(it + 1, cl->max_it)));
-  /* labels and inertia of the final centers */
-  PetscCall(HtClusterAssignMetric_Private(X, M.s.w, HT_METRIC_MANHATTAN, M.centers, k, M.labels, NULL, &inertia));
-  PetscCall(MPIU_Allreduce(&inertia, &cl->inertia, 1, MPIU_REAL, MPIU_SUM, M.s.comm));
-  PetscCall(HtClusterRestoreSamples_Private(cl, X, &M.s));
-  PetscCall(HtTensorRestoreArray(cl->labels, &M.labels));
-  PetscCall(HtClusterSetResults_Private(cl, X, M.centers, PetscMin(it + 1, cl->max_it)));
+  PetscCall(HtTensorRestoreArrayWrite(cl->labels, &M.labels));
+  PetscCall(HtTensorRestoreSamples(X, cl->weights, &M.s));
+  PetscCall(HtKMeansSetLabels(cl, X, HT_POINTS_MANHATTAN, M.centers, PetscMin(it + 1, cl->max_it)));
   PetscCall(HtMedianSelectDestroy(&M.sel));
-  PetscCall(HtTopListsDestroy_Private(&M.far));
-  PetscCall(PetscFree5(M.centers, M.ct, M.d, M.stats, M.range));
+  PetscCall(HtTopListsDestroy(&M.far));
+  PetscCall(HtPointsDestroy(&M.P));
+  PetscCall(PetscFree4(M.centers, M.d, M.stats, M.range));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode HtClusterPredict_KMedians(HtCluster cl, HtTensor X, HtTensor labels)
 {
   PetscFunctionBegin;
-  PetscCall(HtClusterPredictMetric_Private(cl, X, labels, HT_METRIC_MANHATTAN));
+  PetscCall(HtClusterPredict_KMeansMetric(cl, X, labels, HT_POINTS_MANHATTAN));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode HtClusterTransform_KMedians(HtCluster cl, HtTensor X, HtTensor dist)
 {
   PetscFunctionBegin;
-  PetscCall(HtClusterTransformMetric_Private(cl, X, dist, HT_METRIC_MANHATTAN));
+  PetscCall(HtClusterTransform_KMeansMetric(cl, X, dist, HT_POINTS_MANHATTAN));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

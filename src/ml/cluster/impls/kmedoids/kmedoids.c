@@ -2,7 +2,7 @@
    HTCLUSTERKMEDOIDS: k-medoids, alternating assignment to the nearest medoid and an exact medoid update over a
    candidate set per cluster, with every objective evaluated over all the members of the cluster.
 */
-#include <heat/private/clusterimpl.h>
+#include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 
 typedef struct {
   PetscInt ncand; /* C: members tried as medoid per cluster and iteration */
@@ -15,14 +15,16 @@ typedef struct {
   PetscInt    *medoid;   /* global sample indices of the K medoids */
   PetscScalar *centers;  /* K x F: their rows */
   PetscScalar *previous; /* K x F: the rows at the start of the iteration */
-  PetscReal   *target;   /* K x F: the candidates of a cluster are the members closest to its target */
-  PetscReal   *ct, *d;   /* medoids transposed (F x K); distances of a sample */
+  PetscScalar *target;   /* K x F: the candidates of a cluster are the members closest to its target */
+  HtPoints     P;        /* the medoids, for the back end's distance kernels */
+  HtPoints     T;        /* the targets */
+  HtPoints    *C;        /* the candidates of each cluster */
+  PetscScalar *d;        /* distances of a chunk of HT_POINTS_CHUNK samples to the medoids */
   PetscReal   *stats;    /* weighted sums K x F | weight K | positive-weight count K | inertia | changed */
   HtTopList   *near;     /* K lists: the C members closest to the target of their cluster */
   HtTopList   *far;      /* samples farthest from their medoids, for empty clusters */
   PetscInt    *cindex, *nc;
   PetscScalar *crows;    /* K ld x (F + 2): rows of the candidates */
-  PetscReal   *cct;      /* K x (F x ld): candidates transposed, cluster by cluster */
   PetscReal   *obj;      /* K x ld: sum of the weighted distances of the members to each candidate */
 } HtKMedoids;
 
@@ -38,7 +40,7 @@ static PetscErrorCode HtKMedoidsSetMedoidRows(HtKMedoids *M)
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(M->k * (M->f + 2), &rows));
-  PetscCall(HtSamplesGetRows_Private(&M->s, NULL, M->k, M->medoid, rows));
+  PetscCall(HtSamplesGetRows(&M->s, NULL, M->k, M->medoid, rows));
   for (PetscInt q = 0; q < M->k; q++) PetscCall(PetscArraycpy(M->centers + q * M->f, rows + q * (M->f + 2), M->f));
   PetscCall(PetscFree(rows));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -50,15 +52,18 @@ static PetscErrorCode HtKMedoidsSnap(HtKMedoids *M)
   HtTopList *nearest;
 
   PetscFunctionBegin;
-  PetscCall(HtTopListsCreate_Private(M->k, 1, &nearest));
-  HtRowsTranspose(M->k, M->f, M->centers, M->f, M->ct, M->k);
-  for (PetscInt i = 0; i < M->s.m; i++) {
-    HtMetricRow(HT_METRIC_EUCLIDEAN, M->f, M->k, M->k, M->ct, M->s.x + i * M->f, M->d);
-    for (PetscInt q = 0; q < M->k; q++) HtTopListPush(&nearest[q], -M->d[q], M->s.rstart + i);
+  PetscCall(HtTopListsCreate(M->k, 1, &nearest));
+  PetscCall(HtPointsSet(M->P, M->k, M->centers, M->f));
+  for (PetscInt i0 = 0; i0 < M->s.m; i0 += HT_POINTS_CHUNK) {
+    PetscInt mc = PetscMin(HT_POINTS_CHUNK, M->s.m - i0);
+
+    PetscCall(HtPointsDistances(M->P, HT_POINTS_EUCLIDEAN_EXACT, 0, mc, M->s.x + i0 * M->f, M->d, M->k));
+    for (PetscInt i = i0; i < i0 + mc; i++)
+      for (PetscInt q = 0; q < M->k; q++) HtTopListPush(&nearest[q], -PetscRealPart(M->d[(i - i0) * M->k + q]), M->s.rstart + i);
   }
-  PetscCall(HtTopListsMerge_Private(M->s.comm, M->k, nearest));
+  PetscCall(HtSamplesMergeTopLists(&M->s, M->k, nearest));
   for (PetscInt q = 0; q < M->k; q++) M->medoid[q] = nearest[q].index[0];
-  PetscCall(HtTopListsDestroy_Private(&nearest));
+  PetscCall(HtTopListsDestroy(&nearest));
   PetscCall(HtKMedoidsSetMedoidRows(M));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -68,36 +73,57 @@ static PetscErrorCode HtKMedoidsSnap(HtKMedoids *M)
    weight and positive-weight count of every cluster, the farthest samples, and for every cluster the C members
    closest to its target
 */
-static PetscErrorCode HtKMedoidsAssign(HtKMedoids *M)
+/*
+   the sample i (row x, weight wi, distance dbest to its nearest medoid best) in the statistics of its cluster, and
+   among the members closest to the cluster's target (distance dt)
+*/
+static void HtKMedoidsCount(HtKMedoids *M, PetscInt i, const PetscScalar *x, PetscReal wi, PetscInt best, PetscReal dbest, PetscReal dt)
 {
   PetscInt   k = M->k, f = M->f;
   PetscReal *sums = M->stats, *wsum = sums + k * f, *npos = wsum + k, *inertia = npos + k, *changed = inertia + 1;
 
+  *inertia += wi * dbest;
+  if (best != M->labels[i]) *changed += 1;
+  M->labels[i] = best;
+  for (PetscInt j = 0; j < f; j++) sums[best * f + j] += wi * PetscRealPart(x[j]);
+  wsum[best] += wi;
+  npos[best] += wi > 0;
+  if (wi > 0 && dbest > 0) HtTopListPush(M->far, dbest, M->s.rstart + i);
+  HtTopListPush(&M->near[best], -dt, M->s.rstart + i);
+}
+
+/*
+   One pass: nearest medoid (ties to the lower index), the weighted inertia, the changed labels, the weighted sums,
+   weight and positive-weight count of every cluster, the farthest samples, and for every cluster the C members
+   closest to its target
+*/
+static PetscErrorCode HtKMedoidsAssign(HtKMedoids *M)
+{
+  PetscInt k = M->k, f = M->f;
+
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(M->stats, k * f + 2 * k + 2));
-  HtRowsTranspose(k, f, M->centers, f, M->ct, k);
+  PetscCall(HtPointsSet(M->P, k, M->centers, f));
+  PetscCall(HtPointsSet(M->T, k, M->target, f));
   for (PetscInt q = 0; q < k; q++) M->near[q].n = 0;
   M->far->n = 0;
-  for (PetscInt i = 0; i < M->s.m; i++) {
-    const PetscScalar *x    = M->s.x + i * f;
-    PetscReal          wi   = HtKMedoidsWeight(M, i), dt;
-    PetscInt           best = 0;
+  for (PetscInt i0 = 0; i0 < M->s.m; i0 += HT_POINTS_CHUNK) {
+    PetscInt mc = PetscMin(HT_POINTS_CHUNK, M->s.m - i0);
 
-    HtMetricRow(HT_METRIC_EUCLIDEAN, f, k, k, M->ct, x, M->d);
-    for (PetscInt q = 1; q < k; q++)
-      if (M->d[q] < M->d[best]) best = q;
-    *inertia += wi * M->d[best];
-    if (best != M->labels[i]) *changed += 1;
-    M->labels[i] = best;
-    for (PetscInt j = 0; j < f; j++) sums[best * f + j] += wi * PetscRealPart(x[j]);
-    wsum[best] += wi;
-    npos[best] += wi > 0;
-    if (wi > 0 && M->d[best] > 0) HtTopListPush(M->far, M->d[best], M->s.rstart + i);
-    HtMetricRow(HT_METRIC_EUCLIDEAN, f, 1, 1, M->target + best * f, x, &dt);
-    HtTopListPush(&M->near[best], -dt, M->s.rstart + i);
+    PetscCall(HtPointsDistances(M->P, HT_POINTS_EUCLIDEAN_EXACT, 0, mc, M->s.x + i0 * f, M->d, k));
+    for (PetscInt i = i0; i < i0 + mc; i++) {
+      const PetscScalar *d    = M->d + (i - i0) * k, *x = M->s.x + i * f;
+      PetscInt           best = 0;
+      PetscReal          dt;
+
+      for (PetscInt q = 1; q < k; q++)
+        if (PetscRealPart(d[q]) < PetscRealPart(d[best])) best = q;
+      PetscCall(HtPointsDistance(M->T, HT_POINTS_EUCLIDEAN_EXACT, best, x, &dt));
+      HtKMedoidsCount(M, i, x, HtKMedoidsWeight(M, i), best, PetscRealPart(d[best]), dt);
+    }
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, M->stats, k * f + 2 * k + 2, MPIU_REAL, MPIU_SUM, M->s.comm));
-  PetscCall(HtTopListsMerge_Private(M->s.comm, k, M->near));
+  PetscCall(HtSamplesSumReal(&M->s, k * f + 2 * k + 2, M->stats));
+  PetscCall(HtSamplesMergeTopLists(&M->s, k, M->near));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -137,14 +163,14 @@ static PetscErrorCode HtKMedoidsRelocateEmpty(HtKMedoids *M, PetscInt *nmoved)
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc2(k, &moved, k * (f + 2), &rows));
-  PetscCall(HtSamplesRelocateEmpty_Private(&M->s, M->far, k, M->stats + k * f + k, M->labels, moved, rows, nmoved));
+  PetscCall(HtKMeansRelocateEmpty(&M->s, M->far, k, M->stats + k * f + k, M->labels, moved, rows, nmoved));
   for (PetscInt q = 0; q < k; q++)
     if (moved[q] >= 0) PetscCall(HtKMedoidsMoveSample(M, q, moved[q], rows + q * (f + 2)));
   PetscCall(PetscFree2(moved, rows));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the candidates of every cluster, its medoid first, and their rows transposed cluster by cluster: one allreduce */
+/* the candidates of every cluster, its medoid first, and their rows as the points of the cluster: one allreduce */
 static PetscErrorCode HtKMedoidsCandidates(HtKMedoids *M)
 {
   PetscInt k = M->k, f = M->f, ld = M->ld;
@@ -158,16 +184,16 @@ static PetscErrorCode HtKMedoidsCandidates(HtKMedoids *M)
     for (PetscInt e = 0; e < M->near[q].n; e++) c[M->nc[q]++] = M->near[q].index[e];
     for (PetscInt e = M->nc[q]; e < ld; e++) c[e] = -1;
   }
-  PetscCall(HtSamplesGetRows_Private(&M->s, NULL, k * ld, M->cindex, M->crows));
-  for (PetscInt q = 0; q < k; q++) HtRowsTranspose(ld, f, M->crows + q * ld * (f + 2), f + 2, M->cct + q * f * ld, ld);
+  PetscCall(HtSamplesGetRows(&M->s, NULL, k * ld, M->cindex, M->crows));
+  for (PetscInt q = 0; q < k; q++) PetscCall(HtPointsSet(M->C[q], M->nc[q], M->crows + q * ld * (f + 2), f + 2));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* one pass: the exact objective sum_j w_j ||x_j - c|| of every candidate c over the members j of its cluster */
 static PetscErrorCode HtKMedoidsEvaluate(HtKMedoids *M)
 {
-  PetscInt   k = M->k, f = M->f, ld = M->ld;
-  PetscReal *dc;
+  PetscInt     k = M->k, f = M->f, ld = M->ld;
+  PetscScalar *dc;
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(ld, &dc));
@@ -177,11 +203,11 @@ static PetscErrorCode HtKMedoidsEvaluate(HtKMedoids *M)
     PetscReal wi = HtKMedoidsWeight(M, i), *o = M->obj + q * ld;
 
     if (wi == 0) continue;
-    HtMetricRow(HT_METRIC_EUCLIDEAN, f, M->nc[q], ld, M->cct + q * f * ld, M->s.x + i * f, dc);
-    for (PetscInt c = 0; c < M->nc[q]; c++) o[c] += wi * dc[c];
+    PetscCall(HtPointsDistances(M->C[q], HT_POINTS_EUCLIDEAN_EXACT, 0, 1, M->s.x + i * f, dc, ld));
+    for (PetscInt c = 0; c < M->nc[q]; c++) o[c] += wi * PetscRealPart(dc[c]);
   }
   PetscCall(PetscFree(dc));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, M->obj, k * ld, MPIU_REAL, MPIU_SUM, M->s.comm));
+  PetscCall(HtSamplesSumReal(&M->s, k * ld, M->obj));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -209,7 +235,7 @@ static void HtKMedoidsUpdate(HtKMedoids *M, PetscInt *nchanged, PetscReal *shift
 
       *shift += PetscRealPart((v - M->previous[q * f + j]) * (v - M->previous[q * f + j]));
       M->centers[q * f + j] = v;
-      M->target[q * f + j]  = wsum[q] > 0 ? sums[q * f + j] / wsum[q] : PetscRealPart(v);
+      M->target[q * f + j]  = wsum[q] > 0 ? sums[q * f + j] / wsum[q] : v;
     }
     for (PetscInt j = 0; j < f; j++)
       if (M->centers[q * f + j] != M->previous[q * f + j]) {
@@ -224,23 +250,26 @@ static PetscErrorCode HtClusterFit_KMedoids(HtCluster cl, HtTensor X)
   HtCluster_KMedoids *km = (HtCluster_KMedoids *)cl->data;
   HtKMedoids          M;
   PetscReal           shift, inertia;
-  PetscInt            it, nmoved, nchanged, k = cl->k, f = X->shape[1], ld = km->ncand + 1;
+  PetscInt            it, nmoved, nchanged, k = cl->k, f, ld = km->ncand + 1;
 
   PetscFunctionBegin;
+  PetscCall(HtTensorGetSamples(X, cl->weights, &M.s));
+  f    = M.s.f;
   M.k  = k;
   M.f  = f;
   M.ld = ld;
-  PetscCall(PetscMalloc6(k, &M.medoid, k * f, &M.centers, k * f, &M.previous, k * f, &M.target, k * f, &M.ct, k, &M.d));
-  PetscCall(PetscMalloc6(k * f + 2 * k + 2, &M.stats, k * ld, &M.cindex, k, &M.nc, k * ld * (f + 2), &M.crows, k * f * ld, &M.cct, k * ld, &M.obj));
-  PetscCall(HtTopListsCreate_Private(k, km->ncand, &M.near));
-  PetscCall(HtTopListsCreate_Private(1, k, &M.far));
-  PetscCall(HtClusterInitialCenters_Private(cl, X, M.centers));
-  PetscCall(HtClusterCreateLabels_Private(X, &cl->labels));
-  PetscCall(PetscObjectSetName((PetscObject)cl->labels, "labels"));
-  PetscCall(HtTensorGetArray(cl->labels, &M.labels));
-  PetscCall(HtClusterGetSamples_Private(cl, X, &M.s));
+  PetscCall(PetscMalloc5(k, &M.medoid, k * f, &M.centers, k * f, &M.previous, k * f, &M.target, HT_POINTS_CHUNK * k, &M.d));
+  PetscCall(PetscMalloc6(k * f + 2 * k + 2, &M.stats, k * ld, &M.cindex, k, &M.nc, k * ld * (f + 2), &M.crows, k * ld, &M.obj, k, &M.C));
+  PetscCall(HtPointsCreate(M.s.backend, k, f, &M.P));
+  PetscCall(HtPointsCreate(M.s.backend, k, f, &M.T));
+  for (PetscInt q = 0; q < k; q++) PetscCall(HtPointsCreate(M.s.backend, ld, f, &M.C[q]));
+  PetscCall(HtTopListsCreate(k, km->ncand, &M.near));
+  PetscCall(HtTopListsCreate(1, k, &M.far));
+  PetscCall(HtKMeansInitialCenters(cl, &M.s, M.centers));
+  PetscCall(HtMLCreateSampleTensor(X, 0, HT_INT, "labels", &cl->labels));
+  PetscCall(HtTensorGetArrayWrite(cl->labels, &M.labels));
   PetscCall(HtKMedoidsSnap(&M));
-  for (PetscInt p = 0; p < k * f; p++) M.target[p] = PetscRealPart(M.centers[p]); /* first candidates: the members closest to the medoids */
+  PetscCall(PetscArraycpy(M.target, M.centers, k * f)); /* first candidates: the members closest to the medoids */
   for (PetscInt i = 0; i < M.s.m; i++) M.labels[i] = -1;
   cl->reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
@@ -257,30 +286,30 @@ static PetscErrorCode HtClusterFit_KMedoids(HtCluster cl, HtTensor X)
       break;
     }
   }
-  /* labels and inertia of the final medoids */
-  PetscCall(HtClusterAssignMetric_Private(X, M.s.w, HT_METRIC_EUCLIDEAN, M.centers, k, M.labels, NULL, &inertia));
-  PetscCall(MPIU_Allreduce(&inertia, &cl->inertia, 1, MPIU_REAL, MPIU_SUM, M.s.comm));
-  PetscCall(HtClusterRestoreSamples_Private(cl, X, &M.s));
-  PetscCall(HtTensorRestoreArray(cl->labels, &M.labels));
-  PetscCall(HtClusterSetResults_Private(cl, X, M.centers, PetscMin(it + 1, cl->max_it)));
-  PetscCall(HtTopListsDestroy_Private(&M.near));
-  PetscCall(HtTopListsDestroy_Private(&M.far));
-  PetscCall(PetscFree6(M.stats, M.cindex, M.nc, M.crows, M.cct, M.obj));
-  PetscCall(PetscFree6(M.medoid, M.centers, M.previous, M.target, M.ct, M.d));
+  PetscCall(HtTensorRestoreArrayWrite(cl->labels, &M.labels));
+  PetscCall(HtTensorRestoreSamples(X, cl->weights, &M.s));
+  PetscCall(HtKMeansSetLabels(cl, X, HT_POINTS_EUCLIDEAN_EXACT, M.centers, PetscMin(it + 1, cl->max_it)));
+  PetscCall(HtTopListsDestroy(&M.near));
+  PetscCall(HtTopListsDestroy(&M.far));
+  for (PetscInt q = 0; q < k; q++) PetscCall(HtPointsDestroy(&M.C[q]));
+  PetscCall(HtPointsDestroy(&M.T));
+  PetscCall(HtPointsDestroy(&M.P));
+  PetscCall(PetscFree6(M.stats, M.cindex, M.nc, M.crows, M.obj, M.C));
+  PetscCall(PetscFree5(M.medoid, M.centers, M.previous, M.target, M.d));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode HtClusterPredict_KMedoids(HtCluster cl, HtTensor X, HtTensor labels)
 {
   PetscFunctionBegin;
-  PetscCall(HtClusterPredictMetric_Private(cl, X, labels, HT_METRIC_EUCLIDEAN));
+  PetscCall(HtClusterPredict_KMeansMetric(cl, X, labels, HT_POINTS_EUCLIDEAN_EXACT));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode HtClusterTransform_KMedoids(HtCluster cl, HtTensor X, HtTensor dist)
 {
   PetscFunctionBegin;
-  PetscCall(HtClusterTransformMetric_Private(cl, X, dist, HT_METRIC_EUCLIDEAN));
+  PetscCall(HtClusterTransform_KMeansMetric(cl, X, dist, HT_POINTS_EUCLIDEAN_EXACT));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -298,14 +327,26 @@ static PetscErrorCode HtClusterSetFromOptions_KMedoids(HtCluster cl, PetscOption
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* ASCII: the number of candidates; a model file: it as the attribute kmedoids_candidates */
 static PetscErrorCode HtClusterView_KMedoids(HtCluster cl, PetscViewer viewer)
 {
   HtCluster_KMedoids *km = (HtCluster_KMedoids *)cl->data;
-  PetscBool           isascii;
+  PetscBool           ishdf5;
 
   PetscFunctionBegin;
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  if (isascii) PetscCall(PetscViewerASCIIPrintf(viewer, "medoid candidates per cluster: %" PetscInt_FMT " members closest to the mean, and the medoid\n", km->ncand));
+  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
+  if (ishdf5) PetscCall(HtMLModelSaveAttribute(viewer, "kmedoids_candidates", PETSC_INT, &km->ncand));
+  else PetscCall(PetscViewerASCIIPrintf(viewer, "medoid candidates per cluster: %" PetscInt_FMT " members closest to the mean, and the medoid\n", km->ncand));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtClusterLoad_KMedoids(HtCluster cl, PetscViewer viewer)
+{
+  PetscInt ncand;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "kmedoids_candidates", PETSC_INT, &ncand));
+  PetscCall(HtClusterKMedoidsSetCandidates(cl, ncand));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -451,6 +492,7 @@ PETSC_INTERN PetscErrorCode HtClusterCreate_KMedoids(HtCluster cl)
   cl->ops->transform      = HtClusterTransform_KMedoids;
   cl->ops->setfromoptions = HtClusterSetFromOptions_KMedoids;
   cl->ops->view           = HtClusterView_KMedoids;
+  cl->ops->load           = HtClusterLoad_KMedoids;
   cl->ops->destroy        = HtClusterDestroy_KMedoids;
   PetscCall(PetscObjectComposeFunction((PetscObject)cl, "HtClusterKMedoidsSetCandidates_C", HtClusterKMedoidsSetCandidates_KMedoids));
   PetscCall(PetscObjectComposeFunction((PetscObject)cl, "HtClusterKMedoidsGetCandidates_C", HtClusterKMedoidsGetCandidates_KMedoids));

@@ -16,7 +16,7 @@ static const char *const HtSpectralAffinities[] = {"knn", "rbf_eps"};
 
 #define HT_SPECTRAL_CUTOFF 1e-4 /* the default radius is where exp(-gamma d^2) falls to this */
 #define HT_SPECTRAL_BLOCK  256  /* visiting samples per tile of distances */
-#define HT_SPECTRAL_STREAM 32   /* Philox stream of the eigensolver's initial vector */
+#define HT_SPECTRAL_CHUNK  128  /* local samples per chunk of distances */
 
 typedef struct {
   HtSpectralAffinity affinity;
@@ -31,9 +31,6 @@ typedef struct {
   PetscBool          setfromoptionscalled;
 } HtCluster_Spectral;
 
-static PetscLogEvent HT_SPECTRAL_Graph, HT_SPECTRAL_Eigen;
-static PetscBool     HtSpectralEventsRegistered = PETSC_FALSE;
-
 static PetscReal HtSpectralRadius(const HtCluster_Spectral *sp)
 {
   return sp->radius > 0 ? sp->radius : PetscSqrtReal(PetscLogReal(1.0 / HT_SPECTRAL_CUTOFF) / sp->gamma);
@@ -43,8 +40,8 @@ static PetscReal HtSpectralRadius(const HtCluster_Spectral *sp)
    The affinity graph. Each rank owns the rows of its samples; the samples of every rank visit every rank
    around a ring. Both are put in k-d tree order first, so that a chunk of local rows and a tile of
    visiting samples each occupy a small box: a tile whose box is farther from the chunk's box than any
-   neighbour of the chunk's rows can be is skipped. Distances are screened by the GEMM expansion
-   (HtDistanceChunk) and every pair that passes is measured again directly, so that the graph is decided
+   neighbour of the chunk's rows can be is skipped. Distances are screened by the expansion (the back end's
+   blocked kernel) and every pair that passes is measured again exactly, so that the graph is decided
    by exact, rank-independent distances and the lower global index on ties.
    ------------------------------------------------------------------------------------------------------ */
 typedef struct {
@@ -52,36 +49,43 @@ typedef struct {
   PetscReal v;
 } HtGraphEntry;
 
-/* a block of samples in k-d order: coordinates, global indices, and the bounding box of each tile of ts samples */
+/*
+   a block of samples in k-d order: row i has the coordinates x[i ld ...] and the global index gidx[i] (gidx NULL: the
+   index is stored as column f of the row, ld = f + 1), and the bounding box of each tile of ts samples
+*/
 typedef struct {
-  PetscInt     n, f, ts, ntiles;
-  PetscScalar *x;
-  PetscInt    *gidx;
-  PetscReal   *box; /* ntiles x 2F: lower corner, upper corner */
+  PetscInt           n, f, ld, ts, ntiles;
+  const PetscScalar *x;
+  const PetscInt    *gidx;
+  PetscReal         *box;   /* ntiles x 2F: lower corner, upper corner */
+  PetscReal         *ynorm; /* |y_i|^2 */
 } HtBlock;
+
+static inline PetscInt HtBlockIndex(const HtBlock *B, PetscInt i)
+{
+  return B->gidx ? B->gidx[i] : (PetscInt)PetscRealPart(B->x[i * B->ld + B->f]);
+}
 
 typedef struct _HtGraph HtGraph;
 struct _HtGraph {
-  HtBlock    local;  /* the local samples, tiles = row chunks */
-  PetscReal *xnorm;  /* ||x_i||^2 */
-  PetscReal *bound;  /* squared distance a neighbour of row i may have: the k-th so far (knn), eps^2 (rbf_eps) */
-  PetscInt   k;      /* knn: neighbours per row, the nearest so far sorted by (distance, index) */
-  PetscReal *kdist;
-  PetscInt  *kidx;
+  HtSamples    s;     /* the local samples in their order */
+  HtBlock      local; /* in k-d order, tiles = row chunks */
+  PetscScalar *xk;    /* its coordinates, m x f */
+  PetscInt    *gk;    /* its global indices */
+  PetscScalar *ring;  /* the same rows packed with their global index, m x (f + 1), as they travel around the ring */
+  HtPoints     P;     /* a tile of a visiting block */
+  PetscScalar *d;     /* the distances of a chunk of local rows to the tile, by the expansion */
+  PetscReal   *bound; /* squared distance a neighbour of row i may have: the k-th so far (knn), eps^2 (rbf_eps) */
+  PetscReal   *tdist; /* per tile of the visiting block: its distance to the chunk's box */
+  PetscInt    *order; /* the tiles, nearest first */
+  PetscInt     k;     /* knn: neighbours per row, the nearest so far sorted by (distance, index) */
+  PetscReal   *kdist;
+  PetscInt    *kidx;
   PetscReal     gamma; /* rbf_eps: the kernel, and the edges found */
   PetscInt      n, cap;
   HtGraphEntry *e;
-  PetscErrorCode (*candidate)(HtGraph *, PetscInt, PetscInt, const PetscScalar *);
+  PetscErrorCode (*candidate)(HtGraph *, PetscInt, PetscInt, PetscReal);
 };
-
-/* squared Euclidean distance, summed in feature order: the same on any number of ranks */
-static inline PetscReal HtGraphDistance(const PetscScalar *a, const PetscScalar *b, PetscInt f)
-{
-  PetscReal s = 0;
-
-  for (PetscInt j = 0; j < f; j++) s += PetscRealPart((a[j] - b[j]) * (a[j] - b[j]));
-  return s;
-}
 
 /* (d1, j1) before (d2, j2): nearer, or as near with the lower global index */
 static inline PetscBool HtGraphBefore(PetscReal d1, PetscInt j1, PetscReal d2, PetscInt j2)
@@ -89,15 +93,13 @@ static inline PetscBool HtGraphBefore(PetscReal d1, PetscInt j1, PetscReal d2, P
   return (PetscBool)(d1 < d2 || (d1 == d2 && j1 < j2));
 }
 
-/* knn: sample j (global index, coordinates y) enters the sorted list of row i if it is among the k nearest so far */
-static PetscErrorCode HtGraphCandidate_KNN(HtGraph *G, PetscInt i, PetscInt j, const PetscScalar *y)
+/* knn: sample j (global index, exact squared distance dij) enters the sorted list of row i if it is among the k nearest so far */
+static PetscErrorCode HtGraphCandidate_KNN(HtGraph *G, PetscInt i, PetscInt j, PetscReal dij)
 {
-  PetscReal *d = G->kdist + i * G->k, dij;
+  PetscReal *d = G->kdist + i * G->k;
   PetscInt  *c = G->kidx + i * G->k, p = G->k - 1;
 
   PetscFunctionBegin;
-  if (j == G->local.gidx[i]) PetscFunctionReturn(PETSC_SUCCESS);
-  dij = HtGraphDistance(G->local.x + i * G->local.f, y, G->local.f);
   if (!HtGraphBefore(dij, j, d[p], c[p])) PetscFunctionReturn(PETSC_SUCCESS);
   for (; p > 0 && HtGraphBefore(dij, j, d[p - 1], c[p - 1]); p--) {
     d[p] = d[p - 1];
@@ -110,13 +112,9 @@ static PetscErrorCode HtGraphCandidate_KNN(HtGraph *G, PetscInt i, PetscInt j, c
 }
 
 /* rbf_eps: an edge exp(-gamma d^2) if sample j lies within the radius of sample i */
-static PetscErrorCode HtGraphCandidate_RBF(HtGraph *G, PetscInt i, PetscInt j, const PetscScalar *y)
+static PetscErrorCode HtGraphCandidate_RBF(HtGraph *G, PetscInt i, PetscInt j, PetscReal dij)
 {
-  PetscReal dij;
-
   PetscFunctionBegin;
-  if (j == G->local.gidx[i]) PetscFunctionReturn(PETSC_SUCCESS);
-  dij = HtGraphDistance(G->local.x + i * G->local.f, y, G->local.f);
   if (dij > G->bound[i]) PetscFunctionReturn(PETSC_SUCCESS);
   if (G->n == G->cap) {
     G->cap = PetscMax(1024, 2 * G->cap);
@@ -155,10 +153,9 @@ static PetscErrorCode HtKdOrder(const PetscScalar *x, PetscInt f, PetscReal *key
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the bounding boxes of the tiles of a block */
-static PetscErrorCode HtBlockBoxes(HtBlock *B)
+/* the bounding boxes of the tiles of a block, and the squared norms of its rows */
+static void HtBlockBoxes(HtBlock *B)
 {
-  PetscFunctionBegin;
   B->ntiles = (B->n + B->ts - 1) / B->ts;
   for (PetscInt t = 0; t < B->ntiles; t++) {
     PetscReal *lo = B->box + 2 * t * B->f, *hi = lo + B->f;
@@ -169,11 +166,14 @@ static PetscErrorCode HtBlockBoxes(HtBlock *B)
     }
     for (PetscInt i = t * B->ts; i < PetscMin(B->n, (t + 1) * B->ts); i++)
       for (PetscInt d = 0; d < B->f; d++) {
-        lo[d] = PetscMin(lo[d], PetscRealPart(B->x[i * B->f + d]));
-        hi[d] = PetscMax(hi[d], PetscRealPart(B->x[i * B->f + d]));
+        lo[d] = PetscMin(lo[d], PetscRealPart(B->x[i * B->ld + d]));
+        hi[d] = PetscMax(hi[d], PetscRealPart(B->x[i * B->ld + d]));
       }
   }
-  PetscFunctionReturn(PETSC_SUCCESS);
+  for (PetscInt i = 0; i < B->n; i++) {
+    B->ynorm[i] = 0;
+    for (PetscInt d = 0; d < B->f; d++) B->ynorm[i] += PetscRealPart(B->x[i * B->ld + d] * B->x[i * B->ld + d]);
+  }
 }
 
 /* squared distance between two boxes: a lower bound of the squared distance of their points */
@@ -189,67 +189,72 @@ static inline PetscReal HtBoxDistance(const PetscReal *a, const PetscReal *b, Pe
   return s;
 }
 
-/* the local samples as a block in k-d order, in tiles of the distance kernel's row chunk */
-static PetscErrorCode HtBlockCreateLocal(HtTensor X, PetscInt ts, HtBlock *B)
+/* the local samples as a block in k-d order, in chunks of HT_SPECTRAL_CHUNK rows, and packed with their indices for the ring */
+static PetscErrorCode HtGraphCreateLocal(HtGraph *G)
 {
-  const PetscScalar *x;
-  PetscReal         *key;
-  PetscInt          *idx, rstart;
+  const HtSamples *s = &G->s;
+  PetscReal       *key;
+  PetscInt        *idx, f = s->f;
 
   PetscFunctionBegin;
-  B->n  = X->lshape[0];
-  B->f  = X->shape[1];
-  B->ts = ts;
-  PetscCall(HtTensorGetOwnershipRange(X, &rstart, NULL));
-  PetscCall(PetscMalloc3(B->n * B->f, &B->x, B->n, &B->gidx, 2 * B->f * ((B->n + ts - 1) / ts), &B->box));
-  PetscCall(PetscMalloc2(B->n, &idx, B->n, &key));
-  for (PetscInt i = 0; i < B->n; i++) idx[i] = i;
-  PetscCall(HtTensorGetArrayRead(X, &x));
-  PetscCall(HtKdOrder(x, B->f, key, B->n, idx));
-  for (PetscInt i = 0; i < B->n; i++) {
-    PetscCall(PetscArraycpy(B->x + i * B->f, x + idx[i] * B->f, B->f));
-    B->gidx[i] = rstart + idx[i];
+  PetscCall(PetscMalloc4(s->m * f, &G->xk, s->m, &G->gk, s->m * (f + 1), &G->ring, s->m, &G->local.ynorm));
+  PetscCall(PetscMalloc1(2 * f * ((s->m + HT_SPECTRAL_CHUNK - 1) / HT_SPECTRAL_CHUNK), &G->local.box));
+  PetscCall(PetscMalloc2(s->m, &idx, s->m, &key));
+  for (PetscInt i = 0; i < s->m; i++) idx[i] = i;
+  PetscCall(HtKdOrder(s->x, f, key, s->m, idx));
+  for (PetscInt i = 0; i < s->m; i++) {
+    PetscCall(PetscArraycpy(G->xk + i * f, s->x + idx[i] * f, f));
+    PetscCall(PetscArraycpy(G->ring + i * (f + 1), s->x + idx[i] * f, f));
+    G->gk[i]                 = s->rstart + idx[i];
+    G->ring[i * (f + 1) + f] = (PetscScalar)G->gk[i];
   }
-  PetscCall(HtTensorRestoreArrayRead(X, &x));
   PetscCall(PetscFree2(idx, key));
-  PetscCall(HtBlockBoxes(B));
+  G->local.n    = s->m;
+  G->local.f    = f;
+  G->local.ld   = f;
+  G->local.ts   = HT_SPECTRAL_CHUNK;
+  G->local.x    = G->xk;
+  G->local.gidx = G->gk;
+  HtBlockBoxes(&G->local);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
    HtGraphScanChunk - rows [i0, i0 + mc) of the local block (box cbox) against the tiles of a visiting block Y,
-   nearest box first, until the boxes are farther than every row's bound. In a tile, a pair whose expanded squared
-   distance ||x||^2 + (||y||^2 - 2 x.y) is within the expansion's rounding error s (||x||^2 + ||y||^2) of the row's
-   bound goes to the exact test of G->candidate.
+   nearest box first, until the boxes are farther than every row's bound. In a tile, a pair whose squared distance by
+   the expansion is within its rounding error s (|x|^2 + |y|^2) of the row's bound goes to the exact test of
+   G->candidate.
 */
-static PetscErrorCode HtGraphScanChunk(HtGraph *G, HtDistanceWork *dw, PetscInt i0, PetscInt mc, const PetscReal *cbox, const HtBlock *Y, PetscReal *tdist, PetscInt *order)
+static PetscErrorCode HtGraphScanChunk(HtGraph *G, PetscInt i0, PetscInt mc, const PetscReal *cbox, const HtBlock *Y)
 {
   const PetscInt  f = G->local.f;
   const PetscReal s = 4 * (f + 4) * PETSC_MACHINE_EPSILON, shrink = 1 - 8 * (f + 2) * PETSC_MACHINE_EPSILON;
-  PetscReal       cs[HT_SPECTRAL_BLOCK], maxbound = 0;
+  PetscReal       maxbound = 0;
 
   PetscFunctionBegin;
   for (PetscInt t = 0; t < Y->ntiles; t++) {
-    tdist[t] = HtBoxDistance(cbox, Y->box + 2 * t * f, f);
-    order[t] = t;
+    G->tdist[t] = HtBoxDistance(cbox, Y->box + 2 * t * f, f);
+    G->order[t] = t;
   }
-  PetscCall(PetscSortRealWithPermutation(Y->ntiles, tdist, order));
+  PetscCall(PetscSortRealWithPermutation(Y->ntiles, G->tdist, G->order));
   for (PetscInt i = i0; i < i0 + mc; i++) maxbound = PetscMax(maxbound, G->bound[i]);
-  for (PetscInt o = 0; o < Y->ntiles && shrink * tdist[order[o]] <= maxbound; o++) {
-    PetscInt t = order[o], j0 = t * Y->ts, nb = PetscMin(Y->ts, Y->n - j0);
+  for (PetscInt o = 0; o < Y->ntiles && shrink * G->tdist[G->order[o]] <= maxbound; o++) {
+    PetscInt j0 = G->order[o] * Y->ts, nb = PetscMin(Y->ts, Y->n - j0);
 
-    dw->k = nb; /* a shorter last tile uses the front of the work space */
-    PetscCall(HtDistanceChunk(dw, Y->x + j0 * f, mc, G->local.x + i0 * f, PETSC_TRUE));
-    for (PetscInt j = 0; j < nb; j++) cs[j] = s * PetscRealPart(dw->cnorm[j]);
+    PetscCall(HtPointsSet(G->P, nb, Y->x + j0 * Y->ld, Y->ld));
+    PetscCall(HtPointsDistances(G->P, HT_POINTS_SQEUCLIDEAN, 0, mc, G->local.x + i0 * f, G->d, nb));
     maxbound = 0;
     for (PetscInt i = i0; i < i0 + mc; i++) {
-      const PetscScalar *g = dw->g + (i - i0) * nb;
-      PetscReal          b = (s - 1) * G->xnorm[i], t = G->bound[i] + b; /* xn + g <= bound + s (xn + cn)  <=>  g - s cn <= t */
+      const PetscScalar *d  = G->d + (i - i0) * nb;
+      const PetscReal    xs = s * G->local.ynorm[i];
 
       for (PetscInt j = 0; j < nb; j++) {
-        if (PetscRealPart(g[j]) - cs[j] > t) continue;
-        PetscCall((*G->candidate)(G, i, Y->gidx[j0 + j], Y->x + (j0 + j) * f));
-        t = G->bound[i] + b;
+        PetscInt  gj = HtBlockIndex(Y, j0 + j);
+        PetscReal dij;
+
+        if (PetscRealPart(d[j]) - s * Y->ynorm[j0 + j] - xs > G->bound[i] || gj == G->local.gidx[i]) continue;
+        PetscCall(HtPointsDistance(G->P, HT_POINTS_SQEUCLIDEAN_EXACT, j, G->local.x + i * f, &dij));
+        PetscCall((*G->candidate)(G, i, gj, dij));
       }
       maxbound = PetscMax(maxbound, G->bound[i]);
     }
@@ -257,83 +262,39 @@ static PetscErrorCode HtGraphScanChunk(HtGraph *G, HtDistanceWork *dw, PetscInt 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/*
-   HtGraphRing - every rank's block of samples (k-d ordered, with its global indices) visits every rank once: P steps,
-   the next block travelling (nonblocking, to rank + 1) while the current one is scanned. Each rank sends and receives
-   about N (F + 1) numbers.
-*/
-static PetscErrorCode HtGraphRing(HtGraph *G, HtDistanceWork *dw, HtTensor X)
+/* the block of m rank's samples (packed rows) visits the local rows: every chunk of them is scanned against it */
+static PetscErrorCode HtGraphVisit(void *ctx, PetscInt m, const PetscScalar *rows)
 {
-  MPI_Comm        comm = PetscObjectComm((PetscObject)X);
-  const PetscInt *ranges;
-  const PetscInt  f = G->local.f;
-  PetscMPIInt     size, rank, tag, left, right;
-  PetscInt        maxm = 0, maxtiles;
-  HtBlock         Y[2]; /* the block scanned at a step, and the next one arriving */
-  PetscReal      *tdist;
-  PetscInt       *order;
+  HtGraph *G = (HtGraph *)ctx;
+  HtBlock  Y = {m, G->local.f, G->local.f + 1, HT_SPECTRAL_BLOCK, 0, rows, NULL, NULL, NULL};
+  PetscInt ntiles = (m + HT_SPECTRAL_BLOCK - 1) / HT_SPECTRAL_BLOCK;
 
   PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCallMPI(MPI_Comm_rank(comm, &rank));
-  left  = (rank + size - 1) % size;
-  right = (rank + 1) % size;
-  PetscCall(HtTensorGetOwnershipRanges(X, &ranges));
-  for (PetscMPIInt r = 0; r < size; r++) maxm = PetscMax(maxm, ranges[r + 1] - ranges[r]);
-  maxtiles = (maxm + HT_SPECTRAL_BLOCK - 1) / HT_SPECTRAL_BLOCK;
-  PetscCall(PetscObjectGetNewTag((PetscObject)X, &tag));
-  for (PetscInt b = 0; b < 2; b++) {
-    Y[b].f  = f;
-    Y[b].ts = HT_SPECTRAL_BLOCK;
-    PetscCall(PetscMalloc3(maxm * f, &Y[b].x, maxm, &Y[b].gidx, 2 * f * maxtiles, &Y[b].box));
-  }
-  PetscCall(PetscMalloc2(maxtiles, &tdist, maxtiles, &order));
-  Y[0].n = G->local.n;
-  PetscCall(PetscArraycpy(Y[0].x, G->local.x, G->local.n * f));
-  PetscCall(PetscArraycpy(Y[0].gidx, G->local.gidx, G->local.n));
-  for (PetscMPIInt step = 0; step < size; step++) {
-    PetscMPIInt owner = (rank + size - step) % size, from = (owner + size - 1) % size, nsend, nrecv;
-    HtBlock    *cur = &Y[step % 2], *next = &Y[(step + 1) % 2];
-    MPI_Request req[4];
+  PetscCall(PetscMalloc4(2 * Y.f * ntiles, &Y.box, m, &Y.ynorm, ntiles, &G->tdist, ntiles, &G->order));
+  HtBlockBoxes(&Y);
+  for (PetscInt c = 0; c < G->local.ntiles; c++) {
+    PetscInt i0 = c * G->local.ts;
 
-    if (step < size - 1) {
-      next->n = ranges[from + 1] - ranges[from];
-      PetscCall(PetscMPIIntCast(next->n * f, &nrecv));
-      PetscCall(PetscMPIIntCast(cur->n * f, &nsend));
-      PetscCallMPI(MPI_Irecv(next->x, nrecv, MPIU_SCALAR, left, tag, comm, &req[0]));
-      PetscCallMPI(MPI_Irecv(next->gidx, nrecv / f, MPIU_INT, left, tag, comm, &req[1]));
-      PetscCallMPI(MPI_Isend(cur->x, nsend, MPIU_SCALAR, right, tag, comm, &req[2]));
-      PetscCallMPI(MPI_Isend(cur->gidx, nsend / f, MPIU_INT, right, tag, comm, &req[3]));
-    }
-    PetscCheck(cur->n == ranges[owner + 1] - ranges[owner], PETSC_COMM_SELF, PETSC_ERR_PLIB, "Block of %" PetscInt_FMT " samples from rank %d, which owns %" PetscInt_FMT, cur->n, owner, ranges[owner + 1] - ranges[owner]);
-    PetscCall(HtBlockBoxes(cur));
-    for (PetscInt c = 0; c < G->local.ntiles; c++) {
-      PetscInt i0 = c * G->local.ts;
-
-      PetscCall(HtGraphScanChunk(G, dw, i0, PetscMin(G->local.ts, G->local.n - i0), G->local.box + 2 * c * f, cur, tdist, order));
-    }
-    if (step < size - 1) PetscCallMPI(MPI_Waitall(4, req, MPI_STATUSES_IGNORE));
+    PetscCall(HtGraphScanChunk(G, i0, PetscMin(G->local.ts, G->local.n - i0), G->local.box + 2 * c * G->local.f, &Y));
   }
-  PetscCall(PetscFree2(tdist, order));
-  for (PetscInt b = 0; b < 2; b++) PetscCall(PetscFree3(Y[b].x, Y[b].gidx, Y[b].box));
+  PetscCall(PetscFree4(Y.box, Y.ynorm, G->tdist, G->order));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* a square AIJ matrix with the layout of X's samples from rows in CSR form (global row indices rows[], global columns), preallocated exactly */
-static PetscErrorCode HtGraphAssemble(HtTensor X, const PetscInt *rows, const PetscInt *rowptr, const PetscInt *cols, const PetscScalar *vals, Mat *A)
+/* a square AIJ matrix with the layout of the samples from rows in CSR form (global row indices rows[], global columns), preallocated exactly */
+static PetscErrorCode HtGraphAssemble(const HtSamples *s, const PetscInt *rows, const PetscInt *rowptr, const PetscInt *cols, const PetscScalar *vals, Mat *A)
 {
-  PetscInt m = X->lshape[0], rstart, rend, *dnz, *onz;
+  PetscInt m = s->m, rstart = s->rstart, rend = s->rstart + s->m, *dnz, *onz;
 
   PetscFunctionBegin;
-  PetscCall(HtTensorGetOwnershipRange(X, &rstart, &rend));
   PetscCall(PetscCalloc2(m, &dnz, m, &onz));
   for (PetscInt i = 0; i < m; i++)
     for (PetscInt p = rowptr[i]; p < rowptr[i + 1]; p++) {
       if (cols[p] >= rstart && cols[p] < rend) dnz[rows[i] - rstart]++;
       else onz[rows[i] - rstart]++;
     }
-  PetscCall(MatCreate(PetscObjectComm((PetscObject)X), A));
-  PetscCall(MatSetSizes(*A, m, m, X->shape[0], X->shape[0]));
+  PetscCall(MatCreate(s->comm, A));
+  PetscCall(MatSetSizes(*A, m, m, s->n, s->n));
   PetscCall(MatSetType(*A, MATAIJ));
   PetscCall(MatXAIJSetPreallocation(*A, 1, dnz, onz, NULL, NULL));
   for (PetscInt i = 0; i < m; i++) PetscCall(MatSetValues(*A, 1, &rows[i], rowptr[i + 1] - rowptr[i], cols + rowptr[i], vals + rowptr[i], INSERT_VALUES));
@@ -344,7 +305,7 @@ static PetscErrorCode HtGraphAssemble(HtTensor X, const PetscInt *rows, const Pe
 }
 
 /* knn: C with the weight 1/2 at the k nearest neighbours of every row, then A = C + C^T = (connectivity + connectivity^T)/2 */
-static PetscErrorCode HtGraphMatrix_KNN(HtGraph *G, HtTensor X, Mat *A)
+static PetscErrorCode HtGraphMatrix_KNN(HtGraph *G, Mat *A)
 {
   Mat          Ct;
   PetscInt    *rowptr, m = G->local.n;
@@ -354,7 +315,7 @@ static PetscErrorCode HtGraphMatrix_KNN(HtGraph *G, HtTensor X, Mat *A)
   PetscCall(PetscMalloc2(m + 1, &rowptr, m * G->k, &half));
   for (PetscInt i = 0; i <= m; i++) rowptr[i] = i * G->k;
   for (PetscInt p = 0; p < m * G->k; p++) half[p] = 0.5;
-  PetscCall(HtGraphAssemble(X, G->local.gidx, rowptr, G->kidx, half, A));
+  PetscCall(HtGraphAssemble(&G->s, G->local.gidx, rowptr, G->kidx, half, A));
   PetscCall(PetscFree2(rowptr, half));
   PetscCall(MatTranspose(*A, MAT_INITIAL_MATRIX, &Ct));
   PetscCall(MatAXPY(*A, 1.0, Ct, DIFFERENT_NONZERO_PATTERN));
@@ -363,13 +324,13 @@ static PetscErrorCode HtGraphMatrix_KNN(HtGraph *G, HtTensor X, Mat *A)
 }
 
 /* rbf_eps: the edges, sorted by row (counting sort), are the matrix; it is symmetric because each pair is measured exactly on both sides */
-static PetscErrorCode HtGraphMatrix_RBF(HtGraph *G, HtTensor X, Mat *A)
+static PetscErrorCode HtGraphMatrix_RBF(HtGraph *G, Mat *A)
 {
   PetscInt    *rowptr, *pos, *cols, m = G->local.n;
   PetscScalar *vals;
 
   PetscFunctionBegin;
-  PetscCall(PetscInfo(X, "rbf_eps graph: %" PetscInt_FMT " edges from %" PetscInt_FMT " local samples\n", G->n, m));
+  PetscCall(PetscInfo(G->s.backend, "rbf_eps graph: %" PetscInt_FMT " edges from %" PetscInt_FMT " local samples\n", G->n, m));
   PetscCall(PetscCalloc2(m + 1, &rowptr, m + 1, &pos));
   PetscCall(PetscMalloc2(G->n, &cols, G->n, &vals));
   for (PetscInt p = 0; p < G->n; p++) rowptr[G->e[p].i + 1]++;
@@ -380,31 +341,25 @@ static PetscErrorCode HtGraphMatrix_RBF(HtGraph *G, HtTensor X, Mat *A)
     cols[q] = G->e[p].j;
     vals[q] = G->e[p].v;
   }
-  PetscCall(HtGraphAssemble(X, G->local.gidx, rowptr, cols, vals, A));
+  PetscCall(HtGraphAssemble(&G->s, G->local.gidx, rowptr, cols, vals, A));
   PetscCall(PetscFree2(cols, vals));
   PetscCall(PetscFree2(rowptr, pos));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* HtSpectralAffinityMatrix - the symmetric affinity matrix A (N x N, sparse, rows distributed as X's samples) */
-static PetscErrorCode HtSpectralAffinityMatrix(HtCluster cl, HtTensor X, Mat *A)
+/* HtSpectralAffinityMatrix - the symmetric affinity matrix A (N x N, sparse, rows distributed as the samples s) */
+static PetscErrorCode HtSpectralAffinityMatrix(HtCluster cl, const HtSamples *s, Mat *A)
 {
   HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
   HtGraph             G;
-  HtDistanceWork      dw;
-  PetscInt            m, f;
+  PetscInt            m = s->m;
 
   PetscFunctionBegin;
   PetscCall(PetscMemzero(&G, sizeof(G)));
-  PetscCall(HtDistanceWorkCreate(HT_SPECTRAL_BLOCK, X->shape[1], &dw));
-  PetscCall(HtBlockCreateLocal(X, dw.chunk, &G.local)); /* tiles of local rows = the kernel's row chunks */
-  m = G.local.n;
-  f = G.local.f;
-  PetscCall(PetscMalloc2(m, &G.xnorm, m, &G.bound));
-  for (PetscInt i = 0; i < m; i++) {
-    G.xnorm[i] = 0;
-    for (PetscInt j = 0; j < f; j++) G.xnorm[i] += PetscRealPart(G.local.x[i * f + j] * G.local.x[i * f + j]);
-  }
+  G.s = *s;
+  PetscCall(HtGraphCreateLocal(&G));
+  PetscCall(HtPointsCreate(s->backend, HT_SPECTRAL_BLOCK, s->f, &G.P));
+  PetscCall(PetscMalloc2(HT_SPECTRAL_CHUNK * HT_SPECTRAL_BLOCK, &G.d, m, &G.bound));
   if (sp->affinity == HT_SPECTRAL_KNN) {
     G.k         = sp->n_neighbors;
     G.candidate = HtGraphCandidate_KNN;
@@ -421,19 +376,20 @@ static PetscErrorCode HtSpectralAffinityMatrix(HtCluster cl, HtTensor X, Mat *A)
     G.candidate = HtGraphCandidate_RBF;
     for (PetscInt i = 0; i < m; i++) G.bound[i] = r * r;
   }
-  PetscCall(HtGraphRing(&G, &dw, X));
-  PetscCall(HtDistanceWorkDestroy(&dw));
-  if (sp->affinity == HT_SPECTRAL_KNN) PetscCall(HtGraphMatrix_KNN(&G, X, A));
-  else PetscCall(HtGraphMatrix_RBF(&G, X, A));
-  PetscCall(PetscFree3(G.local.x, G.local.gidx, G.local.box));
-  PetscCall(PetscFree2(G.xnorm, G.bound));
+  PetscCall(HtSamplesRingVisit(s, s->f + 1, G.ring, HtGraphVisit, &G));
+  PetscCall(HtPointsDestroy(&G.P));
+  if (sp->affinity == HT_SPECTRAL_KNN) PetscCall(HtGraphMatrix_KNN(&G, A));
+  else PetscCall(HtGraphMatrix_RBF(&G, A));
+  PetscCall(PetscFree4(G.xk, G.gk, G.ring, G.local.ynorm));
+  PetscCall(PetscFree(G.local.box));
+  PetscCall(PetscFree2(G.d, G.bound));
   PetscCall(PetscFree2(G.kdist, G.kidx));
   PetscCall(PetscFree(G.e));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* A becomes M = D^{-1/2} A D^{-1/2}, D = diag(row sums), and dinv = D^{-1/2} 1; a sample without neighbours is an error */
-static PetscErrorCode HtSpectralNormalize(HtCluster cl, Mat A, Vec *dinv)
+static PetscErrorCode HtSpectralNormalize(HtCluster cl, const HtSamples *s, Mat A, Vec *dinv)
 {
   HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
   PetscScalar        *a;
@@ -453,8 +409,8 @@ static PetscErrorCode HtSpectralNormalize(HtCluster cl, Mat A, Vec *dinv)
     }
   }
   PetscCall(VecRestoreArray(*dinv, &a));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &isolated[0], 1, MPIU_INT, MPI_SUM, PetscObjectComm((PetscObject)cl)));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &isolated[1], 1, MPIU_INT, MPI_MIN, PetscObjectComm((PetscObject)cl)));
+  PetscCall(HtSamplesSumInt(s, 1, &isolated[0]));
+  PetscCall(HtSamplesMinInt(s, 1, &isolated[1]));
   PetscCheck(!isolated[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_USER_INPUT,
              "%" PetscInt_FMT " samples (the first: sample %" PetscInt_FMT ") have no neighbour in the %s affinity graph: no other sample within eps = %g, or only ones whose weight exp(-gamma d^2) underflows; increase -ht_cluster_spectral_eps, or use -ht_cluster_spectral_affinity knn",
              isolated[0], isolated[1], HtSpectralAffinities[sp->affinity], (double)HtSpectralRadius(sp));
@@ -481,9 +437,8 @@ static PetscInt HtUnionFind(PetscInt *parent, PetscInt i)
    matrix M: components of the local block by union-find, then the smallest labels spread over the edges to other
    ranks (a halo exchange per round) until no label changes
 */
-static PetscErrorCode HtGraphComponents(Mat M, PetscInt *comp)
+static PetscErrorCode HtGraphComponents(const HtSamples *s, Mat M, PetscInt *comp)
 {
-  MPI_Comm        comm = PetscObjectComm((PetscObject)M);
   Mat             Ad = M, Ao = NULL;
   const PetscInt *ia, *ja, *garray;
   PetscInt        m, n, rstart, nghost, *root, *label, *ghost, changed;
@@ -515,7 +470,7 @@ static PetscErrorCode HtGraphComponents(Mat M, PetscInt *comp)
   if (ismpi) {
     PetscCall(MatGetSize(Ao, NULL, &nghost));
     PetscCall(MatGetLayouts(M, &rmap, NULL));
-    PetscCall(PetscSFCreate(comm, &sf));
+    PetscCall(PetscSFCreate(s->comm, &sf));
     PetscCall(PetscSFSetGraphLayout(sf, rmap, nghost, NULL, PETSC_OWN_POINTER, garray));
     PetscCall(PetscMalloc1(nghost, &ghost));
     PetscCall(MatGetRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &n, &ia, &ja, &done));
@@ -531,7 +486,7 @@ static PetscErrorCode HtGraphComponents(Mat M, PetscInt *comp)
             label[root[i]] = ghost[ja[p]];
             changed        = 1;
           }
-      PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &changed, 1, MPIU_INT, MPI_MAX, comm));
+      PetscCall(HtSamplesMaxInt(s, 1, &changed));
     } while (changed);
     PetscCall(MatRestoreRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &n, &ia, &ja, &done));
     PetscCall(PetscFree(ghost));
@@ -547,34 +502,29 @@ static PetscErrorCode HtGraphComponents(Mat M, PetscInt *comp)
    connected component, normalized, in the order of the components' smallest sample indices. More components than
    clusters leave the embedding undetermined: an error.
 */
-static PetscErrorCode HtSpectralNullSpace(HtCluster cl, Mat M, Vec dinv, PetscInt *nc, Vec **U)
+static PetscErrorCode HtSpectralNullSpace(HtCluster cl, const HtSamples *s, Mat M, Vec dinv, PetscInt *nc, Vec **U)
 {
   HtCluster_Spectral *sp   = (HtCluster_Spectral *)cl->data;
   MPI_Comm            comm = PetscObjectComm((PetscObject)cl);
   PetscInt            m, rstart, nlocal = 0, *comp, *roots, *mine;
-  PetscMPIInt         size, n, *counts, *displs;
   const PetscScalar  *di;
 
   PetscFunctionBegin;
   PetscCall(VecGetOwnershipRange(dinv, &rstart, NULL));
   PetscCall(VecGetLocalSize(dinv, &m));
   PetscCall(PetscMalloc1(m, &comp));
-  PetscCall(HtGraphComponents(M, comp));
+  PetscCall(HtGraphComponents(s, M, comp));
   for (PetscInt i = 0; i < m; i++) nlocal += comp[i] == rstart + i;
-  PetscCall(MPIU_Allreduce(&nlocal, nc, 1, MPIU_INT, MPI_SUM, comm));
+  *nc = nlocal;
+  PetscCall(HtSamplesSumInt(s, 1, nc));
   PetscCheck(*nc <= cl->k, comm, PETSC_ERR_USER_INPUT,
              "The %s affinity graph has %" PetscInt_FMT " connected components, more than the %" PetscInt_FMT " clusters, so the spectral embedding is not determined; connect it with more neighbours (-ht_cluster_spectral_n_neighbors, now %" PetscInt_FMT ") or a larger radius (-ht_cluster_spectral_eps), or ask for %" PetscInt_FMT " clusters",
              HtSpectralAffinities[sp->affinity], *nc, cl->k, sp->n_neighbors, *nc);
   /* the components' smallest indices, sorted: rank order, then local order */
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCall(PetscMalloc4(nlocal, &mine, *nc, &roots, size, &counts, size + 1, &displs));
+  PetscCall(PetscMalloc1(nlocal + 1, &mine));
   for (PetscInt i = 0, j = 0; i < m; i++)
     if (comp[i] == rstart + i) mine[j++] = comp[i];
-  PetscCall(PetscMPIIntCast(nlocal, &n));
-  PetscCallMPI(MPI_Allgather(&n, 1, MPI_INT, counts, 1, MPI_INT, comm));
-  displs[0] = 0;
-  for (PetscMPIInt r = 0; r < size; r++) displs[r + 1] = displs[r] + counts[r];
-  PetscCallMPI(MPI_Allgatherv(mine, n, MPIU_INT, roots, counts, displs, MPIU_INT, comm));
+  PetscCall(HtSamplesGatherInts(s, nlocal, mine, nc, &roots));
   PetscCall(VecDuplicateVecs(dinv, *nc, U));
   PetscCall(VecGetArrayRead(dinv, &di));
   for (PetscInt q = 0; q < *nc; q++) {
@@ -591,7 +541,8 @@ static PetscErrorCode HtSpectralNullSpace(HtCluster cl, Mat M, Vec dinv, PetscIn
     PetscCall(VecNormalize((*U)[q], NULL));
   }
   PetscCall(VecRestoreArrayRead(dinv, &di));
-  PetscCall(PetscFree4(mine, roots, counts, displs));
+  PetscCall(PetscFree(mine));
+  PetscCall(PetscFree(roots));
   PetscCall(PetscFree(comp));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -601,7 +552,7 @@ static PetscErrorCode HtSpectralNullSpace(HtCluster cl, Mat M, Vec dinv, PetscIn
    connected components, then K - nc more by the eigensolver with those deflated (a Krylov method started from one
    vector cannot see a multiple eigenvalue), from an initial vector keyed by the seed and the global sample index
 */
-static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, Mat M, Vec dinv, Vec **V)
+static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, const HtSamples *s, Mat M, Vec dinv, Vec **V)
 {
   HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
   Vec                 v0, *U;
@@ -610,7 +561,7 @@ static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, Mat M, Vec dinv, Vec 
   EPSConvergedReason  reason;
 
   PetscFunctionBegin;
-  PetscCall(HtSpectralNullSpace(cl, M, dinv, &nc, &U));
+  PetscCall(HtSpectralNullSpace(cl, s, M, dinv, &nc, &U));
   PetscCall(PetscFree(sp->eigs));
   PetscCall(PetscCalloc1(cl->k, &sp->eigs));
   sp->neigs = cl->k;
@@ -622,7 +573,7 @@ static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, Mat M, Vec dinv, Vec 
     PetscCall(VecGetLocalSize(v0, &m));
     PetscCall(VecGetArrayWrite(v0, &a));
     for (PetscInt i = 0; i < m; i++) {
-      HtPhilox4x32 r = HtPhilox((uint64_t)cl->seed, (uint64_t)(rstart + i), HT_SPECTRAL_STREAM);
+      HtPhilox4x32 r = HtPhilox((uint64_t)cl->seed, (uint64_t)(rstart + i), HT_STREAM_SPECTRAL_START);
 
       a[i] = HtPhiloxToUnit(r.v[0], r.v[1]) - 0.5;
     }
@@ -650,7 +601,7 @@ static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, Mat M, Vec dinv, Vec 
 }
 
 /* the sign of each eigenvector that makes its largest-magnitude entry (the lowest global index among equals) positive */
-static PetscErrorCode HtSpectralSigns(MPI_Comm comm, PetscInt k, Vec *V, PetscReal *sign)
+static PetscErrorCode HtSpectralSigns(const HtSamples *s, PetscInt k, Vec *V, PetscReal *sign)
 {
   PetscReal         *amax;
   PetscInt          *first, m, rstart;
@@ -666,7 +617,7 @@ static PetscErrorCode HtSpectralSigns(MPI_Comm comm, PetscInt k, Vec *V, PetscRe
     for (PetscInt i = 0; i < m; i++) amax[q] = PetscMax(amax[q], PetscAbsScalar(v[i]));
     PetscCall(VecRestoreArrayRead(V[q], &v));
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, amax, k, MPIU_REAL, MPIU_MAX, comm));
+  PetscCall(HtSamplesMaxReal(s, k, amax));
   for (PetscInt q = 0; q < k; q++) {
     PetscCall(VecGetArrayRead(V[q], &v));
     first[q] = PETSC_MAX_INT;
@@ -674,7 +625,7 @@ static PetscErrorCode HtSpectralSigns(MPI_Comm comm, PetscInt k, Vec *V, PetscRe
       if (PetscAbsScalar(v[i]) == amax[q]) first[q] = rstart + i;
     PetscCall(VecRestoreArrayRead(V[q], &v));
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, first, k, MPIU_INT, MPI_MIN, comm));
+  PetscCall(HtSamplesMinInt(s, k, first));
   for (PetscInt q = 0; q < k; q++) {
     sign[q] = 0;
     if (first[q] < rstart || first[q] >= rstart + m) continue;
@@ -682,24 +633,23 @@ static PetscErrorCode HtSpectralSigns(MPI_Comm comm, PetscInt k, Vec *V, PetscRe
     sign[q] = PetscRealPart(v[first[q] - rstart]) < 0 ? -1.0 : 1.0;
     PetscCall(VecRestoreArrayRead(V[q], &v));
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sign, k, MPIU_REAL, MPIU_SUM, comm));
+  PetscCall(HtSamplesSumReal(s, k, sign)); /* one rank has each sign: exact */
   PetscCall(PetscFree2(amax, first));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* the N x K embedding, split 0 with X's layout: the eigenvectors as columns (their local parts are the local rows), signs fixed, rows of unit length */
-static PetscErrorCode HtSpectralEmbedding(HtCluster cl, HtTensor X, Vec *V, HtTensor *E)
+static PetscErrorCode HtSpectralEmbedding(HtCluster cl, const HtSamples *s, HtTensor X, Vec *V, HtTensor *E)
 {
-  PetscInt           k = cl->k, m = X->lshape[0], nzero = 0;
+  PetscInt           k = cl->k, m = s->m, nzero = 0;
   PetscReal         *sign;
   PetscScalar       *e;
   const PetscScalar *v;
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(k, &sign));
-  PetscCall(HtSpectralSigns(PetscObjectComm((PetscObject)cl), k, V, sign));
-  PetscCall(HtTensorCreateWithLayout(PetscObjectComm((PetscObject)X), 2, (PetscInt[]){X->shape[0], k}, 0, HT_SCALAR, m, E));
-  PetscCall(PetscObjectSetName((PetscObject)*E, "embedding"));
+  PetscCall(HtSpectralSigns(s, k, V, sign));
+  PetscCall(HtMLCreateSampleTensor(X, k, HT_SCALAR, "embedding", E));
   PetscCall(HtTensorGetArrayWrite(*E, &e));
   for (PetscInt q = 0; q < k; q++) {
     PetscCall(VecGetArrayRead(V[q], &v));
@@ -726,35 +676,43 @@ static PetscErrorCode HtSpectralEmbedding(HtCluster cl, HtTensor X, Vec *V, HtTe
 /* centers: the (weighted) means of the original samples of each cluster; inertia: the (weighted) squared distances to them */
 static PetscErrorCode HtSpectralCenters(HtCluster cl, HtTensor X, PetscInt its)
 {
-  MPI_Comm           comm = PetscObjectComm((PetscObject)cl);
-  PetscInt           k = cl->k, f = X->shape[1], m = X->lshape[0];
-  const PetscScalar *x, *w;
-  const PetscInt    *l;
-  PetscScalar       *buf, *sums, *wsum;
-  PetscReal          inertia = 0;
+  PetscInt        k = cl->k, f;
+  const PetscInt *l;
+  PetscScalar    *buf, *sums, *wsum;
+  PetscReal       inertia = 0;
+  HtSamples       s;
+  HtPoints        P;
 
   PetscFunctionBegin;
+  PetscCall(HtTensorGetSamples(X, cl->weights, &s));
+  f = s.f;
   PetscCall(PetscCalloc1(k * f + k, &buf));
   sums = buf;
   wsum = buf + k * f;
-  PetscCall(HtTensorGetArrayRead(X, &x));
   PetscCall(HtTensorGetArrayRead(cl->labels, &l));
-  PetscCall(HtClusterGetWeightsArray_Private(cl, X, &w));
-  for (PetscInt i = 0; i < m; i++) {
-    PetscReal wi = w ? PetscRealPart(w[i]) : 1.0;
+  for (PetscInt i = 0; i < s.m; i++) {
+    PetscReal wi = s.w ? PetscRealPart(s.w[i]) : 1.0;
 
-    for (PetscInt j = 0; j < f; j++) sums[l[i] * f + j] += wi * x[i * f + j];
+    for (PetscInt j = 0; j < f; j++) sums[l[i] * f + j] += wi * s.x[i * f + j];
     wsum[l[i]] += wi;
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, buf, k * f + k, MPIU_SCALAR, MPIU_SUM, comm));
+  PetscCall(HtSamplesSumScalar(&s, k * f + k, buf));
   for (PetscInt q = 0; q < k; q++)
     for (PetscInt j = 0; j < f; j++) sums[q * f + j] = PetscRealPart(wsum[q]) > 0 ? sums[q * f + j] / wsum[q] : 0.0;
-  for (PetscInt i = 0; i < m; i++) inertia += (w ? PetscRealPart(w[i]) : 1.0) * HtGraphDistance(x + i * f, sums + l[i] * f, f);
-  PetscCall(MPIU_Allreduce(&inertia, &cl->inertia, 1, MPIU_REAL, MPIU_SUM, comm));
-  PetscCall(HtClusterRestoreWeightsArray_Private(cl, &w));
+  PetscCall(HtPointsCreate(s.backend, k, f, &P));
+  PetscCall(HtPointsSet(P, k, sums, f));
+  for (PetscInt i = 0; i < s.m; i++) {
+    PetscReal d;
+
+    PetscCall(HtPointsDistance(P, HT_POINTS_SQEUCLIDEAN_EXACT, l[i], s.x + i * f, &d));
+    inertia += (s.w ? PetscRealPart(s.w[i]) : 1.0) * d;
+  }
+  PetscCall(HtPointsDestroy(&P));
+  PetscCall(HtSamplesSumReal(&s, 1, &inertia));
+  cl->inertia = inertia;
   PetscCall(HtTensorRestoreArrayRead(cl->labels, &l));
-  PetscCall(HtTensorRestoreArrayRead(X, &x));
-  PetscCall(HtClusterSetResults_Private(cl, X, sums, its));
+  PetscCall(HtTensorRestoreSamples(X, cl->weights, &s));
+  PetscCall(HtClusterSetResults_Private(cl, f, sums, its));
   PetscCall(PetscFree(buf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -815,23 +773,26 @@ static PetscErrorCode HtClusterFit_Spectral(HtCluster cl, HtTensor X)
   Vec                 dinv, *V;
   HtTensor            E, labels;
   PetscInt            its;
+  HtSamples           s;
 
   PetscFunctionBegin;
-  PetscCheck(sp->affinity != HT_SPECTRAL_KNN || sp->n_neighbors < X->shape[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE,
-             "n_neighbors = %" PetscInt_FMT " must be less than the number of samples, %" PetscInt_FMT "; lower -ht_cluster_spectral_n_neighbors", sp->n_neighbors, X->shape[0]);
+  PetscCall(HtTensorGetSamples(X, NULL, &s));
+  PetscCheck(sp->affinity != HT_SPECTRAL_KNN || sp->n_neighbors < s.n, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE,
+             "n_neighbors = %" PetscInt_FMT " must be less than the number of samples, %" PetscInt_FMT "; lower -ht_cluster_spectral_n_neighbors", sp->n_neighbors, s.n);
   PetscCall(PetscFree(sp->eigs));
   sp->neigs = 0;
-  PetscCall(PetscLogEventBegin(HT_SPECTRAL_Graph, cl, X, 0, 0));
-  PetscCall(HtSpectralAffinityMatrix(cl, X, &A));
-  PetscCall(HtSpectralNormalize(cl, A, &dinv));
-  PetscCall(PetscLogEventEnd(HT_SPECTRAL_Graph, cl, X, 0, 0));
-  PetscCall(PetscLogEventBegin(HT_SPECTRAL_Eigen, cl, X, 0, 0));
-  PetscCall(HtSpectralEigenvectors(cl, A, dinv, &V));
+  PetscCall(PetscLogEventBegin(HT_CLUSTER_SpectralGraph, cl, X, 0, 0));
+  PetscCall(HtSpectralAffinityMatrix(cl, &s, &A));
+  PetscCall(HtSpectralNormalize(cl, &s, A, &dinv));
+  PetscCall(PetscLogEventEnd(HT_CLUSTER_SpectralGraph, cl, X, 0, 0));
+  PetscCall(PetscLogEventBegin(HT_CLUSTER_SpectralEigen, cl, X, 0, 0));
+  PetscCall(HtSpectralEigenvectors(cl, &s, A, dinv, &V));
   PetscCall(VecDestroy(&dinv));
   PetscCall(MatDestroy(&A));
-  PetscCall(HtSpectralEmbedding(cl, X, V, &E));
+  PetscCall(HtSpectralEmbedding(cl, &s, X, V, &E));
   PetscCall(VecDestroyVecs(cl->k, &V));
-  PetscCall(PetscLogEventEnd(HT_SPECTRAL_Eigen, cl, X, 0, 0));
+  PetscCall(PetscLogEventEnd(HT_CLUSTER_SpectralEigen, cl, X, 0, 0));
+  PetscCall(HtTensorRestoreSamples(X, NULL, &s));
 
   PetscCall(HtClusterSetNumClusters(sp->inner, cl->k));
   PetscCall(HtClusterSetSeed(sp->inner, cl->seed));
@@ -869,11 +830,64 @@ static PetscErrorCode HtClusterSetFromOptions_Spectral(HtCluster cl, PetscOption
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a model file: the affinity and its parameters as attributes spectral_..., the eigenvalues as the dataset eigenvalues */
+static PetscErrorCode HtSpectralSave(HtCluster cl, PetscViewer viewer)
+{
+  HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
+  HtTensor            eigs;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLModelSaveAttribute(viewer, "spectral_affinity", PETSC_STRING, HtSpectralAffinities[sp->affinity]));
+  PetscCall(HtMLModelSaveAttribute(viewer, "spectral_n_neighbors", PETSC_INT, &sp->n_neighbors));
+  PetscCall(HtMLModelSaveAttribute(viewer, "spectral_gamma", PETSC_REAL, &sp->gamma));
+  PetscCall(HtMLModelSaveAttribute(viewer, "spectral_eps", PETSC_REAL, &sp->radius));
+  PetscCall(HtTensorCreateFromLocalArray(PetscObjectComm((PetscObject)cl), 1, &sp->neigs, -1, HT_SCALAR, PETSC_DECIDE, sp->eigs, &eigs));
+  PetscCall(HtMLModelSaveTensor(viewer, eigs, "eigenvalues"));
+  PetscCall(HtTensorDestroy(&eigs));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtClusterLoad_Spectral(HtCluster cl, PetscViewer viewer)
+{
+  HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
+  char               *affinity;
+  PetscInt            n_neighbors;
+  PetscReal           gamma, radius;
+  HtTensor            eigs;
+  const PetscScalar  *e;
+  const PetscInt     *shape;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "spectral_affinity", PETSC_STRING, &affinity));
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "spectral_n_neighbors", PETSC_INT, &n_neighbors));
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "spectral_gamma", PETSC_REAL, &gamma));
+  PetscCall(HtMLModelLoadAttribute((PetscObject)cl, viewer, "spectral_eps", PETSC_REAL, &radius));
+  PetscCall(HtClusterSpectralSetAffinity(cl, affinity, n_neighbors, gamma));
+  PetscCall(HtClusterSpectralSetRadius(cl, radius > 0 ? radius : (PetscReal)PETSC_DEFAULT));
+  PetscCall(PetscFree(affinity));
+  PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, "eigenvalues", &eigs));
+  PetscCall(HtTensorGetShape(eigs, &shape));
+  PetscCall(HtTensorGetArrayRead(eigs, &e));
+  sp->neigs = shape[0];
+  PetscCall(PetscMalloc1(sp->neigs, &sp->eigs));
+  for (PetscInt q = 0; q < sp->neigs; q++) sp->eigs[q] = PetscRealPart(e[q]);
+  PetscCall(HtTensorRestoreArrayRead(eigs, &e));
+  PetscCall(HtTensorDestroy(&eigs));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* ASCII: the affinity, the solvers and the eigenvalues; a model file: HtSpectralSave() */
 static PetscErrorCode HtClusterView_Spectral(HtCluster cl, PetscViewer viewer)
 {
   HtCluster_Spectral *sp = (HtCluster_Spectral *)cl->data;
+  PetscBool           ishdf5;
 
   PetscFunctionBegin;
+  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
+  if (ishdf5) {
+    PetscCall(HtSpectralSave(cl, viewer));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   if (sp->affinity == HT_SPECTRAL_KNN) PetscCall(PetscViewerASCIIPrintf(viewer, "affinity: knn, %" PetscInt_FMT " nearest neighbours, symmetrized (C + C^T)/2\n", sp->n_neighbors));
   else PetscCall(PetscViewerASCIIPrintf(viewer, "affinity: rbf_eps, exp(-gamma d^2) with gamma %g within eps %g%s\n", (double)sp->gamma, (double)HtSpectralRadius(sp), sp->radius > 0 ? "" : " (default: where the kernel falls to 1e-4)"));
   if (sp->eps) {
@@ -1096,13 +1110,6 @@ PetscErrorCode HtClusterSpectralGetEigenvalues(HtCluster cl, PetscInt *n, const 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtSpectralFinalizeEvents(void)
-{
-  PetscFunctionBegin;
-  HtSpectralEventsRegistered = PETSC_FALSE;
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /*MC
    HTCLUSTERSPECTRAL - "spectral" - Spectral clustering (Ng, Jordan & Weiss) on a sparse affinity graph.
 
@@ -1170,12 +1177,6 @@ PETSC_INTERN PetscErrorCode HtClusterCreate_Spectral(HtCluster cl)
   HtCluster_Spectral *sp;
 
   PetscFunctionBegin;
-  if (!HtSpectralEventsRegistered) {
-    PetscCall(PetscLogEventRegister("HtClusterSpGraph", HT_CLUSTER_CLASSID, &HT_SPECTRAL_Graph));
-    PetscCall(PetscLogEventRegister("HtClusterSpEigen", HT_CLUSTER_CLASSID, &HT_SPECTRAL_Eigen));
-    PetscCall(PetscRegisterFinalize(HtSpectralFinalizeEvents));
-    HtSpectralEventsRegistered = PETSC_TRUE;
-  }
   PetscCall(PetscNew(&sp));
   sp->affinity            = HT_SPECTRAL_KNN;
   sp->n_neighbors         = 10;
@@ -1185,6 +1186,7 @@ PETSC_INTERN PetscErrorCode HtClusterCreate_Spectral(HtCluster cl)
   cl->ops->fit            = HtClusterFit_Spectral;
   cl->ops->setfromoptions = HtClusterSetFromOptions_Spectral;
   cl->ops->view           = HtClusterView_Spectral;
+  cl->ops->load           = HtClusterLoad_Spectral;
   cl->ops->reset          = HtClusterReset_Spectral;
   cl->ops->destroy        = HtClusterDestroy_Spectral;
   PetscCall(PetscObjectComposeFunction((PetscObject)cl, "HtClusterSpectralSetAffinity_C", HtClusterSpectralSetAffinity_Spectral));

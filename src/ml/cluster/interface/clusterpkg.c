@@ -10,7 +10,7 @@ const char *const *HtClusterConvergedReasons = HtClusterConvergedReasons_Shifted
 
 PetscClassId      HT_CLUSTER_CLASSID;
 PetscFunctionList HtClusterList = NULL;
-PetscLogEvent     HT_CLUSTER_SetUp, HT_CLUSTER_Fit, HT_CLUSTER_Predict, HT_CLUSTER_Init;
+PetscLogEvent     HT_CLUSTER_SetUp, HT_CLUSTER_Fit, HT_CLUSTER_Predict, HT_CLUSTER_Init, HT_CLUSTER_SpectralGraph, HT_CLUSTER_SpectralEigen;
 
 static PetscBool HtClusterPackageInitialized = PETSC_FALSE;
 
@@ -56,6 +56,8 @@ PetscErrorCode HtClusterInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtClusterInit", HT_CLUSTER_CLASSID, &HT_CLUSTER_Init));
   PetscCall(PetscLogEventRegister("HtClusterFit", HT_CLUSTER_CLASSID, &HT_CLUSTER_Fit));
   PetscCall(PetscLogEventRegister("HtClusterPredict", HT_CLUSTER_CLASSID, &HT_CLUSTER_Predict));
+  PetscCall(PetscLogEventRegister("HtClusterSpGraph", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralGraph));
+  PetscCall(PetscLogEventRegister("HtClusterSpEigen", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralEigen));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
   if (opt) {
     PetscCall(PetscStrInList("ht_cluster", logList, ',', &pkg));

@@ -1,17 +1,17 @@
 /*
    Lloyd's k-means iteration with one assignment/accumulation pass, shared by the HtCluster types: on
    samples distributed over the object's communicator (kmeans), or on samples that one rank holds alone,
-   with PETSC_COMM_SELF (the batches and merges of batchkmeans).
+   with PETSC_COMM_SELF (the batches and merges of batchkmeans); and scikit-learn's tolerance rule.
 */
-#include <heat/private/clusterimpl.h>
+#include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 
 typedef struct {
   const HtSamples *s;
   PetscInt         k;
   PetscInt        *labels;
   PetscScalar     *centers, *buf; /* buf: sums K*F | weights K | inertia | changed */
-  HtNearestWork    nw;
-  PetscInt        *best;    /* nearest centers of a chunk of HT_NEAREST_CHUNK rows */
+  HtPoints         P;       /* the centers, for the back end's nearest-center kernel */
+  PetscInt        *best;    /* nearest centers of a chunk of HT_POINTS_CHUNK rows */
   PetscReal       *d;       /* their exact squared distances (with the inertia) */
   PetscBool        inertia; /* compute the inertia of each iteration (for the monitors) */
   HtTopList       *far;     /* the K samples of this rank farthest from their centers, for empty clusters */
@@ -22,9 +22,9 @@ typedef struct {
 
 /*
    One pass over the local samples, a chunk of rows at a time: their nearest centers (with the exact squared distances
-   and the inertia if asked for: HtNearestCentersExact()), the changed labels, and the weighted sums of the new
+   and the inertia if asked for: HtPointsNearest()), the changed labels, and the weighted sums of the new
    centers. The sums are formed in full every HT_LLOYD_FULL_SUMS iterations (and at the first); in between, the
-   samples that changed cluster move their contribution from the old sums to the new (HtNearestWorkMoveRows()): after
+   samples that changed cluster move their contribution from the old sums to the new (HtPointsMoveRows()): after
    the first iterations only a few percent change, and rounding does not build up over more than a few iterations.
    Like scikit-learn, the inertia is not formed where nobody reads it: the fit computes it once at the end.
 */
@@ -37,41 +37,40 @@ static PetscErrorCode HtLloydAssignAccumulate(HtLloyd *L, PetscInt it)
   PetscBool    full     = (PetscBool)(it % HT_LLOYD_FULL_SUMS == 0);
 
   PetscFunctionBegin;
-  PetscCall(HtNearestWorkSetCenters(&L->nw, L->centers));
-  if (full) PetscCall(HtNearestWorkZeroSums(&L->nw));
-  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_NEAREST_CHUNK) {
-    PetscInt                       mc = PetscMin(HT_NEAREST_CHUNK, L->s->m - i0);
+  PetscCall(HtPointsSet(L->P, k, L->centers, f));
+  if (full) PetscCall(HtPointsZeroSums(L->P));
+  for (PetscInt i0 = 0; i0 < L->s->m; i0 += HT_POINTS_CHUNK) {
+    PetscInt                       mc = PetscMin(HT_POINTS_CHUNK, L->s->m - i0);
     PetscInt *PETSC_RESTRICT       labels = L->labels + i0;
     const PetscInt *PETSC_RESTRICT best   = L->best;
     const PetscScalar             *x = L->s->x + i0 * f, *w = L->s->w ? L->s->w + i0 : NULL;
 
-    PetscCall(HtNearestCentersExact(&L->nw, mc, x, w, L->best, L->d, full, L->inertia ? &wdist : NULL));
+    PetscCall(HtPointsNearest(L->P, mc, x, w, L->best, L->d, full, L->inertia ? &wdist : NULL));
     if (full)
       for (PetscInt i = 0; i < mc; i++) { /* (restrict pointers: a loop the compiler vectorizes) */
         nchanged += best[i] != labels[i];
         labels[i] = best[i];
       }
-    else HtNearestWorkMoveRows(&L->nw, mc, x, w, best, labels, &nchanged);
+    else PetscCall(HtPointsMoveRows(L->P, mc, x, w, best, labels, &nchanged));
   }
-  PetscCall(HtNearestWorkGetSums(&L->nw, sums, wsum));
+  PetscCall(HtPointsGetSums(L->P, sums, wsum));
   *inertia = wdist;
   *changed = nchanged;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* the K local samples farthest from the centers they were assigned to (exact squared distances), into L->far */
-static void HtLloydFarthest(HtLloyd *L)
+static PetscErrorCode HtLloydFarthest(HtLloyd *L)
 {
-  PetscInt f = L->s->f;
-
+  PetscFunctionBegin;
   L->far->n = 0;
   for (PetscInt i = 0; i < L->s->m; i++) {
-    const PetscScalar *x = L->s->x + i * f, *c = L->centers + L->labels[i] * f;
-    PetscReal          d = 0;
+    PetscReal d;
 
-    for (PetscInt j = 0; j < f; j++) d += PetscRealPart((x[j] - c[j]) * (x[j] - c[j]));
+    PetscCall(HtPointsDistance(L->P, HT_POINTS_SQEUCLIDEAN_EXACT, L->labels[i], L->s->x + i * L->s->f, &d));
     HtTopListPush(L->far, d, L->s->rstart + i);
   }
+  PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
@@ -87,12 +86,12 @@ static PetscErrorCode HtLloydRelocateEmpty(HtCluster cl, HtLloyd *L)
   for (PetscInt q = 0; q < k; q++) nempty += PetscRealPart(wsum[q]) == 0;
   if (!nempty) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscInfo(cl, "%" PetscInt_FMT " empty clusters re-seeded with the farthest samples\n", nempty));
-  HtLloydFarthest(L);
-  PetscCall(HtTopListsMerge_Private(L->s->comm, 1, L->far));
+  PetscCall(HtLloydFarthest(L));
+  PetscCall(HtSamplesMergeTopLists(L->s, 1, L->far));
   PetscCall(PetscMalloc2(nempty, &moved, nempty * (f + 2), &rows));
   for (PetscInt e = 0; e < nempty; e++) moved[e] = e < L->far->n ? L->far->index[e] : -1;
   /* their row, weight and label, contributed by their owners */
-  PetscCall(HtSamplesGetRows_Private(L->s, L->labels, nempty, moved, rows));
+  PetscCall(HtSamplesGetRows(L->s, L->labels, nempty, moved, rows));
   for (PetscInt q = 0, e = 0; q < k; q++) {
     const PetscScalar *r;
     PetscInt           old;
@@ -133,9 +132,9 @@ static PetscErrorCode HtLloydUpdateCenters(HtLloyd *L, PetscReal *shift)
 }
 
 /*
-   HtSamplesLloyd_Private - Lloyd iterations from the given centers until no sample changes its cluster, the
+   HtKMeansLloyd - Lloyd iterations from the given centers until no sample changes its cluster, the
    squared center shift is at most tol, or cl->max_it iterations. Collective on s->comm; one allreduce of
-   K (F + 1) + 2 numbers per iteration.
+   K (F + 1) + 2 numbers per iteration (HtSamplesSumScalar()).
 
    Input Parameters:
 +  cl - the object: K, the maximum number of iterations, the monitors
@@ -152,7 +151,7 @@ static PetscErrorCode HtLloydUpdateCenters(HtLloyd *L, PetscReal *shift)
 .  its - the number of iterations done
 -  reason - why the iteration stopped
 */
-PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscReal tol, PetscBool monitor, PetscScalar *centers, PetscInt *labels, PetscScalar *weights, PetscInt *its, HtClusterConvergedReason *reason)
+PetscErrorCode HtKMeansLloyd(HtCluster cl, const HtSamples *s, PetscReal tol, PetscBool monitor, PetscScalar *centers, PetscInt *labels, PetscScalar *weights, PetscInt *its, HtClusterConvergedReason *reason)
 {
   HtLloyd   L;
   PetscReal shift = 0, inertia;
@@ -165,14 +164,14 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   L.centers = centers;
   L.inertia = monitor;
   PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
-  PetscCall(HtTopListsCreate_Private(1, L.k, &L.far));
-  PetscCall(HtNearestWorkCreate(L.k, s->f, &L.nw));
-  PetscCall(PetscMalloc2(HT_NEAREST_CHUNK, &L.best, HT_NEAREST_CHUNK, &L.d));
+  PetscCall(HtTopListsCreate(1, L.k, &L.far));
+  PetscCall(HtPointsCreate(s->backend, L.k, s->f, &L.P));
+  PetscCall(PetscMalloc2(HT_POINTS_CHUNK, &L.best, HT_POINTS_CHUNK, &L.d));
   for (PetscInt i = 0; i < s->m; i++) L.labels[i] = -1;
   *reason = HT_CLUSTER_DIVERGED_ITS;
   for (it = 0; it < cl->max_it; it++) {
     PetscCall(HtLloydAssignAccumulate(&L, it));
-    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, L.buf, L.k * s->f + L.k + 2, MPIU_SCALAR, MPIU_SUM, s->comm));
+    PetscCall(HtSamplesSumScalar(s, L.k * s->f + L.k + 2, L.buf));
     inertia = PetscRealPart(L.buf[L.k * s->f + L.k]);
     PetscCall(HtLloydRelocateEmpty(cl, &L));
     PetscCall(HtLloydUpdateCenters(&L, &shift));
@@ -189,8 +188,32 @@ PetscErrorCode HtSamplesLloyd_Private(HtCluster cl, const HtSamples *s, PetscRea
   *its = PetscMin(it + 1, cl->max_it);
   if (weights) PetscCall(PetscArraycpy(weights, L.buf + L.k * s->f, L.k));
   PetscCall(PetscFree2(L.best, L.d));
-  PetscCall(HtNearestWorkDestroy(&L.nw));
-  PetscCall(HtTopListsDestroy_Private(&L.far));
+  PetscCall(HtPointsDestroy(&L.P));
+  PetscCall(HtTopListsDestroy(&L.far));
   PetscCall(PetscFree(L.buf));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtKMeansTolerance - the absolute tolerance on the squared center shift: tol times the mean of the feature variances
+   of X (scikit-learn's convention, so the tolerance does not depend on the scale)
+*/
+PetscErrorCode HtKMeansTolerance(HtCluster cl, HtTensor X, PetscReal *tol)
+{
+  HtTensor           std;
+  const PetscScalar *sd;
+  const PetscInt    *shape;
+  PetscReal          sum = 0;
+
+  PetscFunctionBegin;
+  *tol = 0;
+  if (cl->tol == 0) PetscFunctionReturn(PETSC_SUCCESS); /* no pass over the data for a fixed number of iterations */
+  PetscCall(HtTensorGetShape(X, &shape));
+  PetscCall(HtTensorDescribe(X, NULL, NULL, NULL, &std));
+  PetscCall(HtTensorGetArrayRead(std, &sd));
+  for (PetscInt j = 0; j < shape[1]; j++) sum += PetscRealPart(sd[j] * sd[j]);
+  PetscCall(HtTensorRestoreArrayRead(std, &sd));
+  PetscCall(HtTensorDestroy(&std));
+  *tol = cl->tol * sum / shape[1];
   PetscFunctionReturn(PETSC_SUCCESS);
 }

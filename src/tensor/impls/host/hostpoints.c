@@ -1,0 +1,280 @@
+/*
+   The distance kernels of the host back end (HtPoints, include/heat/private/samplesimpl.h): the points are kept
+   transposed (features x points, zero-padded to whole blocks) with -|y|^2 / 2, so that a kernel runs over the points
+   in its vector lanes.
+
+   - The nearest point of every row (the hot loop of Lloyd's iteration, of the assignment of new data and of the
+     k-means initializations): for the small numbers of features and centers of clustering (F and K of a few to a few
+     hundred) a BLAS GEMM of the rows against the centers spends most of its time packing its operands, and writes a
+     rows x K block that is read again for the argmin. This kernel keeps a block of HT_NEAREST_ROWS rows x
+     HT_NEAREST_LANES centers in registers, accumulates their dot products over the features, and folds the argmin
+     into the same registers, so each sample is read once and nothing of size rows x K is formed. Every row goes
+     through the same instructions (the last rows of a block are padded with zeros, not handled by a separate loop),
+     so a row's result does not depend on where it sits in the block: the labels are the same on any number of ranks.
+   - Blocks of distances by the expansion (HtTensorCDist and the screens of the spectral graph): the same blocks of
+     dot products, then |x|^2 - 2 score and the metric while the block is in cache.
+   - Exact distances, summed from the differences in feature order: exactly 0 at a point and the same value whatever
+     the block a row sits in (k-medians, k-medoids, the spectral graph).
+
+   The blocked kernels are compiled for several x86-64 levels (AVX-512, AVX2+FMA, baseline, each with its own block
+   size: include/heat/private/kernels/) and the best one the machine has is picked at run time (-ht_kernel_isa).
+*/
+#include <heat/private/tensorimpl.h>
+#include <heat/private/kernelimpl.h>
+
+#define HT_NEAREST_ROWS     8 /* the kernels' blocks of rows and of points divide these: the units in which the last */
+#define HT_NEAREST_LANES    8 /* rows of a call and the points are padded */
+#define HT_NEAREST_PREFETCH 8 /* blocks of rows (of the kernel's width) ahead that the nearest kernel prefetches */
+
+typedef struct _n_HtPoints_Host HtPoints_Host;
+struct _n_HtPoints_Host {
+  PetscInt     k, f, kpad; /* kpad: k rounded up to a multiple of HT_NEAREST_LANES */
+  PetscReal   *ct;         /* f x kpad: the points transposed, zero-padded */
+  PetscReal   *chalf;      /* kpad: -|y|^2 / 2, -inf for the padding */
+  PetscScalar *c;          /* k x f: the points, row-major */
+  PetscScalar *xpad;       /* HT_NEAREST_ROWS x f: the last rows of a call, zero-padded */
+  PetscScalar *acc;        /* k (f + 1): weighted sums of the rows (k x f), then their weights (k) */
+  /* the nearest kernel for this machine (include/heat/private/kernels/nearest.h) */
+  void (*kernel)(const HtPoints_Host *, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *);
+};
+
+/*
+   The vector helpers below are macros, not inline functions: GCC lowers the vector operations of an inline helper
+   for the baseline instruction set before inlining it into a kernel compiled for a higher one, which turns them
+   into scalar code. They work on the vector types HtVec, HtVecIndex, HtVecArg that kernellevels.h names for its
+   width.
+*/
+
+/* lane by lane, where s > best.val: best = (s, candidate) (a later block of centers wins only if strictly nearer) */
+#define HtVecKeepLarger(s, candidate, best) \
+  do { \
+    HtVecIndex larger_ = (HtVecIndex)((s) > (best).val); \
+    (best).val         = (HtVec)(((HtVecIndex)(s) & larger_) | ((HtVecIndex)(best).val & ~larger_)); \
+    (best).idx         = ((candidate) & larger_) | ((best).idx & ~larger_); \
+  } while (0)
+
+#define HtUnparen(...) __VA_ARGS__
+/*
+   The folds of a butterfly over rows: out = lane by lane, the combination of the lanes of a and b selected by the
+   shuffle indices A with those selected by B (parenthesized lists). HtVecFoldLarger keeps the larger value with its
+   index (the lower index on ties), HtVecFoldSum adds.
+*/
+#define HtVecFoldLarger(a, b, out, A, B) \
+  do { \
+    HtVec      u_ = __builtin_shufflevector((a).val, (b).val, HtUnparen A), v_ = __builtin_shufflevector((a).val, (b).val, HtUnparen B); \
+    HtVecIndex iu_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen A), iv_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen B); \
+    HtVecIndex takev_ = (HtVecIndex)(v_ > u_) | ((HtVecIndex)(v_ >= u_) & (HtVecIndex)(iv_ < iu_)); \
+    (out).val         = (HtVec)(((HtVecIndex)v_ & takev_) | ((HtVecIndex)u_ & ~takev_)); \
+    (out).idx         = (iv_ & takev_) | (iu_ & ~takev_); \
+  } while (0)
+#define HtVecFoldSum(a, b, out, A, B) (out) = __builtin_shufflevector(a, b, HtUnparen A) + __builtin_shufflevector(a, b, HtUnparen B)
+/* the lanes of x reordered by the shuffle indices P */
+#define HtVecPermuteArg(x, P) \
+  do { \
+    (x).val = __builtin_shufflevector((x).val, (x).val, HtUnparen P); \
+    (x).idx = __builtin_shufflevector((x).idx, (x).idx, HtUnparen P); \
+  } while (0)
+#define HtVecPermute(x, P) (x) = __builtin_shufflevector(x, x, HtUnparen P)
+
+/*
+   Lane r of out = the fold of all lanes of row in[r], for the W rows in[] of W lanes (of type T): a butterfly of
+   4 + 2 + 1 lane-wise folds for 8 rows instead of 3 per row; the rows come out bit-reversed, then reordered. For sums,
+   lane l of the result adds the lanes of a row pairwise, ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)), at every width
+   (with HtVecCombine: 2 rows of 2 lanes come from 4 vectors of 2 lanes, and so on).
+*/
+#define HtVecButterfly8(T, FOLD, PERMUTE, in, out) \
+  do { \
+    T p_[4], q_[2]; \
+    for (PetscInt r_ = 0; r_ < 4; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(p_[2 * r_], p_[2 * r_ + 1], q_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
+    FOLD(q_[0], q_[1], out, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
+    PERMUTE(out, (0, 4, 2, 6, 1, 5, 3, 7)); \
+  } while (0)
+#define HtVecButterfly4(T, FOLD, PERMUTE, in, out) \
+  do { \
+    T p_[2]; \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
+    FOLD(p_[0], p_[1], out, (0, 4, 2, 6), (1, 5, 3, 7)); \
+    PERMUTE(out, (0, 2, 1, 3)); \
+  } while (0)
+#define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
+
+/* the vectors in which the center sums are updated in place (HtSumsKernel) */
+#define HtVecUpdate8 HtVec4
+#define HtVecUpdate4 HtVec4
+#define HtVecUpdate2 HtVec2
+
+/* the 8 / W vectors p[] of a row's 8 partial sums combined pairwise into one, in the order of the butterflies */
+#define HtVecCombine8(p) (p[0])
+#define HtVecCombine4(p) (p[0] + p[1])
+#define HtVecCombine2(p) ((p[0] + p[2]) + (p[1] + p[3]))
+
+/*
+   the kernels, once per x86-64 level: blocks of 8 rows x 8 points in the 32 vector registers of AVX-512, of 4 x 4
+   in the 16 of AVX2, of 2 x 2 in the 16 of the baseline (SSE2)
+*/
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/nearest.h>
+#include <heat/private/kernellevels.h>
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/cdist.h>
+#include <heat/private/kernellevels.h>
+
+static PetscErrorCode HtPointsCreate_Host(HtPoints P)
+{
+  HtPoints_Host *h;
+  PetscInt       kpad = (P->kmax + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
+
+  PetscFunctionBegin;
+  PetscCall(PetscNew(&h));
+  h->f      = P->f;
+  h->kernel = HtKernelPick(HtNearestKernel);
+  PetscCall(PetscCalloc5(P->f * kpad, &h->ct, kpad, &h->chalf, P->kmax * P->f, &h->c, HT_NEAREST_ROWS * P->f, &h->xpad, P->kmax * (P->f + 1), &h->acc));
+  P->data = h;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the points transposed with the padding columns zero, -|y|^2 / 2 with -inf for the padding (never the nearest) */
+static PetscErrorCode HtPointsSet_Host(HtPoints P, const PetscScalar *rows, PetscInt ld)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  h->k    = P->k;
+  h->kpad = (P->k + HT_NEAREST_LANES - 1) / HT_NEAREST_LANES * HT_NEAREST_LANES;
+  for (PetscInt q = 0; q < h->k; q++) PetscCall(PetscArraycpy(h->c + q * h->f, rows + q * ld, h->f));
+  HtRowsTranspose(h->k, h->f, h->c, h->f, h->ct, h->kpad);
+  for (PetscInt j = 0; j < h->f; j++)
+    for (PetscInt q = h->k; q < h->kpad; q++) h->ct[j * h->kpad + q] = 0;
+  HtRowsHalfNorms(h->k, h->f, h->c, h->chalf);
+  for (PetscInt q = h->k; q < h->kpad; q++) h->chalf[q] = -(PetscReal)INFINITY;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   d[q], q < k: the exact distance of the row x to the points, summed from the differences in feature order (vectorized
+   over the points)
+*/
+static void HtPointsExactRow(const HtPoints_Host *h, HtPointsMetric metric, const PetscScalar *PETSC_RESTRICT x, PetscScalar *PETSC_RESTRICT d)
+{
+  const PetscInt k = h->k, ld = h->kpad;
+
+  for (PetscInt q = 0; q < k; q++) d[q] = 0;
+  for (PetscInt j = 0; j < h->f; j++) {
+    const PetscReal  xj = PetscRealPart(x[j]);
+    const PetscReal *c  = h->ct + j * ld;
+
+    if (metric == HT_POINTS_MANHATTAN)
+      for (PetscInt q = 0; q < k; q++) d[q] += PetscAbsReal(xj - c[q]);
+    else
+      for (PetscInt q = 0; q < k; q++) d[q] += (xj - c[q]) * (xj - c[q]);
+  }
+  if (metric == HT_POINTS_EUCLIDEAN_EXACT)
+    for (PetscInt q = 0; q < k; q++) d[q] = PetscSqrtReal(PetscRealPart(d[q]));
+}
+
+static PetscErrorCode HtPointsDistances_Host(HtPoints P, HtPointsMetric metric, PetscReal gamma, PetscInt n, const PetscScalar *x, PetscScalar *d, PetscInt ldd)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  if (metric >= HT_POINTS_MANHATTAN) {
+    for (PetscInt i = 0; i < n; i++) HtPointsExactRow(h, metric, x + i * h->f, d + i * ldd);
+    PetscCall(PetscLogFlops(3.0 * n * h->k * h->f));
+  } else {
+    HtKernelPick(HtCDistKernel)(n, h->k, h->f, h->kpad, x, h->ct, h->chalf, metric, gamma, h->xpad, d, ldd);
+    PetscCall(PetscLogFlops(2.0 * n * h->k * h->f));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtPointsDistance_Host(HtPoints P, HtPointsMetric metric, PetscInt q, const PetscScalar *x, PetscReal *d)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+  PetscReal      s = 0;
+
+  PetscFunctionBegin;
+  for (PetscInt j = 0; j < h->f; j++) {
+    PetscReal diff = PetscRealPart(x[j]) - h->ct[j * h->kpad + q];
+
+    s += metric == HT_POINTS_MANHATTAN ? PetscAbsReal(diff) : diff * diff;
+  }
+  *d = metric == HT_POINTS_EUCLIDEAN_EXACT ? PetscSqrtReal(s) : s;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   The n rows of x: the kernel on the whole blocks of HT_NEAREST_ROWS rows, then on the last n mod HT_NEAREST_ROWS
+   rows through the zero-padded block h->xpad. The distances and sums are formed in passes over the rows while they
+   are in cache.
+*/
+static PetscErrorCode HtPointsNearest_Host(HtPoints P, PetscInt n, const PetscScalar *x, const PetscScalar *weights, PetscInt best[], PetscReal d[], PetscBool accumulate, PetscReal *wdist)
+{
+  HtPoints_Host *h     = (HtPoints_Host *)P->data;
+  PetscInt       nfull = n / HT_NEAREST_ROWS * HT_NEAREST_ROWS, rest = n - nfull;
+
+  PetscFunctionBegin;
+  h->kernel(h, nfull, nfull, x, weights, best, d, accumulate, wdist);
+  if (rest) {
+    PetscInt  pbest[HT_NEAREST_ROWS];
+    PetscReal pd[HT_NEAREST_ROWS];
+
+    PetscCall(PetscArrayzero(h->xpad, HT_NEAREST_ROWS * h->f));
+    PetscCall(PetscArraycpy(h->xpad, x + nfull * h->f, rest * h->f));
+    h->kernel(h, HT_NEAREST_ROWS, rest, h->xpad, weights ? weights + nfull : NULL, pbest, pd, accumulate, wdist);
+    PetscCall(PetscArraycpy(best + nfull, pbest, rest));
+    PetscCall(PetscArraycpy(d + nfull, pd, rest));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtPointsZeroSums_Host(HtPoints P)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(h->acc, h->k * (h->f + 1)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtPointsMoveRows_Host(HtPoints P, PetscInt n, const PetscScalar *x, const PetscScalar *weights, const PetscInt *best, PetscInt *labels, PetscInt *changed)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+  PetscInt       k = h->k, f = h->f;
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < n; i++) {
+    PetscScalar wi = weights ? weights[i] : 1;
+
+    if (best[i] == labels[i]) continue;
+    if (labels[i] >= 0) {
+      for (PetscInt j = 0; j < f; j++) h->acc[labels[i] * f + j] -= wi * x[i * f + j];
+      h->acc[k * f + labels[i]] -= wi;
+    }
+    for (PetscInt j = 0; j < f; j++) h->acc[best[i] * f + j] += wi * x[i * f + j];
+    h->acc[k * f + best[i]] += wi;
+    labels[i] = best[i];
+    (*changed)++;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtPointsGetSums_Host(HtPoints P, PetscScalar *sums, PetscScalar *wsum)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArraycpy(sums, h->acc, h->k * h->f));
+  PetscCall(PetscArraycpy(wsum, h->acc + h->k * h->f, h->k));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtPointsDestroy_Host(HtPoints P)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  PetscCall(PetscFree5(h->ct, h->chalf, h->c, h->xpad, h->acc));
+  PetscCall(PetscFree(P->data));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const struct _HtPointsKernels HtPointsKernels_Host = {HtPointsCreate_Host, HtPointsSet_Host, HtPointsDistances_Host, HtPointsDistance_Host, HtPointsNearest_Host, HtPointsZeroSums_Host, HtPointsMoveRows_Host, HtPointsGetSums_Host, HtPointsDestroy_Host};
