@@ -262,6 +262,7 @@ int main(int argc, char **argv)
   PetscCall(HeatDriverFindCommand(drv.comm, argv[1], &cmd));
   PetscCall(HeatDriverSetFromOptions(&drv));
   PetscCall(HeatDriverReadInput(&drv));
+  PetscCall(HtTensorSetFromOptions(drv.X));
   PetscCall(HeatDriverOpenOutput(&drv));
   PetscCall((*cmd->run)(&drv));
   PetscCall(HeatDriverCloseOutput(&drv));

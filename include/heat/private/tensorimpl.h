@@ -8,7 +8,6 @@
 #include <heat/private/samplesimpl.h>
 #include <petsc/private/petscimpl.h>
 
-PETSC_EXTERN char          HtTensorDefaultType[64];
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
 
 struct _HtBroadcast; /* the broadcast map of the elementwise kernels, defined with the elementwise internals */

@@ -44,21 +44,23 @@ PetscErrorCode HtMLMonitorsCancel(HtMLMonitors *mon)
 */
 PetscErrorCode HtMLMonitorsSetFromOptions(PetscObject obj, PetscOptionItems *PetscOptionsObject, HtMLMonitors *mon, const char opt[], PetscVoidFunction print, PetscVoidFunction drawlg)
 {
-  char                  cancel[256];
+  char                  cancel[256], man[256];
   PetscViewer           viewer;
   PetscViewerFormat     format;
   PetscViewerAndFormat *vf;
   PetscBool             set, flg = PETSC_FALSE;
 
   PetscFunctionBegin;
-  PetscCall(PetscOptionsViewer(opt, "Monitor the iterations: ascii[:file] prints iteration, objective and change, draw::draw_lg draws the objective", "", &viewer, &format, &set));
+  PetscCall(PetscSNPrintf(man, sizeof(man), "%sMonitorSet", obj->class_name));
+  PetscCall(PetscOptionsViewer(opt, "Monitor the iterations: ascii[:file] prints iteration, objective and change, draw::draw_lg draws the objective", man, &viewer, &format, &set));
   if (set) {
     PetscCall(PetscViewerAndFormatCreate(viewer, format, &vf));
     PetscCall(PetscObjectDereference((PetscObject)viewer));
     PetscCall(HtMLMonitorsAdd(obj, mon, format == PETSC_VIEWER_DRAW_LG ? drawlg : print, vf, (PetscErrorCode(*)(void **))PetscViewerAndFormatDestroy));
   }
   PetscCall(PetscSNPrintf(cancel, sizeof(cancel), "%s_cancel", opt));
-  PetscCall(PetscOptionsBool(cancel, "Remove every monitor, also those set in the code", "", flg, &flg, &set));
+  PetscCall(PetscSNPrintf(man, sizeof(man), "%sMonitorCancel", obj->class_name));
+  PetscCall(PetscOptionsBool(cancel, "Remove every monitor, also those set in the code", man, flg, &flg, &set));
   if (set && flg) PetscCall(HtMLMonitorsCancel(mon));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

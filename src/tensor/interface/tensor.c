@@ -2,6 +2,7 @@
    HtTensor: creation, destruction and accessors.
 */
 #include <heat/private/tensorimpl.h>
+#include <heat/private/kernelimpl.h>
 #include <heat/private/heatimpl.h>
 
 static PetscErrorCode HtTensorCheckShape_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype)
@@ -53,17 +54,31 @@ static PetscErrorCode HtTensorSetUpLayout_Private(HtTensor t, PetscInt nlocal)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the creation routine of a registered back end, or an error listing those registered */
+static PetscErrorCode HtTensorFindType_Private(HtTensor t, HtTensorType type, PetscErrorCode (**create)(HtTensor))
+{
+  PetscFunctionBegin;
+  PetscCall(PetscFunctionListFind(HtTensorList, type, create));
+  if (!*create) {
+    char names[256];
+
+    PetscCall(HeatFunctionListNames(HtTensorList, names, sizeof(names)));
+    SETERRQ(PetscObjectComm((PetscObject)t), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s'; registered types: %s", type, names);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*
    HtTensorCreate_Private - creates a tensor with storage; user array (not copied, not freed) or NULL for zeros.
    nlocal is the local length of the split axis or PETSC_DECIDE.
 */
 static PetscErrorCode HtTensorCreateStorage_Private(MPI_Comm comm, PetscInt ndim, const PetscInt shape[], PetscInt split, HtDType dtype, PetscInt nlocal, void *array, PetscBool zero, HtTensor *tensor)
 {
-  HtTensor  t;
+  HtTensor t;
   PetscErrorCode (*create)(HtTensor);
 
   PetscFunctionBegin;
-  PetscValidPointer(tensor, 8);
+  PetscValidPointer(tensor, 9);
   if (ndim) PetscValidIntPointer(shape, 3);
   PetscCall(HtTensorInitializePackage());
   PetscCall(HtTensorCheckShape_Private(comm, ndim, shape, split, dtype));
@@ -76,14 +91,8 @@ static PetscErrorCode HtTensorCreateStorage_Private(MPI_Comm comm, PetscInt ndim
   for (PetscInt d = 0; d < ndim; d++) t->shape[d] = shape[d];
   PetscCall(HtDTypeGetSize(dtype, &t->esize));
   PetscCall(HtTensorSetUpLayout_Private(t, nlocal));
-  PetscCall(PetscFunctionListFind(HtTensorList, HtTensorDefaultType, &create));
-  if (!create) {
-    char names[256];
-
-    PetscCall(HeatFunctionListNames(HtTensorList, names, sizeof(names)));
-    SETERRQ(comm, PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s' given with -ht_tensor_type; registered types: %s", HtTensorDefaultType, names);
-  }
-  PetscCall(PetscObjectChangeTypeName((PetscObject)t, HtTensorDefaultType));
+  PetscCall(HtTensorFindType_Private(t, HTTENSORHOST, &create));
+  PetscCall(PetscObjectChangeTypeName((PetscObject)t, HTTENSORHOST));
   PetscCall((*create)(t));
   PetscCall((*t->ops->allocate)(t, array, zero));
   PetscCall(PetscLogEventEnd(HT_TENSOR_Create, 0, 0, 0, 0));
@@ -123,9 +132,6 @@ PetscErrorCode HtTensorCreateUninitialized_Private(MPI_Comm comm, PetscInt ndim,
 
    Output Parameter:
 .  tensor - the new tensor
-
-   Options Database Key:
-.  -ht_tensor_type <host> - storage back end
 
    Level: beginner
 
@@ -195,6 +201,112 @@ PetscErrorCode HtTensorDestroy(HtTensor *tensor)
   if ((*tensor)->ops->destroy) PetscCall((*(*tensor)->ops->destroy)(*tensor));
   PetscCall(PetscLayoutDestroy(&(*tensor)->map));
   PetscCall(PetscHeaderDestroy(tensor));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorSetType - Moves a tensor to another storage back end, keeping its values.
+
+   Collective
+
+   Input Parameters:
++  t - the tensor (no array of it may be held, see `HtTensorGetArray()`)
+-  type - the back end, `HTTENSORHOST` or one added with `HtTensorRegister()`
+
+   Options Database Key:
+.  -ht_tensor_type <host> - the back end, read by `HtTensorSetFromOptions()`
+
+   Level: advanced
+
+   Note:
+   New tensors are created on the host; the results of operations are created on the host too.
+
+.seealso: `HtTensorGetType()`, `HtTensorSetFromOptions()`, `HtTensorRegister()`
+@*/
+PetscErrorCode HtTensorSetType(HtTensor t, HtTensorType type)
+{
+  PetscErrorCode (*create)(HtTensor);
+  PetscBool same;
+  void     *old, *copy;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
+  PetscValidCharPointer(type, 2);
+  PetscCall(PetscObjectTypeCompare((PetscObject)t, type, &same));
+  if (same) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtTensorFindType_Private(t, type, &create));
+  PetscCheck(!t->arraylocks, PETSC_COMM_SELF, PETSC_ERR_ORDER, "Cannot change the back end of a tensor whose array is held; call HtTensorRestoreArray() first");
+  /* the values, through the old back end's array, into a copy; then the new back end's storage */
+  PetscCall(PetscMalloc(PetscMax(t->nlocal, 1) * t->esize, &copy));
+  PetscCall((*t->ops->getarray)(t, PETSC_MEMORY_ACCESS_READ, &old));
+  PetscCall(PetscMemcpy(copy, old, t->nlocal * t->esize));
+  PetscCall((*t->ops->restorearray)(t, PETSC_MEMORY_ACCESS_READ, &old));
+  PetscCall((*t->ops->freestorage)(t));
+  PetscTryTypeMethod(t, destroy);
+  PetscCall(PetscMemzero(t->ops, sizeof(struct _HtTensorOps)));
+  t->data = NULL;
+  PetscCall(PetscObjectChangeTypeName((PetscObject)t, type));
+  PetscCall((*create)(t));
+  PetscCall((*t->ops->allocate)(t, NULL, PETSC_FALSE));
+  PetscCall((*t->ops->getarray)(t, PETSC_MEMORY_ACCESS_WRITE, &old));
+  PetscCall(PetscMemcpy(old, copy, t->nlocal * t->esize));
+  PetscCall((*t->ops->restorearray)(t, PETSC_MEMORY_ACCESS_WRITE, &old));
+  PetscCall(PetscFree(copy));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorSetFromOptions - Sets the back end of a tensor, and the kernels' instruction set, from the options database.
+
+   Collective
+
+   Input Parameter:
+.  t - the tensor
+
+   Options Database Keys:
++  -ht_tensor_type <host> - the storage back end of this tensor
+-  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
+   k-means distances, the covariance, the pairwise distances) for every tensor; default: the best this CPU has; the
+   lower ones are there to check them, or to compare results across machines
+
+   Level: intermediate
+
+.seealso: `HtTensorSetType()`, `HtTensorSetOptionsPrefix()`
+@*/
+PetscErrorCode HtTensorSetFromOptions(HtTensor t)
+{
+  char      type[256];
+  PetscBool set;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
+  PetscObjectOptionsBegin((PetscObject)t);
+  PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end", "HtTensorSetType", HtTensorList, ((PetscObject)t)->type_name, type, sizeof(type), &set));
+  if (set) PetscCall(HtTensorSetType(t, type));
+  PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorSetFromOptions", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
+  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)t, PetscOptionsObject));
+  PetscOptionsEnd();
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorSetOptionsPrefix - Sets the prefix of the options of a tensor (e.g. "data_" gives -data_ht_tensor_type).
+
+   Logically Collective
+
+   Input Parameters:
++  t - the tensor
+-  prefix - the prefix
+
+   Level: advanced
+
+.seealso: `HtTensorSetFromOptions()`
+@*/
+PetscErrorCode HtTensorSetOptionsPrefix(HtTensor t, const char prefix[])
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
+  PetscCall(PetscObjectSetOptionsPrefix((PetscObject)t, prefix));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

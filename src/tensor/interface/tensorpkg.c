@@ -11,7 +11,6 @@ PetscFunctionList HtTensorList = NULL;
 PetscLogEvent     HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
 
 static PetscBool HtTensorPackageInitialized = PETSC_FALSE;
-char             HtTensorDefaultType[64]    = HTTENSORHOST;
 
 /*@C
    HtTensorFinalizePackage - Destroys the HtTensor type list; called from `PetscFinalize()`.
@@ -34,10 +33,8 @@ PetscErrorCode HtTensorFinalizePackage(void)
    back ends. Called lazily by every tensor constructor.
 
    Options Database Keys:
-+  -ht_tensor_type <host> - storage back end of every tensor created afterwards
-.  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
-   k-means distances, the covariance, the pairwise distances; default: the best this CPU has; the lower ones are there
-   to check them, or to compare results across machines)
++  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (read
+   here, not collectively, so that every kernel honours it; `HtTensorSetFromOptions()` lists it in -help)
 .  -info_exclude ht_tensor - no HtTensor info messages
 -  -log_exclude ht_tensor - no HtTensor log events
 
@@ -110,15 +107,12 @@ PetscErrorCode HtTensorInitializePackage(void)
     if (pkg) PetscCall(PetscLogEventExcludeClass(HT_TENSOR_CLASSID));
   }
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
-  PetscOptionsBegin(PETSC_COMM_WORLD, NULL, "HtTensor options", "HtTensor");
-  PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end of new tensors", "HtTensorCreate", HtTensorList, HtTensorDefaultType, HtTensorDefaultType, sizeof(HtTensorDefaultType), NULL));
-  PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorInitializePackage", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
-  PetscOptionsEnd();
+  PetscCall(PetscOptionsGetEnum(NULL, NULL, "-ht_kernel_isa", HtKernelISAs, (PetscEnum *)&HtKernelISAMax, NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*@C
-   HtTensorRegister - Adds a storage back end for tensors (selected with -ht_tensor_type).
+   HtTensorRegister - Adds a storage back end for tensors (selected with `HtTensorSetType()` or -ht_tensor_type).
 
    Not Collective
 
