@@ -1,6 +1,13 @@
 /*
    HTCLUSTERBATCHKMEANS: batch-parallel k-means (Heat's BatchParallelKMeans) made independent of the number
    of ranks: k-means on B batches of consecutive samples, then a hierarchical merge of the B K weighted centers.
+
+   Rank r of P clusters the batches of PETSc's balanced split of the B batches into P parts. The samples (and the
+   sample weights) move once, by one redistribution, so that every rank holds exactly the samples of its batches
+   (nothing moves when the layout matches already, e.g. B = P with the default balanced layout). Each batch is a
+   sub-problem on PETSC_COMM_SELF. The B K weighted centers are gathered on every rank (B (K (F + 1) + 2) numbers)
+   and every rank runs the same merges on the same numbers, with no communication; the final assignment reads the
+   data once in their own layout. Apart from the redistribution the communication does not depend on N.
 */
 #include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 #include <heat/private/philox.h>
@@ -393,37 +400,21 @@ static PetscErrorCode HtClusterDestroy_BatchKMeans(HtCluster cl)
    HTCLUSTERBATCHKMEANS - "batchkmeans" - batch-parallel k-means (Heat's BatchParallelKMeans), with a result that
    does not depend on the number of ranks.
 
-   The N samples are cut into B batches of consecutive samples (batch b holds the samples
-   [b floor(N/B) + min(b, N mod B), (b+1) floor(N/B) + min(b+1, N mod B)), PETSc's balanced split of N into B parts).
-   Rank r of P clusters the batches of PETSc's balanced split of the B batches into P parts:
-+  1. redistribution - the samples (and the sample weights) move once, by one all-to-all, so that every rank holds
-      exactly the samples of its batches; nothing moves when the layout matches already, e.g. with B = P and the
-      default balanced layout of the data;
-.  2. batches - each batch is clustered on its own (PETSC_COMM_SELF) by weighted Lloyd k-means with K clusters,
-      initialized by -ht_cluster_init (k-means++ by default) with a seed derived from (-ht_cluster_seed, batch index).
-      A batch gives K weighted centers: the weighted means of its clusters, each with the total sample weight of its cluster;
-.  3. merge - the B K weighted centers are gathered on every rank (one Allgatherv of B (K (F + 1) + 2) numbers) and
-      merged level by level: every group of `merge` consecutive sets of K centers is clustered by weighted k-means
-      (k-means++ keyed by the seed, the level and the group, then Lloyd) into one set of K weighted centers, until
-      one set remains. Every rank runs the same merges on the same numbers, so no communication is needed;
--  4. result - the final K centers give the labels and the inertia (the true weighted sum of squared distances of
-      the samples to their centers) by one assignment pass over the data in their own layout.
+   Method: the N samples are cut into B batches of consecutive samples (PETSc's balanced split of N into B parts),
+   each batch is clustered on its own by weighted Lloyd k-means (initialized by -ht_cluster_init with a seed derived
+   from -ht_cluster_seed and the batch), and the B sets of K weighted centers (each center weighted by the total
+   sample weight of its cluster) are merged level by level: every group of `merge` consecutive sets is clustered by
+   weighted k-means into one set, until one remains. Its K centers give the labels and the inertia (the true weighted
+   sum of squared distances). Every k-means sub-problem stops as kmeans does. With a given B the labels and centers are
+   the same on any number of ranks; with the default (one batch per rank, as Heat does) they depend on it.
 
-   Every k-means sub-problem (a batch or a merge group) stops as kmeans does: when no point changes its cluster, when
-   the squared center shift is at most tol times the mean feature variance of the sub-problem's points, or after max_it
-   iterations. Apart from the redistribution, the communication does not depend on N; no samples x K matrix is formed.
+   `HtClusterGetIterationNumber()` gives the Lloyd iterations of the final merge (of the single batch when B = 1); the
+   converged reason is that of the final merge, or `HT_CLUSTER_DIVERGED_ITS` when any batch or merge reached max_it.
+   The monitors are called at each iteration of the final merge, with the weighted inertia of the centers merged.
 
-   Results: `HtClusterGetIterationNumber()` gives the number of Lloyd iterations of the final merge (of the single
-   batch when B = 1); the converged reason is that of the final merge, or `HT_CLUSTER_DIVERGED_ITS` when any batch
-   or merge reached max_it. The monitors (-ht_cluster_monitor) are called at each iteration of the final merge, with
-   the weighted inertia of the centers being merged.
-
-   With a given B the labels and the centers are the same on any number of ranks; with the default (one batch per
-   rank, as Heat does) they depend on the number of ranks. Every batch needs at least K samples and a positive total
-   weight. The merge cannot repair a batch whose k-means ends in a poor local minimum (a center between two true
-   clusters): its weighted center pulls a final center, so the inertia can exceed that of kmeans by a few percent.
-   Batches are consecutive samples: data sorted by class give batches that each see only some of the clusters,
-   so shuffle such data first.
+   Every batch needs at least K samples and a positive total weight. The merge cannot repair a batch whose k-means
+   ends in a poor local minimum, so the inertia can exceed that of kmeans by a few percent; batches are consecutive
+   samples, so shuffle data sorted by class first.
 
    Options Database Keys:
 +  -ht_cluster_batchkmeans_batches <B> - the number of batches (default: the number of ranks)
@@ -433,6 +424,10 @@ static PetscErrorCode HtClusterDestroy_BatchKMeans(HtCluster cl)
 .  -ht_cluster_seed <0> - the seed from which the seeds of the batches and merges derive
 .  -ht_cluster_tol <1e-4> - tolerance of every sub-problem
 -  -ht_cluster_max_it <300> - maximum number of iterations of every sub-problem
+
+   Reference:
+.  Heat's BatchParallelKMeans (heat.cluster.batchparallelclustering), M. Goetz et al., HeAT - a distributed and
+   GPU-accelerated tensor framework for data analytics, IEEE Big Data 2020.
 
    Level: intermediate
 

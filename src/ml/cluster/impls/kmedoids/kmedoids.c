@@ -1,6 +1,12 @@
 /*
    HTCLUSTERKMEDOIDS: k-medoids, alternating assignment to the nearest medoid and an exact medoid update over a
    candidate set per cluster, with every objective evaluated over all the members of the cluster.
+
+   Communication per iteration, independent of the number of samples: the assignment pass reduces K F + 2 K + 2
+   numbers (weighted sums, weights, counts, inertia, changes) and merges K local top-C lists of the members closest
+   to each target (one allgather of K C (index, distance) pairs); the candidates' rows reach every rank by one
+   reduction of K (C + 1) (F + 2) numbers; the evaluation pass reduces K (C + 1) objectives. No cluster is gathered
+   and no samples x K or cluster x cluster matrix is formed: distances are taken a chunk of samples at a time.
 */
 #include <../src/ml/cluster/impls/kmeans/kmeansimpl.h>
 
@@ -439,33 +445,16 @@ static PetscErrorCode HtClusterDestroy_KMedoids(HtCluster cl)
    HTCLUSTERKMEDOIDS - "kmedoids" - k-medoids: every center (medoid) is a data point, and the objective is the sum of
    the weighted Euclidean (not squared) distances of the samples to their medoids.
 
-   A PAM-like alternate ("Voronoi iteration") method with a restricted candidate set and exact objectives:
-.  0. initialization - the centers of -ht_cluster_init (k-means++ and k-means|| draw them with squared Euclidean
-      distances) each move to their nearest sample (ties to the lower global sample index), in one pass; given
-      initial centers that are samples stay where they are;
-.  1. assignment - every sample goes to its nearest medoid (ties to the lower cluster index). The same pass gives
-      the weighted inertia, the weighted mean of every cluster, and, with a local top-C list per cluster and one
-      allgather of K C (index, distance) pairs, the C members of every cluster closest to its target: the weighted
-      mean of the cluster at the previous iteration's assignment (at the first iteration, the medoid). Ties go to the
-      lower global index;
-.  2. empty clusters - a cluster without positive weight takes the positive-weight sample farthest from its medoid
-      (farthest first, ties to the lower global index) as its new medoid;
-.  3. candidates - the current medoid and the C members; their rows reach every rank by one allreduce of
-      K (C + 1) (F + 2) numbers;
--  4. medoid update - one pass computes, for every candidate c of every cluster, the exact objective
-      sum_j w_j ||x_j - c|| over all the members j of the cluster, followed by one allreduce of K (C + 1) numbers;
-      the best candidate becomes the medoid (ties to the lower global index). No cluster is gathered and no
-      samples x K or cluster x cluster matrix is formed.
-
-   The update is exact (the best medoid of the cluster for its current members) when the best member is among the
-   candidates, in particular when C is at least the cluster size; otherwise it is the best of the C members nearest
-   the cluster's mean, which for compact clusters is the exact medoid or close to it. The objective never increases.
-
-   The fit stops when no medoid changed and no sample changed its cluster in an iteration (`HT_CLUSTER_CONVERGED_LABELS`:
-   at that point the candidates were the members closest to the current means), or after max_it iterations; the
-   tolerance is not used. `HtClusterPredict()` gives the nearest medoid and `HtClusterTransform()` the Euclidean
-   distances. The labels and medoids are the same on any number of ranks (the choices depend on global indices and
-   on reduced sums; objectives that differ only by rounding may be ordered differently by sums in another order).
+   Method: an alternate ("Voronoi iteration") k-medoids with a restricted candidate set and exact objectives. The
+   initial centers (-ht_cluster_init; given centers that are samples stay where they are) move to their nearest
+   samples. Each iteration assigns every sample to its nearest medoid, gives a cluster without positive weight the
+   sample farthest from its medoid, and then replaces every medoid by the best of C + 1 candidates: the current medoid
+   and the C members of the cluster closest to its weighted mean, each judged by its exact objective over all the
+   members of the cluster. The update is exact when the best member is among the candidates (always when C is at
+   least the cluster size); the objective never increases. The fit stops when neither a medoid nor a label changed in
+   an iteration, or after max_it iterations (the tolerance is not used). Ties go to the lower cluster index and the
+   lower global sample index, so the labels and medoids are the same on any number of ranks. `HtClusterPredict()` gives
+   the nearest medoid and `HtClusterTransform()` the Euclidean distances.
 
    Options Database Keys:
 +  -ht_cluster_kmedoids_candidates <32> - C, the members tried as medoid per cluster and iteration
@@ -473,6 +462,10 @@ static PetscErrorCode HtClusterDestroy_KMedoids(HtCluster cl)
 .  -ht_cluster_init <kmeans++> - random, kmeans++, kmeans||
 .  -ht_cluster_init_centers FILE - given initial centers (moved to their nearest samples)
 -  -ht_cluster_max_it <300> - maximum number of iterations
+
+   References:
++  H.-S. Park and C.-H. Jun, A simple and fast algorithm for K-medoids clustering, Expert Syst. Appl. 36 (2009) 3336-3341.
+-  L. Kaufman and P. J. Rousseeuw, Finding Groups in Data, Wiley 1990 (PAM).
 
    Level: intermediate
 

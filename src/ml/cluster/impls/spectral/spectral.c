@@ -38,7 +38,7 @@ static PetscReal HtSpectralRadius(const HtCluster_Spectral *sp)
 
 /* ------------------------------------------------------------------------------------------------------
    The affinity graph. Each rank owns the rows of its samples; the samples of every rank visit every rank
-   around a ring. Both are put in k-d tree order first, so that a chunk of local rows and a tile of
+   around a ring (HtSamplesRingVisit(): each rank sends and receives about N (F + 1) numbers). Both are put in k-d tree order first, so that a chunk of local rows and a tile of
    visiting samples each occupy a small box: a tile whose box is farther from the chunk's box than any
    neighbour of the chunk's rows can be is skipped. Distances are screened by the expansion (the back end's
    blocked kernel) and every pair that passes is measured again exactly, so that the graph is decided
@@ -419,7 +419,11 @@ static PetscErrorCode HtSpectralNormalize(HtCluster cl, const HtSamples *s, Mat 
 }
 
 /* ------------------------------------------------------------------------------------------------------
-   The eigensolve and the embedding
+   The eigensolve and the embedding. The eigenvalue 1 of M has one eigenvector per connected component of the
+   graph, D^{1/2} times its indicator: the components are found (union-find on each rank's block, then label
+   exchanges between ranks) and these eigenvectors taken exactly, since a Krylov method started from one vector
+   cannot find a multiple eigenvalue. The others come from SLEPc EPS (Hermitian, Krylov-Schur, tolerance 1e-10 by
+   default) with those deflated.
    ------------------------------------------------------------------------------------------------------ */
 
 /* union-find with the smallest index as the root (path halving) */
@@ -1113,26 +1117,19 @@ PetscErrorCode HtClusterSpectralGetEigenvalues(HtCluster cl, PetscInt *n, const 
 /*MC
    HTCLUSTERSPECTRAL - "spectral" - Spectral clustering (Ng, Jordan & Weiss) on a sparse affinity graph.
 
-   Algorithm:
-+  1. affinity graph - a sparse N x N `MATAIJ` matrix A whose rows are distributed as the samples; never a dense
-   N x N matrix. Every rank puts its samples in k-d tree order; the blocks of samples of all ranks then visit every
-   rank around a ring (each rank sends and receives about N (F + 1) numbers). A chunk of local samples meets the
-   tiles of a visiting block nearest bounding box first, a tile farther than every current neighbour of the chunk
-   being skipped; the distances to a tile take one GEMM (||y||^2 - 2 x.y), and every pair that may qualify is
-   measured again exactly, so the graph is the same on any number of ranks. With knn, the n_neighbors nearest other
-   samples of every sample (ties: the lower global index) get the weight 1 and A = (C + C^T)/2, as scikit-learn's
-   SpectralClustering(affinity="nearest_neighbors"); with rbf_eps, A_ij = exp(-gamma ||x_i - x_j||^2) for the
-   pairs i != j within the radius eps
+   Method:
++  1. affinity graph - a sparse N x N `MATAIJ` matrix A whose rows are distributed as the samples (never a dense N x N
+   matrix): with knn, the n_neighbors nearest other samples of every sample (ties: the lower global index) get the
+   weight 1 and A = (C + C^T)/2, as scikit-learn's SpectralClustering(affinity="nearest_neighbors"); with rbf_eps,
+   A_ij = exp(-gamma ||x_i - x_j||^2) for the pairs i != j within the radius eps. The graph is decided by exact
+   distances, so it is the same on any number of ranks
 .  2. normalization - M = D^{-1/2} A D^{-1/2} with the degrees D = diag(A 1); a sample without neighbours is an error
-.  3. eigensolve - the K largest eigenpairs of M (the K smallest of the normalized Laplacian L = I - M). The
-   eigenvalue 1 of M has one eigenvector per connected component of the graph, D^{1/2} times its indicator: the
-   components are found (union-find on each rank's block, then label exchanges between ranks) and these
-   eigenvectors taken exactly, since a Krylov method started from one vector cannot find a multiple eigenvalue.
-   More components than clusters leave the embedding undetermined: an error. The remaining eigenpairs come from
-   SLEPc EPS with the components' eigenvectors deflated (Hermitian, Krylov-Schur, tolerance 1e-10 by default),
-   from an initial vector keyed by the seed and the global sample index
-.  4. embedding - the N x K matrix of the eigenvectors, distributed as the samples, each eigenvector's sign making its
-   largest-magnitude entry positive, each row scaled to unit length
+.  3. eigensolve - the K largest eigenpairs of M (the K smallest of the normalized Laplacian L = I - M): the
+   eigenvectors of the eigenvalue 1, one per connected component of the graph, are taken exactly (more components
+   than clusters is an error), the others come from SLEPc EPS with those deflated, from an initial vector keyed by
+   the seed
+.  4. embedding - the N x K matrix of the eigenvectors, each eigenvector's sign making its largest-magnitude entry
+   positive, each row scaled to unit length
 -  5. clustering - an inner `HtCluster` (kmeans, k-means++ initialization by default) clusters the embedding; its
    labels are the labels. The centers are the (weighted) means of the original samples of each cluster, the
    inertia the (weighted) sum of the squared distances of the samples to them, the iteration count and the
@@ -1152,8 +1149,6 @@ PetscErrorCode HtClusterSpectralGetEigenvalues(HtCluster cl, PetscInt *n, const 
    -ht_cluster_spectral_inner_ht_cluster_init kmeans||, -ht_cluster_spectral_inner_ht_cluster_type kmedians,
    -ht_cluster_spectral_inner_ht_cluster_max_it, -ht_cluster_spectral_inner_ht_cluster_tol
 
-   Level: intermediate
-
    Notes:
    The type clusters its training samples only: `HtClusterPredict()` and `HtClusterTransform()` are not available.
    The -ht_cluster_init, -ht_cluster_tol and -ht_cluster_max_it of the spectral object are not used; set them on
@@ -1166,8 +1161,14 @@ PetscErrorCode HtClusterSpectralGetEigenvalues(HtCluster cl, PetscInt *n, const 
    -ht_cluster_spectral_eps_target 1.001 -ht_cluster_spectral_eps_target_magnitude -ht_cluster_spectral_st_pc_type
    cholesky -ht_cluster_spectral_st_pc_factor_mat_solver_type mumps) needs few iterations but factors the N x N matrix.
 
-   Cost: the graph takes O(N^2 F / P) flops per rank at worst, far less for low-dimensional data where the
-   k-d pruning works; memory is O(N k / P) (knn) or O(edges / P) (rbf_eps: choose eps so that the graph stays sparse).
+   Cost: the graph takes O(N^2 F / P) flops per rank at worst, far less for low-dimensional data; memory is O(N k / P)
+   (knn) or O(edges / P) (rbf_eps: choose eps so that the graph stays sparse).
+
+   References:
++  A. Y. Ng, M. I. Jordan and Y. Weiss, On spectral clustering: analysis and an algorithm, NIPS 2001.
+-  U. von Luxburg, A tutorial on spectral clustering, Statistics and Computing 17 (2007) 395-416.
+
+   Level: intermediate
 
 .seealso: `HtClusterCreate()`, `HtClusterSetType()`, `HtClusterSpectralSetAffinity()`, `HtClusterSpectralSetRadius()`,
           `HtClusterSpectralGetInnerCluster()`, `HtClusterSpectralGetEigenvalues()`, `HTCLUSTERKMEANS`
