@@ -42,7 +42,8 @@ LIB_SRC    := $(shell find src -name '*.c' ! -path 'src/bin/*' | sort)
 LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 LIBHEAT    := $(BUILD)/lib/libheat.so
 BIN        := $(BUILD)/bin/heat
-TEST_SRC   := $(wildcard tests/*.c)
+# tests/<area>/<prog>.c -> build/tests/<area>/<prog>; tests/bench/ holds the benchmarks, tests/data/ no programs
+TEST_SRC   := $(sort $(filter-out tests/bench/%,$(wildcard tests/*/*.c)))
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TUT_SRC    := $(wildcard tutorials/*.c)
 TUT_BIN    := $(TUT_SRC:tutorials/%.c=$(BUILD)/tutorials/%)
