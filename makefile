@@ -52,6 +52,11 @@ TUT_BIN    := $(TUT_SRC:tutorials/%.c=$(BUILD)/tutorials/%)
 BENCH_SRC  := $(wildcard tests/bench/*.c)
 BENCH_BIN  := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
+# The objects of the programs are made by pattern rules only, so on a fresh tree make takes them for intermediate
+# files and deletes them after the first goal; the next make reads their .d files, which name them as targets,
+# finds them missing and compiles them all again. Kept, a second goal (make demo, then make test) builds nothing.
+PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC) $(TUT_SRC) $(BENCH_SRC))
+.SECONDARY: $(PROG_OBJ)
 
 .PHONY: all lib test demo bench install clean distclean help
 .DEFAULT_GOAL := all
