@@ -1,7 +1,8 @@
 # Heat for PETSc -- top-level makefile
 #
 #   make              library, the heat command, tests, tutorials and benchmarks
-#   make test         every test (installs dependencies and configures if needed)
+#   make test         every test (installs dependencies and configures if needed);
+#                     TESTS=AREA: one area (tensor, io, cluster, cli, tutorials), else a regex of case names
 #   make demo         the heat command on the bundled iris data, 2 ranks
 #   make bench        the benchmark table
 #   make install PREFIX=DIR
@@ -42,13 +43,20 @@ LIB_SRC    := $(shell find src -name '*.c' ! -path 'src/bin/*' | sort)
 LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 LIBHEAT    := $(BUILD)/lib/libheat.so
 BIN        := $(BUILD)/bin/heat
-TEST_SRC   := $(wildcard tests/*.c)
+# tests/<area>/<prog>.c -> build/tests/<area>/<prog>; tests/bench/ holds the benchmarks, tests/data/ no programs
+TEST_SRC   := $(sort $(filter-out tests/bench/%,$(wildcard tests/*/*.c)))
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_AREAS := $(sort $(filter-out bench,$(patsubst tests/%/,%,$(dir $(wildcard tests/*/*.c tests/*/*.test))))) tutorials
 TUT_SRC    := $(wildcard tutorials/*.c)
 TUT_BIN    := $(TUT_SRC:tutorials/%.c=$(BUILD)/tutorials/%)
 BENCH_SRC  := $(wildcard tests/bench/*.c)
 BENCH_BIN  := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
+# The objects of the programs are made by pattern rules only, so on a fresh tree make takes them for intermediate
+# files and deletes them after the first goal; the next make reads their .d files, which name them as targets,
+# finds them missing and compiles them all again. Kept, a second goal (make demo, then make test) builds nothing.
+PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC) $(TUT_SRC) $(BENCH_SRC))
+.SECONDARY: $(PROG_OBJ)
 
 .PHONY: all lib test demo bench install clean distclean help
 .DEFAULT_GOAL := all
@@ -92,8 +100,9 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
 	@echo "  LD   $@"
 	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
 
+# TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names
 test: all
-	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),--filter '$(TESTS)')
+	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
@@ -120,6 +129,6 @@ distclean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,9p' makefile
+	@sed -n '3,10p' makefile
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes tests/data/small.h5, the h5py-written input of tests/io_hdf5.c.
+"""Writes tests/data/small.h5, the h5py-written input of tests/io/hdf5.c.
 
 Run once with a Python that has numpy and h5py (Debian: /usr/bin/python3) from any
 directory; the file is committed, so the tests do not need h5py:

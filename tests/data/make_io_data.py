@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the small .npy and CSV files of tests/io_npy.c and tests/io_csv.c (run once, from any
+"""Writes the small .npy and CSV files of tests/io/npy.c and tests/io/csv.c (run once, from any
 directory, with a Python that has NumPy: /usr/bin/python3 tests/data/make_io_data.py).
 
 Good files hold v(i) = A + B * i at flat C-order index i, with (A, B) passed to the tests as

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """NumPy re-implementation of HtCluster batchkmeans (src/ml/cluster/impls/batchkmeans/batchkmeans.c), run once
-on blobs_X.npy; the outputs are committed next to this script and checked by tests/cluster_batchkmeans.c.
+on blobs_X.npy; the outputs are committed next to this script and checked by tests/cluster/batchkmeans.c.
 
 The procedure: B batches of consecutive samples (PETSc's balanced split of N into B parts), on each a greedy
 k-means++ (Philox-keyed as src/ml/cluster/interface/clusterinit.c, seed derived from (seed, batch)) then weighted
@@ -164,7 +164,7 @@ def main():
         np.save(os.path.join(here, tag + "_labels.npy"), labels.astype(np.int64))
         best = KMeans(n_clusters=6, init="k-means++", n_init=10, algorithm="lloyd", random_state=0).fit(X, sample_weight=w)
         print(tag, "seed", seed, "inertia %.17g" % inertia, "final merge iterations", its,
-              "scikit-learn best of 10 k-means++ %.17g" % best.inertia_, "(put into the TEST block of tests/cluster_batchkmeans.c)")
+              "scikit-learn best of 10 k-means++ %.17g" % best.inertia_, "(put into the TEST block of tests/cluster/batchkmeans.c)")
 
 
 if __name__ == "__main__":

@@ -19,12 +19,12 @@ def lloyd_reference(tag, X, init):
     save(tag + "_init.npy", init)
     save(tag + "_labels.npy", km.labels_.astype(np.int64))
     save(tag + "_centers.npy", km.cluster_centers_)
-    print(tag, "n_iter", km.n_iter_, "inertia %.17g" % km.inertia_, "(put into the TEST block of tests/cluster_kmeans.c)")
+    print(tag, "n_iter", km.n_iter_, "inertia %.17g" % km.inertia_, "(put into the TEST block of tests/cluster/kmeans.c)")
 
 
 def best_of_ten(tag, X, k):
     km = KMeans(n_clusters=k, init="k-means++", n_init=10, algorithm="lloyd", random_state=0).fit(X)
-    print(tag, "best of 10 k-means++ inertia %.17g" % km.inertia_, "(put into the TEST block of tests/cluster_kmeans.c)")
+    print(tag, "best of 10 k-means++ inertia %.17g" % km.inertia_, "(put into the TEST block of tests/cluster/kmeans.c)")
 
 
 iris = load_iris().data

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """NumPy references of HtCluster kmedians and kmedoids (run once with /usr/bin/python3; the .npy outputs are
-committed next to this script and the printed numbers go into the TEST block of tests/cluster_medians_medoids.c).
+committed next to this script and the printed numbers go into the TEST block of tests/cluster/medians_medoids.c).
 
 The references run the same algorithms as src/ml/cluster/impls/kmedians/kmedians.c and kmedoids/kmedoids.c from the
 same initial centers (iris_init.npy, blobs_init.npy), written plainly (sorting for the medians, boolean masks for

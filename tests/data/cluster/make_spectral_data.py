@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generates the spectral clustering test data (two concentric circles, two moons) and dense references
 (run once with Debian's python3-sklearn 1.2; the .npy outputs are committed next to this script, the printed
-numbers go into the TEST block of tests/cluster_spectral.c). The blobs data come from make_cluster_data.py.
+numbers go into the TEST block of tests/cluster/spectral.c). The blobs data come from make_cluster_data.py.
 
 The reference is the same algorithm done densely: scikit-learn's k-nearest-neighbour connectivity graph
 (include_self=False) symmetrized as (C + C^T)/2, or the RBF kernel exp(-gamma d^2) within the radius eps;

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the NumPy references of tests/tensor_elementwise.c and tests/tensor_randomops.c (run once,
+"""Writes the NumPy references of tests/tensor/elementwise.c and tests/tensor/randomops.c (run once,
 from any directory, with a Python that has NumPy: /usr/bin/python3 tests/data/elementwise/make_elementwise_data.py).
 
 Inputs: small tensors <name>.npy (floats with NaN, infinities, signed zeros and halves; integers with

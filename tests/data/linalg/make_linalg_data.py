@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Inputs and NumPy/SciPy/scikit-learn references of the linear algebra tests (tests/tensor_matmul.c,
-tests/tensor_linalg.c, tests/tensor_qr.c), written once to linalg.h5 beside this script:
+"""Inputs and NumPy/SciPy/scikit-learn references of the linear algebra tests (tests/tensor/matmul.c,
+tests/tensor/linalg.c, tests/tensor/qr.c), written once to linalg.h5 beside this script:
     /usr/bin/python3 tests/data/linalg/make_linalg_data.py
 """
 import itertools

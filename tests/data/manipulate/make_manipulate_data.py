@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the inputs, the NumPy references and the case list of tests/tensor_manipulate.c.
+"""Writes the inputs, the NumPy references and the case list of tests/tensor/manipulate.c.
 
 Run once from this directory with /usr/bin/python3 (NumPy); the outputs are stored in the repository:
   in_<name>.npy    inputs (arange data, so that every permutation is visible)

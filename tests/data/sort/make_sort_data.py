@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes tests/data/sort/sort.h5: the inputs of tests/tensor_sort.c and tests/tensor_index.c and
+"""Writes tests/data/sort/sort.h5: the inputs of tests/tensor/sort.c and tests/tensor/index.c and
 their NumPy references. Run once with a Python that has NumPy and h5py (Debian: /usr/bin/python3):
 
     /usr/bin/python3 tests/data/sort/make_sort_data.py
@@ -25,7 +25,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 N = None
 
-# the slices of tests/tensor_index.c, on a3 (4, 3, 5): Python's x[s0, s1, s2]
+# the slices of tests/tensor/index.c, on a3 (4, 3, 5): Python's x[s0, s1, s2]
 SLICES = [
     (slice(1, N, 2), slice(N), slice(N, N, -1)),
     (slice(-1, N, -1), slice(-2, N), slice(1, -1)),

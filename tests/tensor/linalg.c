@@ -240,6 +240,6 @@ int main(int argc, char **argv)
      suffix: isa
      nsize: {{1 3}}
      args: -ht_kernel_isa {{baseline avx2}}
-     output_file: output/tensor_linalg_1.out
+     output_file: output/linalg_1.out
      timeoutfactor: 2
 TEST*/

@@ -261,7 +261,7 @@ int main(int argc, char **argv)
    build:
      requires: hdf5
    testset:
-     output_file: output/tensor_reduce.out
+     output_file: output/reduce.out
      timeoutfactor: 2
      test:
        suffix: balanced

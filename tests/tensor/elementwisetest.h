@@ -1,6 +1,6 @@
 /*
-   Helper shared by the tests of the elementwise and random-sampling operations (tensor_elementwise_errors.c,
-   tensor_randomops.c): runs bad calls with their errors caught, and checks that every rank raises the same one.
+   Helper shared by the tests of the elementwise and random-sampling operations (elementwise_errors.c,
+   randomops.c): runs bad calls with their errors caught, and checks that every rank raises the same one.
 */
 #pragma once
 

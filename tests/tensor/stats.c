@@ -257,7 +257,7 @@ int main(int argc, char **argv)
    build:
      requires: hdf5
    testset:
-     output_file: output/tensor_stats.out
+     output_file: output/stats.out
      test:
        suffix: balanced
        nsize: {{1 2 3 4}}

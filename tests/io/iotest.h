@@ -1,5 +1,5 @@
 /*
-   Helpers shared by the I/O tests (io_npy.c, io_csv.c, io_save.c): deterministic test values,
+   Helpers shared by the I/O tests (npy.c, csv.c, save.c): deterministic test values,
    checksums in global index order, element-wise comparison, load-and-show, save-and-load round trips.
 */
 #pragma once

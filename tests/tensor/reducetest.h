@@ -1,5 +1,5 @@
 /*
-   Helpers shared by the reduction and statistics tests (tensor_reduce.c, tensor_stats.c): inputs and NumPy
+   Helpers shared by the reduction and statistics tests (reduce.c, stats.c): inputs and NumPy
    references from tests/data/reduce/reduce.h5 (made by make_reduce_data.py), layouts, comparisons.
 */
 #pragma once

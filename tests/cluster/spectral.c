@@ -163,7 +163,7 @@ int main(int argc, char **argv)
      test:
        suffix: moons_api
        args: -data moons -api -ht_cluster_view -ref_eigenvalues 0,0.00050992805058 -ref_inertia 242.35111055855074
-       output_file: output/cluster_spectral_moons_rbf.out
+       output_file: output/spectral_moons_rbf.out
      test:
        suffix: circles_rbf
        args: -data circles -ht_cluster_spectral_affinity rbf_eps -ht_cluster_spectral_gamma 30 -ref_eigenvalues 0,0.00530648661217 -ref_inertia 252.31952518573894
