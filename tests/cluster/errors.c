@@ -3,6 +3,7 @@ static const char help[] = "Tests that bad input to HtCluster gives clear errors
 
 #include <heat.h>
 #include <math.h>
+#include <stdlib.h>
 
 /* 20 x 3 data, value = 0.1 * flat index, split 0 */
 static PetscErrorCode CreateData(PetscInt split, HtTensor *X)
@@ -34,6 +35,31 @@ static PetscErrorCode CreateData(PetscInt split, HtTensor *X)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* an HDF5 file without a Heat model, or with a model of another class, loaded into cl */
+static PetscErrorCode LoadModel(HtCluster cl, const char which[])
+{
+  char        path[PETSC_MAX_PATH_LEN];
+  const char *dir = getenv("HEAT_TEST_TMPDIR");
+  PetscViewer viewer;
+  PetscBool   other;
+  HtTensor    t;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscStrcmp(which, "load_otherclass", &other));
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/notamodel.h5", dir ? dir : "."));
+  PetscCall(PetscViewerHDF5Open(PETSC_COMM_WORLD, path, FILE_MODE_WRITE, &viewer));
+  PetscCall(HtTensorZeros(PETSC_COMM_WORLD, 2, (PetscInt[]){3, 2}, -1, HT_SCALAR, &t));
+  PetscCall(HtTensorSetName(t, "centers"));
+  PetscCall(HtTensorView(t, viewer));
+  PetscCall(HtTensorDestroy(&t));
+  if (other) PetscCall(PetscViewerHDF5WriteAttribute(viewer, NULL, "heat_class", PETSC_STRING, "HtPCA"));
+  PetscCall(PetscViewerDestroy(&viewer));
+  PetscCall(PetscViewerHDF5Open(PETSC_COMM_WORLD, path, FILE_MODE_READ, &viewer));
+  PetscCall(HtClusterLoad(cl, viewer));
+  PetscCall(PetscViewerDestroy(&viewer));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
   HtCluster   cl;
@@ -62,7 +88,8 @@ int main(int argc, char **argv)
     PetscCall(HtTensorRestoreArray(X, &a));
   }
   if (CASE("ndim")) PetscCall(HtTensorArange(PETSC_COMM_WORLD, 0, 10, 1, 0, HT_SCALAR, &Y));
-  if (CASE("split")) PetscCall(CreateData(1, &Y));
+  if (CASE("centers_unfitted")) PetscCall(HtClusterGetCenters(cl, &Y));
+  if (CASE("load_nomodel") || CASE("load_otherclass")) PetscCall(LoadModel(cl, which));
   if (CASE("dtype")) PetscCall(HtTensorAsType(X, HT_INT, &Y));
   if (CASE("centers")) {
     HtTensor c;
@@ -105,8 +132,16 @@ int main(int argc, char **argv)
        suffix: ndim
        args: -case ndim
      test:
-       suffix: split
-       args: -case split
+       suffix: centers_unfitted
+       args: -case centers_unfitted
+     test:
+       suffix: load_nomodel
+       args: -case load_nomodel
+       filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p" | sed "s|'/.*notamodel|'notamodel|"
+     test:
+       suffix: load_otherclass
+       args: -case load_otherclass
+       filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p" | sed "s|'/.*notamodel|'notamodel|"
      test:
        suffix: dtype
        args: -case dtype

@@ -2,7 +2,8 @@ static const char help[] = "Tests HtCluster kmeans against scikit-learn referenc
                            "  -data NAME          data/cluster/NAME_X.npy, with NAME_labels.npy and NAME_centers.npy from scikit-learn\n"
                            "  -ref_iter N         scikit-learn's n_iter_\n"
                            "  -ref_inertia X      scikit-learn's inertia_ (same initial centers)\n"
-                           "  -best_inertia X     scikit-learn's best inertia of 10 k-means++ runs (quality check of our initializations)\n\n";
+                           "  -best_inertia X     scikit-learn's best inertia of 10 k-means++ runs (quality check of our initializations)\n"
+                           "  -split S            the split of the data (the fit redistributes them along the samples)\n\n";
 
 #include "clustertest.h"
 #include <stdlib.h>
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
   char            name[64] = "iris";
   HtCluster       cl;
   HtTensor        X, labels, centers, predicted, reflabels, refcenters, dist;
-  PetscInt        its, refits = -1, ndiff, k;
+  PetscInt        its, refits = -1, ndiff, k, split = 0;
   PetscReal       inertia, refinertia = -1, best = -1, diff = 0;
   const PetscInt *shape;
 
@@ -68,7 +69,8 @@ int main(int argc, char **argv)
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-ref_iter", &refits, NULL));
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-ref_inertia", &refinertia, NULL));
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-best_inertia", &best, NULL));
-  PetscCall(LoadNamed(name, "X", 0, &X));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-split", &split, NULL));
+  PetscCall(LoadNamed(name, "X", split, &X));
   PetscCall(HtTensorGetShape(X, &shape));
 
   PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
@@ -131,6 +133,10 @@ int main(int argc, char **argv)
      test:
        suffix: iris_sklearn
        args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason
+     test:
+       suffix: iris_sklearn_split
+       args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason -split {{-1 1}}
+       output_file: output/kmeans_iris_sklearn.out
      test:
        suffix: irisfar_sklearn
        args: -data irisfar -ht_cluster_init_centers data/cluster/irisfar_init.npy -ref_iter 6 -ref_inertia 78.851441426146

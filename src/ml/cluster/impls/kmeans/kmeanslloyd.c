@@ -162,7 +162,7 @@ PetscErrorCode HtKMeansLloyd(HtCluster cl, const HtSamples *s, PetscReal tol, Pe
   L.k       = cl->k;
   L.labels  = labels;
   L.centers = centers;
-  L.inertia = monitor;
+  L.inertia = (PetscBool)(monitor && cl->monitors.n > 0); /* the exact distances only when a monitor reads the inertia */
   PetscCall(PetscMalloc1(L.k * s->f + L.k + 2, &L.buf));
   PetscCall(HtTopListsCreate(1, L.k, &L.far));
   PetscCall(HtPointsCreate(s->backend, L.k, s->f, &L.P));
