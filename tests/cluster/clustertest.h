@@ -37,3 +37,20 @@ static inline PetscErrorCode CountDifferent(HtTensor a, HtTensor b, PetscInt *nd
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, ndiff, 1, MPIU_INT, MPI_SUM, PETSC_COMM_WORLD));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/* max |a - b| of two tensors of the same shape and layout */
+static inline PetscErrorCode MaxDifference(HtTensor a, HtTensor b, PetscReal *diff)
+{
+  const PetscScalar *x, *y;
+  PetscInt           n;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorGetLocalSize(a, &n));
+  PetscCall(HtTensorGetArrayRead(a, &x));
+  PetscCall(HtTensorGetArrayRead(b, &y));
+  *diff = 0;
+  for (PetscInt i = 0; i < n; i++) *diff = PetscMax(*diff, PetscAbsScalar(x[i] - y[i]));
+  PetscCall(HtTensorRestoreArrayRead(a, &x));
+  PetscCall(HtTensorRestoreArrayRead(b, &y));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -8,23 +8,6 @@ static const char help[] = "Tests HtCluster kmeans against scikit-learn referenc
 #include "clustertest.h"
 #include <stdlib.h>
 
-/* max |a - b| of two tensors of the same shape and layout */
-static PetscErrorCode MaxDifference(HtTensor a, HtTensor b, PetscReal *diff)
-{
-  const PetscScalar *x, *y;
-  PetscInt           n;
-
-  PetscFunctionBeginUser;
-  PetscCall(HtTensorGetLocalSize(a, &n));
-  PetscCall(HtTensorGetArrayRead(a, &x));
-  PetscCall(HtTensorGetArrayRead(b, &y));
-  *diff = 0;
-  for (PetscInt i = 0; i < n; i++) *diff = PetscMax(*diff, PetscAbsScalar(x[i] - y[i]));
-  PetscCall(HtTensorRestoreArrayRead(a, &x));
-  PetscCall(HtTensorRestoreArrayRead(b, &y));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /* the model written with an HDF5 viewer and loaded into a new object predicts the same labels */
 static PetscErrorCode SaveLoadPredict(HtCluster cl, HtTensor X, HtTensor labels)
 {

@@ -23,23 +23,6 @@ static PetscErrorCode WatchInertia(HtCluster cl, PetscInt it, PetscReal inertia,
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* max |a - b| of two replicated tensors of the same shape */
-static PetscErrorCode MaxDifference(HtTensor a, HtTensor b, PetscReal *diff)
-{
-  const PetscScalar *x, *y;
-  PetscInt           n;
-
-  PetscFunctionBeginUser;
-  PetscCall(HtTensorGetLocalSize(a, &n));
-  PetscCall(HtTensorGetArrayRead(a, &x));
-  PetscCall(HtTensorGetArrayRead(b, &y));
-  *diff = 0;
-  for (PetscInt i = 0; i < n; i++) *diff = PetscMax(*diff, PetscAbsScalar(x[i] - y[i]));
-  PetscCall(HtTensorRestoreArrayRead(a, &x));
-  PetscCall(HtTensorRestoreArrayRead(b, &y));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /* the model of cl written to an HDF5 file (in the group /model) and loaded into a new object: everything must be back */
 static PetscErrorCode SaveAndLoad(HtCluster cl, HtTensor X, const char path[])
 {

@@ -39,10 +39,13 @@ PETSC_INTERN PetscErrorCode HtCommGetRank(MPI_Comm, PetscMPIInt *, PetscMPIInt *
 /* sums of partials in rank order, extremes, prefix sums */
 PETSC_INTERN PetscErrorCode HtSamplesSumScalar(const HtSamples *, PetscInt, PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtSamplesSumReal(const HtSamples *, PetscInt, PetscReal[]);
-PETSC_INTERN PetscErrorCode HtSamplesSumInt(const HtSamples *, PetscInt, PetscInt[]);
 PETSC_INTERN PetscErrorCode HtSamplesMaxReal(const HtSamples *, PetscInt, PetscReal[]);
-PETSC_INTERN PetscErrorCode HtSamplesMaxInt(const HtSamples *, PetscInt, PetscInt[]);
-PETSC_INTERN PetscErrorCode HtSamplesMinInt(const HtSamples *, PetscInt, PetscInt[]);
+typedef enum {
+  HT_SAMPLES_SUM,
+  HT_SAMPLES_MAX,
+  HT_SAMPLES_MIN
+} HtSamplesOp;
+PETSC_INTERN PetscErrorCode HtSamplesReduceInt(const HtSamples *, HtSamplesOp, PetscInt, PetscInt[]);
 PETSC_INTERN PetscErrorCode HtSamplesExscanReal(const HtSamples *, PetscReal, PetscReal *);
 
 /* rows by global index, and rows chosen on every rank gathered in global order */

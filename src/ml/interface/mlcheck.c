@@ -50,7 +50,7 @@ static PetscErrorCode HtMLCheckSameLayout(PetscObject obj, HtTensor Xs, HtTensor
   PetscCall(HtTensorGetLocalShape(v, &vl));
   mismatch = vl[0] != xl[0];
   PetscCall(HtTensorGetSamples(Xs, NULL, &s));
-  PetscCall(HtSamplesMaxInt(&s, 1, &mismatch));
+  PetscCall(HtSamplesReduceInt(&s, HT_SAMPLES_MAX, 1, &mismatch));
   PetscCall(HtTensorRestoreSamples(Xs, NULL, &s));
   PetscCheck(!mismatch, PetscObjectComm(obj), PETSC_ERR_ARG_SIZ, "%s", msg);
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -83,7 +83,7 @@ PetscErrorCode HtMLCheckSampleWeights(PetscObject obj, HtTensor Xs, HtTensor w)
     if (!(PetscRealPart(s.w[i]) >= 0) || PetscIsInfOrNanScalar(s.w[i])) bad++;
     else total += PetscRealPart(s.w[i]);
   }
-  PetscCall(HtSamplesSumInt(&s, 1, &bad));
+  PetscCall(HtSamplesReduceInt(&s, HT_SAMPLES_SUM, 1, &bad));
   PetscCall(HtSamplesSumReal(&s, 1, &total));
   PetscCall(HtTensorRestoreSamples(Xs, w, &s));
   PetscCheck(!bad, comm, PETSC_ERR_ARG_OUTOFRANGE, "%" PetscInt_FMT " sample weights are negative, NaN or Inf; weights must be finite and >= 0", bad);

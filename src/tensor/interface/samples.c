@@ -129,38 +129,17 @@ PetscErrorCode HtSamplesSumScalar(const HtSamples *s, PetscInt n, PetscScalar bu
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* integer sums and extremes are exact in any order */
-static PetscErrorCode HtSamplesAllreduceInt(const HtSamples *s, MPI_Op op, PetscInt n, PetscInt buf[])
+/*
+   HtSamplesReduceInt - buf = the sum, the largest or the smallest (op) over the ranks of each of the n integers of buf
+   (exact in any order)
+*/
+PetscErrorCode HtSamplesReduceInt(const HtSamples *s, HtSamplesOp op, PetscInt n, PetscInt buf[])
 {
   PetscMPIInt count;
 
   PetscFunctionBegin;
   PetscCall(PetscMPIIntCast(n, &count));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, buf, count, MPIU_INT, op, s->comm));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* HtSamplesSumInt - buf = the sum over the ranks of the n integers of buf */
-PetscErrorCode HtSamplesSumInt(const HtSamples *s, PetscInt n, PetscInt buf[])
-{
-  PetscFunctionBegin;
-  PetscCall(HtSamplesAllreduceInt(s, MPI_SUM, n, buf));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* HtSamplesMaxInt - buf = the largest over the ranks of each of the n integers of buf */
-PetscErrorCode HtSamplesMaxInt(const HtSamples *s, PetscInt n, PetscInt buf[])
-{
-  PetscFunctionBegin;
-  PetscCall(HtSamplesAllreduceInt(s, MPI_MAX, n, buf));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* HtSamplesMinInt - buf = the smallest over the ranks of each of the n integers of buf */
-PetscErrorCode HtSamplesMinInt(const HtSamples *s, PetscInt n, PetscInt buf[])
-{
-  PetscFunctionBegin;
-  PetscCall(HtSamplesAllreduceInt(s, MPI_MIN, n, buf));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, buf, count, MPIU_INT, op == HT_SAMPLES_SUM ? MPI_SUM : op == HT_SAMPLES_MAX ? MPI_MAX : MPI_MIN, s->comm));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -131,7 +131,7 @@ static PetscErrorCode HtBatchKMeansRedistribute(HtCluster cl, const HtSamples *s
   PetscInt moved = s->m != mloc;
 
   PetscFunctionBegin;
-  PetscCall(HtSamplesMaxInt(s, 1, &moved));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MAX, 1, &moved));
   *wb = NULL;
   if (!moved) {
     PetscCall(PetscObjectReference((PetscObject)X));
@@ -162,7 +162,7 @@ static PetscErrorCode HtBatchKMeansCheckWeights(HtCluster cl, const HtSamples *s
     for (PetscInt i = HtSplitStart(n, nb, b); i < HtSplitStart(n, nb, b + 1); i++) total += PetscRealPart(sb->w[i - first]);
     if (!(total > 0)) bad = b;
   }
-  PetscCall(HtSamplesMinInt(sb, 1, &bad));
+  PetscCall(HtSamplesReduceInt(sb, HT_SAMPLES_MIN, 1, &bad));
   PetscCheck(bad == PETSC_MAX_INT, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "The samples %" PetscInt_FMT " to %" PetscInt_FMT " of batch %" PetscInt_FMT " all have weight zero; every batch needs a positive total weight (use fewer batches)", HtSplitStart(n, nb, bad), HtSplitStart(n, nb, bad + 1) - 1, bad);
   PetscFunctionReturn(PETSC_SUCCESS);
 }

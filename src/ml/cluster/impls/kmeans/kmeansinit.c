@@ -49,8 +49,8 @@ static PetscErrorCode HtInitPick(const HtSamples *s, const PetscReal *closest, P
     }
   }
   /* targets at or past the total (rounding) go to the last sample with a positive value */
-  PetscCall(HtSamplesMaxInt(s, 1, &last));
-  PetscCall(HtSamplesMaxInt(s, nt, index));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MAX, 1, &last));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MAX, nt, index));
   for (PetscInt t = 0; t < nt; t++) {
     if (index[t] < 0) index[t] = last;
     if (index[t] >= s->rstart && index[t] < s->rstart + s->m) PetscCall(PetscArraycpy(rows + t * s->f, s->x + (index[t] - s->rstart) * s->f, s->f));

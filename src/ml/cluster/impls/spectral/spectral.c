@@ -409,8 +409,8 @@ static PetscErrorCode HtSpectralNormalize(HtCluster cl, const HtSamples *s, Mat 
     }
   }
   PetscCall(VecRestoreArray(*dinv, &a));
-  PetscCall(HtSamplesSumInt(s, 1, &isolated[0]));
-  PetscCall(HtSamplesMinInt(s, 1, &isolated[1]));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_SUM, 1, &isolated[0]));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MIN, 1, &isolated[1]));
   PetscCheck(!isolated[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_USER_INPUT,
              "%" PetscInt_FMT " samples (the first: sample %" PetscInt_FMT ") have no neighbour in the %s affinity graph: no other sample within eps = %g, or only ones whose weight exp(-gamma d^2) underflows; increase -ht_cluster_spectral_eps, or use -ht_cluster_spectral_affinity knn",
              isolated[0], isolated[1], HtSpectralAffinities[sp->affinity], (double)HtSpectralRadius(sp));
@@ -490,7 +490,7 @@ static PetscErrorCode HtGraphComponents(const HtSamples *s, Mat M, PetscInt *com
             label[root[i]] = ghost[ja[p]];
             changed        = 1;
           }
-      PetscCall(HtSamplesMaxInt(s, 1, &changed));
+      PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MAX, 1, &changed));
     } while (changed);
     PetscCall(MatRestoreRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &n, &ia, &ja, &done));
     PetscCall(PetscFree(ghost));
@@ -520,7 +520,7 @@ static PetscErrorCode HtSpectralNullSpace(HtCluster cl, const HtSamples *s, Mat 
   PetscCall(HtGraphComponents(s, M, comp));
   for (PetscInt i = 0; i < m; i++) nlocal += comp[i] == rstart + i;
   *nc = nlocal;
-  PetscCall(HtSamplesSumInt(s, 1, nc));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_SUM, 1, nc));
   PetscCheck(*nc <= cl->k, comm, PETSC_ERR_USER_INPUT,
              "The %s affinity graph has %" PetscInt_FMT " connected components, more than the %" PetscInt_FMT " clusters, so the spectral embedding is not determined; connect it with more neighbours (-ht_cluster_spectral_n_neighbors, now %" PetscInt_FMT ") or a larger radius (-ht_cluster_spectral_eps), or ask for %" PetscInt_FMT " clusters",
              HtSpectralAffinities[sp->affinity], *nc, cl->k, sp->n_neighbors, *nc);
@@ -629,7 +629,7 @@ static PetscErrorCode HtSpectralSigns(const HtSamples *s, PetscInt k, Vec *V, Pe
       if (PetscAbsScalar(v[i]) == amax[q]) first[q] = rstart + i;
     PetscCall(VecRestoreArrayRead(V[q], &v));
   }
-  PetscCall(HtSamplesMinInt(s, k, first));
+  PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MIN, k, first));
   for (PetscInt q = 0; q < k; q++) {
     sign[q] = 0;
     if (first[q] < rstart || first[q] >= rstart + m) continue;
