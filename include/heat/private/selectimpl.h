@@ -60,9 +60,10 @@ typedef struct {
    HtTensorSelect_Private - value[g T + k] = the smallest value v of group g whose cumulative weight (the weights of
    the group's values <= v) reaches target[g T + k], T = ntargets: with unit weights and target k + 1 the k-th smallest
    (from 0). Values of weight 0 are never chosen; when rounding keeps the cumulative weight below the target, the
-   largest value of positive weight. A negative target leaves its value untouched. Collective.
+   largest value of positive weight. A negative target leaves its value untouched. Collective. (Exported for the
+   test of the selection itself, tests/tensor_select.c.)
 */
-PETSC_INTERN PetscErrorCode HtTensorSelect_Private(const HtSelection *, const PetscReal[], PetscReal[]);
+PETSC_EXTERN PetscErrorCode HtTensorSelect_Private(const HtSelection *, const PetscReal[], PetscReal[]);
 
 /* The kernels of a back end, which know nothing of ranks. */
 
