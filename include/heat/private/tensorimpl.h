@@ -6,6 +6,7 @@
 
 #include <heattensor.h>
 #include <heat/private/samplesimpl.h>
+#include <heat/private/selectimpl.h>
 #include <petsc/private/petscimpl.h>
 
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Create, HT_TENSOR_Redistribute, HT_TENSOR_Load, HT_TENSOR_Save, HT_TENSOR_Random, HT_TENSOR_View;
@@ -33,7 +34,8 @@ struct _HtTensorOps {
   PetscErrorCode (*where)(HtTensor, HtDType, const struct _HtBroadcast *, const PetscBool *, const void *, const void *, void *); /* c = mask ? a : b */
   PetscErrorCode (*axpy)(HtTensor, HtDType, const struct _HtBroadcast *, PetscScalar, const void *, void *); /* y += alpha x on the map */
   /* reduction kernels */
-  const struct _HtReduceKernels *reduce; /* reductions, scans, selection and statistics of local blocks (see reduction internals) */
+  const struct _HtReduceKernels *reduce; /* reductions, scans, quantiles of local lines and statistics of local blocks (see reduction internals) */
+  const struct _HtSelectKernels *select; /* the passes of the distributed selection (selectimpl.h) */
   /* linalg kernels */
   PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
   const struct _HtPointsKernels *points; /* the distance kernels of HtPoints: HtTensorCDist() and the ML classes (samplesimpl.h) */
@@ -302,14 +304,6 @@ typedef struct {
   PetscInt outer, n, inner;
 } HtReduceBlock;
 
-/* the search window of one order statistic in a distributed selection: the wanted element is the one of rank `rank`
-   (from 0) among the elements whose keys lie in [lo, hi]; histogram bins are 2^shift keys wide */
-typedef struct {
-  uint64_t   lo, hi;
-  PetscInt   shift;
-  PetscInt64 rank;
-} HtSelectWindow;
-
 /* NumPy's linear quantile of n sorted values: v[prev] + gamma (v[next] - v[prev]) */
 typedef struct {
   PetscInt  prev, next;
@@ -322,15 +316,13 @@ struct _HtReduceKernels {
   PetscErrorCode (*cumsum)(const HtReduceBlock *, const void *, const void *, void *); /* block, x, outer*inner carries (or NULL), result (HT_SCALAR for HT_SCALAR x, else HT_INT) */
   PetscErrorCode (*weightedsum)(const HtReduceBlock *, const void *, HtDType, const void *, PetscBool, PetscReal *); /* block, x, weights dtype, weights (a whole block, or n per line), per line: sum w x, sum w */
   PetscErrorCode (*quantile)(const HtReduceBlock *, const void *, const HtQuantileIndex *, PetscScalar *); /* every line local: outer*inner quantiles */
-  PetscErrorCode (*selectrange)(const HtReduceBlock *, const void *, uint64_t *, uint64_t *, PetscInt *); /* per line: smallest and largest key, number of NaN */
-  PetscErrorCode (*selecthistogram)(const HtReduceBlock *, const void *, PetscInt, const HtSelectWindow *, PetscInt, PetscInt64 *); /* windows per line, windows (shift < 0: skipped), bins, counts */
-  PetscErrorCode (*selectcollect)(const HtReduceBlock *, const void *, PetscInt, const HtSelectWindow *, PetscInt, PetscInt64 *, uint64_t *); /* windows per line, windows, capacity, counts, keys */
   PetscErrorCode (*histogram)(HtDType, PetscInt, const void *, PetscInt, const PetscReal[], PetscInt[]); /* n values, bins, nbins+1 edges, counts added to */
   PetscErrorCode (*bincount)(HtDType, PetscInt, const void *, HtDType, const void *, PetscInt, PetscReal[]); /* n values, weights (or NULL), length, counts added to */
   PetscErrorCode (*covmoments)(PetscInt, PetscInt, const PetscScalar *, PetscReal[]); /* m x f rows -> packed moments [m, shift (f), mean - shift (f), M2 (f x f)] */
   PetscErrorCode (*nonfinite)(HtDType, PetscInt, const void *, PetscInt *, PetscInt *);  /* n values: how many are NaN or Inf, the index of the first (or -1) */
 };
 PETSC_INTERN const struct _HtReduceKernels HtReduceKernels_Host;
+PETSC_INTERN const struct _HtSelectKernels HtSelectKernels_Host;
 
 /*
    Chan et al.: b becomes the moments of the union of the disjoint sample sets a and b. Moments of f variables are
@@ -393,24 +385,6 @@ static inline PetscReal HtLerp(PetscReal a, PetscReal b, PetscReal t)
   PetscReal d = b - a;
 
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
-}
-
-/* an unsigned key ordered as the real values are (NaN excluded), and back */
-static inline uint64_t HtRealToKey(PetscReal v)
-{
-  uint64_t u;
-
-  PetscMemcpy(&u, &v, sizeof(u));
-  return (u >> 63) ? ~u : u | ((uint64_t)1 << 63);
-}
-
-static inline PetscReal HtKeyToReal(uint64_t k)
-{
-  uint64_t  u = (k >> 63) ? k & ~((uint64_t)1 << 63) : ~k;
-  PetscReal v;
-
-  PetscMemcpy(&v, &u, sizeof(v));
-  return v;
 }
 
 PETSC_INTERN PetscErrorCode HtReduceAllreduce_Private(MPI_Comm, HtReduceOp, HtDType, void *, PetscInt);

@@ -1,14 +1,11 @@
 /*
-   Statistics of HtTensor: percentile and median without gathering the data (distributed radix selection),
+   Statistics of HtTensor: percentile and median without gathering the data (the distributed selection of select.c),
    histogram, bincount, covariance matrix of a data tensor (chunked BLAS syrk, one allreduce of moments) and
    weighted average.
 */
 #include <heat/private/tensorimpl.h>
 
-#define HT_SELECT_BINS_LOG2 12   /* a selection round counts keys in 2^12 bins ... */
-#define HT_SELECT_GATHER    4096 /* ... until a window holds so few elements that they are gathered and sorted */
-#define HT_SELECT_MAX_LINES 64   /* more lines crossing ranks than this are made local by one resplit instead */
-#define HT_SELECT_PER_LINE  2    /* windows per line: the two order statistics NumPy's linear quantile interpolates */
+#define HT_SELECT_MAX_LINES 64 /* more lines crossing ranks than this are made local by one resplit instead */
 
 /* NumPy's linear method: virtual index n q + (1 - q) - 1 of the sorted values, clipped to [0, n-1] */
 static void HtQuantileIndexCompute(PetscInt n, PetscReal percent, HtQuantileIndex *qi)
@@ -22,171 +19,37 @@ static void HtQuantileIndexCompute(PetscInt n, PetscReal percent, HtQuantileInde
   if (vi < 0) qi->prev = qi->next = 0;
 }
 
-static PetscInt HtBitLength(uint64_t v)
-{
-  PetscInt bits = 0;
-
-  while (bits < 64 && (v >> bits)) bits++;
-  return bits;
-}
-
-/* a window is resolved when it holds one key; else its bins are as narrow as HT_SELECT_BINS_LOG2 bits allow */
-static void HtSelectWindowSetShift(HtSelectWindow *w)
-{
-  w->shift = PetscMax(0, HtBitLength(w->hi - w->lo) - HT_SELECT_BINS_LOG2);
-}
-
-/* narrow every active window to the bin that holds its rank; windows with few elements left are marked for gathering */
-static void HtSelectNarrow(PetscInt nwin, PetscInt nbins, const PetscInt64 *counts, HtSelectWindow *win, PetscBool *gather)
-{
-  for (PetscInt t = 0; t < nwin; t++) {
-    HtSelectWindow   *w   = &win[t];
-    const PetscInt64 *c   = counts + t * nbins;
-    PetscInt          bin = 0;
-    uint64_t          width;
-
-    gather[t] = PETSC_FALSE;
-    if (w->shift < 0) continue;
-    while (bin < nbins - 1 && w->rank >= c[bin]) w->rank -= c[bin++];
-    w->lo += (uint64_t)bin << w->shift;
-    width = ((uint64_t)1 << w->shift) - 1;
-    if (w->hi - w->lo > width) w->hi = w->lo + width;
-    gather[t] = (PetscBool)(c[bin] <= HT_SELECT_GATHER && w->lo < w->hi);
-  }
-}
-
-/*
-   Gathers the keys of the marked windows from every rank (each window holds at most HT_SELECT_GATHER of them
-   globally) and resolves those windows: lo = hi = the key of the wanted rank.
-*/
-static PetscErrorCode HtSelectGather(HtTensor x, const HtReduceBlock *b, const void *xa, PetscInt nwin, HtSelectWindow *win, const PetscBool *gather)
-{
-  MPI_Comm        comm = PetscObjectComm((PetscObject)x);
-  HtSelectWindow *marked;
-  PetscInt64     *count, *all;
-  uint64_t       *keys, *recvkeys;
-  PetscReal      *values;
-  PetscMPIInt     size, nsend = 0, nw, total = 0, *recvcounts, *displs;
-
-  PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCall(PetscMPIIntCast(nwin, &nw));
-  PetscCall(PetscMalloc4(nwin, &marked, nwin, &count, (size_t)nwin * size, &all, (size_t)nwin * HT_SELECT_GATHER, &keys));
-  for (PetscInt t = 0; t < nwin; t++) {
-    marked[t] = win[t];
-    if (!gather[t]) marked[t].shift = -1;
-  }
-  PetscCall((*x->ops->reduce->selectcollect)(b, xa, HT_SELECT_PER_LINE, marked, HT_SELECT_GATHER, count, keys));
-  PetscCallMPI(MPI_Allgather(count, nw, MPIU_INT64, all, nw, MPIU_INT64, comm));
-  for (PetscInt t = 0; t < nwin; t++) /* pack the keys of all windows, in window order */
-    for (PetscInt64 k = 0; k < count[t]; k++) keys[nsend++] = keys[t * HT_SELECT_GATHER + k];
-  PetscCall(PetscMalloc3(size, &recvcounts, size, &displs, HT_SELECT_GATHER, &values));
-  for (PetscMPIInt r = 0; r < size; r++) {
-    PetscInt64 n = 0;
-
-    for (PetscInt t = 0; t < nwin; t++) n += all[r * nwin + t];
-    PetscCall(PetscMPIIntCast(n, &recvcounts[r]));
-    displs[r] = total;
-    total += recvcounts[r];
-  }
-  PetscCall(PetscMalloc1(total + 1, &recvkeys));
-  PetscCallMPI(MPI_Allgatherv(keys, nsend, MPI_UINT64_T, recvkeys, recvcounts, displs, MPI_UINT64_T, comm));
-  for (PetscInt t = 0; t < nwin; t++) {
-    PetscInt n = 0;
-
-    if (!gather[t]) continue;
-    for (PetscMPIInt r = 0; r < size; r++) {
-      PetscInt64 at = displs[r];
-
-      for (PetscInt u = 0; u < t; u++) at += all[r * nwin + u];
-      for (PetscInt64 k = 0; k < all[r * nwin + t]; k++) values[n++] = HtKeyToReal(recvkeys[at + k]);
-    }
-    PetscCall(PetscSortReal(n, values));
-    win[t].lo = win[t].hi = HtRealToKey(values[win[t].rank]);
-  }
-  PetscCall(PetscFree(recvkeys));
-  PetscCall(PetscFree3(recvcounts, displs, values));
-  PetscCall(PetscFree4(marked, count, all, keys));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* windows still to narrow get bins for their width; resolved ones (one key left) and NaN lines stop */
-static PetscBool HtSelectWindowsUpdate(PetscInt nwin, HtSelectWindow *win)
-{
-  PetscBool active = PETSC_FALSE;
-
-  for (PetscInt t = 0; t < nwin; t++) {
-    if (win[t].shift < 0) continue;
-    if (win[t].lo == win[t].hi) win[t].shift = -1;
-    else {
-      HtSelectWindowSetShift(&win[t]);
-      active = PETSC_TRUE;
-    }
-  }
-  return active;
-}
-
 /*
    Quantiles of lines that cross ranks (x reduced along its split axis, or over every element), without moving the
-   data: the values are mapped to order-preserving 64-bit keys and, for the two order statistics of each line, a
-   window of keys known to hold them is narrowed by histograms (one pass over the local block and one allreduce
-   of the bin counts per round, 12 bits of key per round) until it holds a single key or few enough elements to
-   gather. Besides its block a rank holds only the bin counts and at most HT_SELECT_GATHER keys per window.
+   data: the two order statistics of every line come from the distributed selection, with the local block seen as
+   outer n rows of inner columns and the rows of one outer index as one class (so a line is a group).
 */
 static PetscErrorCode HtQuantileDistributed(HtTensor x, PetscInt axis, const HtQuantileIndex *qi, PetscScalar *out)
 {
-  MPI_Comm        comm = PetscObjectComm((PetscObject)x);
-  HtReduceBlock   b;
-  const void     *xa;
-  PetscInt        nlines, nwin, nbins = (PetscInt)1 << HT_SELECT_BINS_LOG2, *nnan;
-  uint64_t       *lo, *hi;
-  HtSelectWindow *win;
-  PetscInt64     *counts;
-  PetscBool      *gather;
-  PetscMPIInt     nl, ncounts;
+  HtReduceBlock b;
+  HtSelection   sel;
+  PetscInt      nlines;
+  PetscReal    *targets, *v;
 
   PetscFunctionBegin;
   PetscCall(HtTensorGetBlock_Private(x, axis, &b));
   nlines = b.outer * b.inner;
-  nwin   = HT_SELECT_PER_LINE * nlines;
-  PetscCall(PetscMPIIntCast(nlines, &nl));
-  PetscCall(PetscMPIIntCast(nwin * nbins, &ncounts));
-  PetscCall(PetscMalloc3(nlines, &lo, nlines, &hi, nlines, &nnan));
-  PetscCall(PetscMalloc3(nwin, &win, nwin * nbins, &counts, nwin, &gather));
-  PetscCall(HtTensorGetArrayRead(x, &xa));
-  PetscCall((*x->ops->reduce->selectrange)(&b, xa, lo, hi, nnan));
-  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, lo, nl, MPI_UINT64_T, MPI_MIN, comm));
-  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, hi, nl, MPI_UINT64_T, MPI_MAX, comm));
-  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, nnan, nl, MPIU_INT, MPI_SUM, comm));
-  for (PetscInt t = 0; t < nwin; t++) {
-    win[t].lo    = lo[t / HT_SELECT_PER_LINE];
-    win[t].hi    = hi[t / HT_SELECT_PER_LINE];
-    win[t].rank  = t % HT_SELECT_PER_LINE ? qi->next : qi->prev;
-    win[t].shift = nnan[t / HT_SELECT_PER_LINE] ? -1 : 0;
+  PetscCall(PetscMalloc2(2 * nlines, &targets, 2 * nlines, &v));
+  for (PetscInt l = 0; l < nlines; l++) { /* the k-th smallest (from 0) is where the count of the values up to it reaches k + 1 */
+    targets[2 * l]     = qi->prev + 1;
+    targets[2 * l + 1] = qi->next + 1;
   }
-  for (PetscInt round = 1; HtSelectWindowsUpdate(nwin, win); round++) {
-    PetscBool any = PETSC_FALSE;
-    PetscInt  nactive = 0;
-
-    for (PetscInt t = 0; t < nwin; t++) nactive += win[t].shift >= 0;
-    PetscCall(PetscInfo(x, "Selection round %" PetscInt_FMT ": %" PetscInt_FMT " of %" PetscInt_FMT " windows open\n", round, nactive, nwin));
-    PetscCall((*x->ops->reduce->selecthistogram)(&b, xa, HT_SELECT_PER_LINE, win, nbins, counts));
-    PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, counts, ncounts, MPIU_INT64, MPI_SUM, comm));
-    HtSelectNarrow(nwin, nbins, counts, win, gather);
-    for (PetscInt t = 0; t < nwin; t++) any = (PetscBool)(any || gather[t]);
-    if (any) {
-      PetscCall(PetscInfo(x, "Selection round %" PetscInt_FMT ": gathering the last candidates\n", round));
-      PetscCall(HtSelectGather(x, &b, xa, nwin, win, gather));
-    }
-  }
-  PetscCall(HtTensorRestoreArrayRead(x, &xa));
-  for (PetscInt l = 0; l < nlines; l++) {
-    PetscReal a = HtKeyToReal(win[HT_SELECT_PER_LINE * l].lo), c = HtKeyToReal(win[HT_SELECT_PER_LINE * l + 1].lo);
-
-    out[l] = nnan[l] ? NAN : qi->next > qi->prev ? HtLerp(a, c, qi->gamma) : a;
-  }
-  PetscCall(PetscFree3(win, counts, gather));
-  PetscCall(PetscFree3(lo, hi, nnan));
+  sel.comm     = PetscObjectComm((PetscObject)x);
+  sel.backend  = x;
+  sel.block    = (HtSelectBlock){b.dtype, b.outer * b.n, b.inner, NULL, NULL, b.n, NULL};
+  sel.nclasses = b.outer;
+  sel.ntargets = 2;
+  sel.ranges   = NULL; /* found by the selection, which also finds the lines holding a NaN: they give NaN */
+  PetscCall(HtTensorGetArrayRead(x, &sel.block.x));
+  PetscCall(HtTensorSelect_Private(&sel, targets, v));
+  PetscCall(HtTensorRestoreArrayRead(x, &sel.block.x));
+  for (PetscInt l = 0; l < nlines; l++) out[l] = qi->next > qi->prev ? HtLerp(v[2 * l], v[2 * l + 1], qi->gamma) : v[2 * l];
+  PetscCall(PetscFree2(targets, v));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -246,10 +109,13 @@ static PetscErrorCode HtTensorQuantile_Private(HtTensor x, const HtQuantileIndex
    between its two neighbours. A line with a NaN gives NaN. Zero elements are an error.
 
    Along an axis that is not split every line is local and is selected on its rank. Along the split axis, or over
-   every element, the data are never gathered: a distributed selection narrows a window of order-preserving keys
-   by histogram rounds (each one pass over the local block and one allreduce of 4096 bin counts) until the few
-   remaining candidates are gathered, so no rank holds more than its own block and a few thousand keys. With more
-   than 64 lines crossing ranks the tensor is instead resplit along another axis so that every line is local.
+   every element, the data are never gathered: after one pass for the range of every line, a distributed selection
+   narrows a window of values around each of the two order statistics by rounds of 64-bucket histograms (counts
+   and smallest and largest values per bucket, reduced by one small allreduce per round) until a window holds one
+   value or at most 64 values, which are gathered. The first round reads the local block; the few values left in
+   the windows (typically a few percent) are then copied out and later rounds read only them, so a median costs
+   about three passes over the data and no rank holds more than its own block and a small fraction of it. With
+   more than 64 lines crossing ranks the tensor is instead resplit along another axis so that every line is local.
    Split rules as `HtTensorSum()`.
 
 .seealso: `HtTensorMedian()`, `HtTensorHistogram()`

@@ -170,6 +170,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->axpy         = HtTensorAXPY_Host;
   /* reduction kernels */
   t->ops->reduce = &HtReduceKernels_Host;
+  t->ops->select = &HtSelectKernels_Host;
   /* linalg kernels */
   t->ops->gemm         = HtTensorGemm_Host;
   t->ops->points       = &HtPointsKernels_Host;

@@ -344,68 +344,6 @@ static PetscErrorCode HtQuantile_Host(const HtReduceBlock *b, const void *x, con
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtSelectRange_Host(const HtReduceBlock *b, const void *x, uint64_t *lo, uint64_t *hi, PetscInt *nnan)
-{
-  PetscFunctionBegin;
-  for (PetscInt l = 0; l < b->outer * b->inner; l++) {
-    lo[l]   = UINT64_MAX;
-    hi[l]   = 0;
-    nnan[l] = 0;
-  }
-  for (PetscInt o = 0; o < b->outer; o++)
-    for (PetscInt i = 0; i < b->n; i++)
-      for (PetscInt j = 0; j < b->inner; j++) {
-        PetscReal v = PetscRealPart(HtElementGet(b->dtype, x, (o * b->n + i) * b->inner + j));
-        PetscInt  l = o * b->inner + j;
-        uint64_t  k;
-
-        if (v != v) {
-          nnan[l]++;
-          continue;
-        }
-        k     = HtRealToKey(v);
-        lo[l] = PetscMin(lo[l], k);
-        hi[l] = PetscMax(hi[l], k);
-      }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/*
-   HT_SELECT_LOOP - for every non-NaN element and every active window (shift >= 0) of its line that holds its key
-   k: BODY, with w the window and t its number
-*/
-#define HT_SELECT_LOOP(b, x, nper, win, BODY) \
-  do { \
-    for (PetscInt _o = 0; _o < (b)->outer; _o++) \
-      for (PetscInt _i = 0; _i < (b)->n; _i++) \
-        for (PetscInt _j = 0; _j < (b)->inner; _j++) { \
-          PetscReal _v = PetscRealPart(HtElementGet((b)->dtype, (x), (_o * (b)->n + _i) * (b)->inner + _j)); \
-          uint64_t  k; \
-          if (_v != _v) continue; \
-          k = HtRealToKey(_v); \
-          for (PetscInt t = (_o * (b)->inner + _j) * (nper); t < (_o * (b)->inner + _j + 1) * (nper); t++) { \
-            const HtSelectWindow *w = &(win)[t]; \
-            if (w->shift >= 0 && k >= w->lo && k <= w->hi) BODY; \
-          } \
-        } \
-  } while (0)
-
-static PetscErrorCode HtSelectHistogram_Host(const HtReduceBlock *b, const void *x, PetscInt nper, const HtSelectWindow *win, PetscInt nbins, PetscInt64 *counts)
-{
-  PetscFunctionBegin;
-  PetscCall(PetscArrayzero(counts, (size_t)b->outer * b->inner * nper * nbins));
-  HT_SELECT_LOOP(b, x, nper, win, counts[t * nbins + (PetscInt)((k - w->lo) >> w->shift)]++);
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HtSelectCollect_Host(const HtReduceBlock *b, const void *x, PetscInt nper, const HtSelectWindow *win, PetscInt cap, PetscInt64 *count, uint64_t *keys)
-{
-  PetscFunctionBegin;
-  PetscCall(PetscArrayzero(count, (size_t)b->outer * b->inner * nper));
-  HT_SELECT_LOOP(b, x, nper, win, if (count[t] < cap) keys[t * cap + count[t]++] = k);
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /* NumPy's histogram with equal bins: the last bin includes its right edge; values outside the edges are skipped */
 static PetscErrorCode HtHistogram_Host(HtDType dtype, PetscInt n, const void *x, PetscInt nbins, const PetscReal edges[], PetscInt counts[])
 {
@@ -509,5 +447,5 @@ static PetscErrorCode HtNonFinite_Host(HtDType dtype, PetscInt n, const void *xv
 }
 
 const struct _HtReduceKernels HtReduceKernels_Host = {
-  HtReduce_Host, HtReduceFinish_Host, HtCumsum_Host, HtWeightedSum_Host, HtQuantile_Host, HtSelectRange_Host, HtSelectHistogram_Host, HtSelectCollect_Host, HtHistogram_Host, HtBincount_Host, HtCovMoments_Host, HtNonFinite_Host,
+  HtReduce_Host, HtReduceFinish_Host, HtCumsum_Host, HtWeightedSum_Host, HtQuantile_Host, HtHistogram_Host, HtBincount_Host, HtCovMoments_Host, HtNonFinite_Host,
 };
