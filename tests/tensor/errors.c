@@ -47,7 +47,10 @@ int main(int argc, char **argv)
     PetscCall(HtTensorCreate(comm, 3, shape, -1, HT_SCALAR, &t));
     PetscCall(HtTensorSetLayout(t, 1));
   }
-  if (CASE("type")) PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
+  if (CASE("type")) {
+    PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
+    PetscCall(HtTensorSetFromOptions(t));
+  }
   if (CASE("format")) {
     PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
     PetscCall(HtTensorSave(t, "out.xyz", NULL));
