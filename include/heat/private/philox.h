@@ -36,6 +36,7 @@ enum {
   HT_STREAM_KMEANS_RANDOM    = 4,     /* key: the random initialization, indexed by sample */
   HT_STREAM_KMEANSPAR_ROUNDS = 16,    /* key: k-means|| round r uses 16 + r (4 rounds: 16 to 19), indexed by sample */
   HT_STREAM_SPECTRAL_START   = 32,    /* counter: the spectral eigensolver's initial vector, indexed by sample */
+  HT_STREAM_PCA_SKETCH       = 48,    /* counter: the randomized PCA's Gaussian test matrix, indexed by feature * columns + column */
   HT_STREAM_BATCHKMEANS      = 0x100u /* counter: batchkmeans seeds, 0x100 + level (0: the batches, 1, 2, ...: merge levels) */
 };
 
@@ -90,11 +91,17 @@ HT_HOSTDEVICE double HtPhiloxUniform(uint64_t seed, uint64_t index)
   return HtPhiloxToUnit(r.v[0], r.v[1]);
 }
 
-/* standard normal for element `index` (Box-Muller on the two halves of one Philox block) */
-HT_HOSTDEVICE double HtPhiloxNormal(uint64_t seed, uint64_t index)
+/* standard normal for element `index` of a stream (Box-Muller on the two halves of one Philox block) */
+HT_HOSTDEVICE double HtPhiloxNormalStream(uint64_t seed, uint64_t index, uint32_t stream)
 {
-  HtPhilox4x32 r  = HtPhilox(seed, index, HT_STREAM_NORMAL);
+  HtPhilox4x32 r  = HtPhilox(seed, index, stream);
   double       u1 = 1.0 - HtPhiloxToUnit(r.v[0], r.v[1]); /* (0, 1] */
   double       u2 = HtPhiloxToUnit(r.v[2], r.v[3]);
   return sqrt(-2.0 * log(u1)) * cos(6.283185307179586476925286766559 * u2);
+}
+
+/* standard normal for element `index` of the normal tensors */
+HT_HOSTDEVICE double HtPhiloxNormal(uint64_t seed, uint64_t index)
+{
+  return HtPhiloxNormalStream(seed, index, HT_STREAM_NORMAL);
 }

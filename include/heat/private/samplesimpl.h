@@ -48,6 +48,11 @@ typedef enum {
 PETSC_INTERN PetscErrorCode HtSamplesReduceInt(const HtSamples *, HtSamplesOp, PetscInt, PetscInt[]);
 PETSC_INTERN PetscErrorCode HtSamplesExscanReal(const HtSamples *, PetscReal, PetscReal *);
 
+/* products of the centered samples with small dense blocks (src/tensor/interface/samplesproducts.c) */
+PETSC_INTERN PetscErrorCode HtSamplesScatter(const HtSamples *, PetscReal[], PetscReal[]);
+PETSC_INTERN PetscErrorCode HtSamplesCenteredProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesCenteredTransposeProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);
+
 /* rows by global index, and rows chosen on every rank gathered in global order */
 PETSC_INTERN PetscErrorCode HtSamplesGetRows(const HtSamples *, const PetscInt *, PetscInt, const PetscInt[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtSamplesGatherRows(const HtSamples *, const PetscBool[], PetscInt *, PetscScalar **);
