@@ -89,25 +89,34 @@ int main(int argc, char **argv)
   return 0;
 }
 
+/*
+   Every type against scikit-learn's PCA(svd_solver="full") where it computes the exact PCA: iris (all types:
+   randomized's l = k + 10 covers the 4 features, hierarchical keeps every value, incremental folds one batch) and a
+   rank-5 matrix plus noise (randomized by power iterations, hierarchical keeping every value). The data 1e9 away from
+   the origin check the gram type's one-pass scatter: every model value to 1e-10; the scores to 1e-9, since the mean
+   itself is a double near 1e9 (spacing 1.2e-7), which moves them by up to that much. The incremental type in batches
+   of 64 against IncrementalPCA(batch_size=64).
+*/
+
 /*TEST
    testset:
      nsize: {{1 2 3 4}}
      test:
        suffix: iris
-       args: -ht_pca_type {{gram svd incremental}} -ht_pca_n_components 2 -noise
+       args: -ht_pca_type {{gram svd randomized hierarchical incremental}} -ht_pca_incremental_batch_rows 150 -ht_pca_n_components 2 -noise
      test:
        suffix: iris_white
        args: -ref iris_white -ht_pca_type {{gram svd}} -ht_pca_n_components 3 -ht_pca_whiten -noise
      test:
        suffix: iris_var
-       args: -ref iris_var -ht_pca_type {{gram svd}} -ht_pca_variance 0.95 -noise
+       args: -ref iris_var -ht_pca_type {{gram svd randomized}} -ht_pca_variance 0.95 -noise
      test:
        suffix: lowrank
-       args: -data lowrank -ref lowrank -ht_pca_type {{gram svd}} -ht_pca_n_components 5 -noise
+       args: -data lowrank -ref lowrank -ht_pca_type {{gram svd randomized hierarchical}} -ht_pca_hierarchical_rank 30 -ht_pca_n_components 5 -noise
      test:
        suffix: lowrank_offset
-       args: -data lowrank_offset -ref lowrank -ht_pca_type gram -ht_pca_n_components 5 -noise -tol 1e-9
+       args: -data lowrank_offset -ref lowrank_offset -ht_pca_type gram -ht_pca_n_components 5 -noise -tol 1e-9
      test:
        suffix: lowrank_inc
-       args: -data lowrank -ref lowrank_inc -ht_pca_type incremental -ht_pca_n_components 5 -ht_pca_incremental_batch_rows 64 -tol 1e-9
+       args: -data lowrank -ref lowrank_inc -ht_pca_type incremental -ht_pca_n_components 5 -ht_pca_incremental_batch_rows 64
 TEST*/
