@@ -230,10 +230,14 @@ static PetscErrorCode HtPCADestroy_SVD(HtPCA pca)
 @*/
 PetscErrorCode HtPCAGetSVD(HtPCA pca, SVD *svd)
 {
+  PetscErrorCode (*get)(HtPCA, SVD *);
+
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
   PetscValidPointer(svd, 2);
-  PetscUseMethod(pca, "HtPCAGetSVD_C", (HtPCA, SVD *), (pca, svd));
+  PetscCall(PetscObjectQueryFunction((PetscObject)pca, "HtPCAGetSVD_C", &get));
+  PetscCheck(get, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_WRONG, "HtPCAGetSVD() needs the svd type (-ht_pca_type svd or HtPCASetType(pca, HTPCASVD)), not %s", ((PetscObject)pca)->type_name ? ((PetscObject)pca)->type_name : "an object without a type");
+  PetscCall((*get)(pca, svd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
