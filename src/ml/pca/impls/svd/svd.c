@@ -188,7 +188,15 @@ static PetscErrorCode HtPCAView_SVD(HtPCA pca, PetscViewer viewer)
 
   PetscFunctionBegin;
   PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  if (isascii) PetscCall(SVDView(ctx->svd, viewer));
+  if (isascii) { /* the whole solver with -ht_pca_svd_view */
+    SVDType   type;
+    PetscReal tol;
+    PetscInt  maxit;
+
+    PetscCall(SVDGetType(ctx->svd, &type));
+    PetscCall(SVDGetTolerances(ctx->svd, &tol, &maxit));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "SLEPc SVD solver: %s, tolerance %g (-ht_pca_svd_view shows it all)\n", type, (double)tol));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
