@@ -2,6 +2,8 @@ static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "  mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [PETSc options]\n\n"
                            "  COMMAND  info: shape, dtype and per-column min/mean/max/std\n"
                            "           cluster: -ht_cluster_type kmeans|... -ht_cluster_num_clusters K ...; writes labels, centers, inertia, n_iter\n"
+                           "           pca: -ht_pca_type gram|svd|randomized|hierarchical|incremental -ht_pca_n_components K ...; writes\n"
+                           "                components, explained_variance(_ratio), singular_values, mean, noise_variance (-transform: transformed)\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -204,9 +206,33 @@ static PetscErrorCode HeatCluster(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* principal components (-ht_pca_* options); writes the model and, with -transform, the scores */
+static PetscErrorCode HeatPCA(HeatDriver *drv)
+{
+  HtPCA     pca;
+  HtTensor  Y;
+  PetscBool transform = PETSC_FALSE;
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-transform", &transform, NULL));
+  PetscCall(HtPCACreate(drv->comm, &pca));
+  PetscCall(HtPCASetFromOptions(pca));
+  PetscCall(HtPCAFit(pca, drv->X));
+  PetscCall(HtPCAView(pca, PETSC_VIEWER_STDOUT_(drv->comm)));
+  if (drv->out) PetscCall(HtPCAView(pca, drv->out));
+  if (drv->out && transform) {
+    PetscCall(HtPCATransform(pca, drv->X, &Y));
+    PetscCall(HeatDriverWrite(drv, Y, "transformed"));
+    PetscCall(HtTensorDestroy(&Y));
+  }
+  PetscCall(HtPCADestroy(&pca));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
+  {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA    },
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
@@ -238,6 +264,7 @@ static PetscErrorCode HeatDriverSetFromOptions(HeatDriver *drv)
   PetscCall(PetscOptionsString("-dataset", "HDF5 dataset of the input", "heat", drv->dataset, drv->dataset, sizeof(drv->dataset), NULL));
   PetscCall(PetscOptionsString("-o", "Output HDF5 file for the results", "heat", drv->output, drv->output, sizeof(drv->output), &drv->hasoutput));
   PetscCall(PetscOptionsInt("-target", "Column of the input that is the target (negative: from the end)", "heat", drv->target, &drv->target, &drv->hastarget));
+  PetscCall(PetscOptionsName("-transform", "heat pca: also write the scores of the samples (dataset transformed)", "heat", NULL));
   PetscOptionsEnd();
   PetscCheck(hasinput, drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat COMMAND -i FILE (see heat -help)");
   PetscFunctionReturn(PETSC_SUCCESS);
