@@ -81,7 +81,7 @@ static PetscErrorCode HtFileGetRowFormat(MPI_Comm comm, const char path[], HtFil
 {
   PetscFunctionBegin;
   PetscCall(HtFileGetFormat(comm, path, format));
-  PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "Cannot read the shape or a range of rows of the text file '%s' without parsing all of it; streaming by rows reads .h5/.hdf5 and .npy files: convert it once with HtTensorLoad() and HtTensorSave()", path);
+  PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "HtTensorLoadRows() and HtTensorLoadGetShape() read .h5/.hdf5 and .npy files, not text: the rows of '%s' are found only by parsing all of it; convert it once with HtTensorLoad() and HtTensorSave() to .npy or .h5", path);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
