@@ -86,6 +86,22 @@ static PetscErrorCode ShapeString(PetscInt ndim, const PetscInt shape[], char s[
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* what HtTensorLoadGetShape() says of a source, with its name and shape as text */
+typedef struct {
+  PetscInt ndim, shape[HT_MAX_NDIM];
+  HtDType  dtype;
+  char     name[PETSC_MAX_PATH_LEN], str[128];
+} Header;
+
+static PetscErrorCode GetHeader(MPI_Comm comm, const Source *src, Header *h)
+{
+  PetscFunctionBegin;
+  PetscCall(Name(src, h->name, sizeof(h->name)));
+  PetscCall(HtTensorLoadGetShape(comm, src->file, src->dataset, &h->ndim, h->shape, &h->dtype));
+  PetscCall(ShapeString(h->ndim, h->shape, h->str, sizeof(h->str)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the first row of a batch, which rank 0 holds, as text */
 static PetscErrorCode FirstRow(HtTensor batch, char s[], size_t n)
 {
@@ -188,20 +204,18 @@ static PetscErrorCode Stream(MPI_Comm comm, const Source *src)
 {
   static const PetscInt sizes[] = {1, 3, 4};
   HtTensor              whole;
-  PetscInt              ndim, shape[HT_MAX_NDIM];
-  HtDType               dtype;
-  char                  name[PETSC_MAX_PATH_LEN], s[128];
+  Header                h;
+  PetscInt              nrows;
 
   PetscFunctionBegin;
-  PetscCall(Name(src, name, sizeof(name)));
-  PetscCall(HtTensorLoadGetShape(comm, src->file, src->dataset, &ndim, shape, &dtype));
-  PetscCall(ShapeString(ndim, shape, s, sizeof(s)));
-  PetscCall(PetscPrintf(comm, "%s: %s %s\n", name, s, HtDTypes[dtype]));
+  PetscCall(GetHeader(comm, src, &h));
+  PetscCall(PetscPrintf(comm, "%s: %s %s\n", h.name, h.str, HtDTypes[h.dtype]));
   PetscCall(HtTensorLoad(comm, src->file, src->dataset, -1, &whole));
-  for (size_t b = 0; b < PETSC_STATIC_ARRAY_LENGTH(sizes) && shape[0]; b++) PetscCall(StreamBatches(comm, src, whole, shape[0], sizes[b]));
-  if (shape[0] > sizes[2]) PetscCall(StreamBatches(comm, src, whole, shape[0], shape[0])); /* else batches of 4 read all rows at once */
-  PetscCall(ZeroRows(comm, src, shape[0] / 2));
-  if (shape[0]) PetscCall(ZeroRows(comm, src, shape[0]));
+  nrows = h.shape[0];
+  for (size_t b = 0; b < PETSC_STATIC_ARRAY_LENGTH(sizes) && nrows; b++) PetscCall(StreamBatches(comm, src, whole, nrows, sizes[b]));
+  if (nrows > sizes[2]) PetscCall(StreamBatches(comm, src, whole, nrows, nrows)); /* else batches of 4 read all rows at once */
+  PetscCall(ZeroRows(comm, src, nrows / 2));
+  if (nrows) PetscCall(ZeroRows(comm, src, nrows));
   PetscCall(HtTensorDestroy(&whole));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -237,26 +251,24 @@ static PetscErrorCode ShowRows(MPI_Comm comm, const Source *src, PetscInt rstart
 static PetscErrorCode ShowShape(MPI_Comm comm, const Source *src, PetscBool load)
 {
   HtTensor        t;
-  PetscInt        ndim, shape[HT_MAX_NDIM], tndim;
+  Header          h;
+  PetscInt        tndim;
   const PetscInt *tshape;
-  HtDType         dtype, tdtype;
-  PetscBool       same;
-  char            name[PETSC_MAX_PATH_LEN], s[128];
+  HtDType         tdtype;
+  PetscBool       same = PETSC_FALSE;
 
   PetscFunctionBegin;
-  PetscCall(Name(src, name, sizeof(name)));
-  PetscCall(HtTensorLoadGetShape(comm, src->file, src->dataset, &ndim, shape, &dtype));
-  PetscCall(ShapeString(ndim, shape, s, sizeof(s)));
+  PetscCall(GetHeader(comm, src, &h));
   if (load) {
     PetscCall(HtTensorLoad(comm, src->file, src->dataset, -1, &t));
     PetscCall(HtTensorGetNDim(t, &tndim));
     PetscCall(HtTensorGetShape(t, &tshape));
     PetscCall(HtTensorGetDType(t, &tdtype));
-    same = (PetscBool)(tndim == ndim && tdtype == dtype);
-    for (PetscInt d = 0; d < ndim && same; d++) same = (PetscBool)(tshape[d] == shape[d]);
+    same = (PetscBool)(tndim == h.ndim && tdtype == h.dtype);
+    for (PetscInt d = 0; d < h.ndim && same; d++) same = (PetscBool)(tshape[d] == h.shape[d]);
     PetscCall(HtTensorDestroy(&t));
   }
-  PetscCall(PetscPrintf(comm, "%-28s ndim %" PetscInt_FMT " shape %-10s %-6s %s\n", name, ndim, s, HtDTypes[dtype], !load ? "(not loaded whole)" : same ? "as HtTensorLoad" : "DIFFERENT FROM HtTensorLoad"));
+  PetscCall(PetscPrintf(comm, "%-28s ndim %" PetscInt_FMT " shape %-10s %-6s %s\n", h.name, h.ndim, h.str, HtDTypes[h.dtype], !load ? "(not loaded whole)" : same ? "as HtTensorLoad" : "DIFFERENT FROM HtTensorLoad"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -291,12 +303,12 @@ static PetscErrorCode BadInput(MPI_Comm comm, const char name[])
     {"zero_d_npy",        "data/scalar0d.npy",       NULL,        PETSC_FALSE, 0,  0 },
     {"zero_d_h5",         "data/small.h5",           "scalar",    PETSC_FALSE, 0,  1 },
     {"differ",            "data/small_f8.npy",       NULL,        PETSC_FALSE, 0,  1 },
-    {"csv",          "data/header.csv",         NULL,        PETSC_FALSE, 0,  1 },
-    {"unknown_ext",  "data/small_f8.dat",       NULL,        PETSC_FALSE, 0,  1 },
-    {"missing",      "data/no_such_file.npy",   NULL,        PETSC_FALSE, 0,  1 },
-    {"dataset",      "data/small.h5",           "nogroup/x", PETSC_FALSE, 0,  1 },
-    {"overflow_npy", "data/int64_overflow.npy", NULL,        PETSC_FALSE, 1,  2 },
-    {"overflow_h5",  "data/small.h5",           "big_i8",    PETSC_FALSE, 4,  2 },
+    {"csv",                "data/header.csv",         NULL,        PETSC_FALSE, 0,  1 },
+    {"unknown_ext",        "data/small_f8.dat",       NULL,        PETSC_FALSE, 0,  1 },
+    {"missing",            "data/no_such_file.npy",   NULL,        PETSC_FALSE, 0,  1 },
+    {"dataset",            "data/small.h5",           "nogroup/x", PETSC_FALSE, 0,  1 },
+    {"overflow_npy",       "data/int64_overflow.npy", NULL,        PETSC_FALSE, 1,  2 },
+    {"overflow_h5",        "data/small.h5",           "big_i8",    PETSC_FALSE, 4,  2 },
     {"shape_csv",         "data/header.csv",         NULL,        PETSC_TRUE,  0,  0 },
     {"shape_missing",     "data/no_such_file.npy",   NULL,        PETSC_TRUE,  0,  0 },
     {"shape_missing_h5",  "data/no_such_file.h5",    NULL,        PETSC_TRUE,  0,  0 },
