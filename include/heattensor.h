@@ -110,6 +110,8 @@ PETSC_EXTERN PetscErrorCode HtTensorRandn(MPI_Comm, PetscInt, const PetscInt[], 
 
 /* I/O: HtTensorLoad()/HtTensorSave() dispatch on the file extension */
 PETSC_EXTERN PetscErrorCode HtTensorLoad(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorLoadGetShape(MPI_Comm, const char[], const char[], PetscInt *, PetscInt[], HtDType *);
+PETSC_EXTERN PetscErrorCode HtTensorLoadRows(MPI_Comm, const char[], const char[], PetscInt, PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSave(HtTensor, const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadHDF5(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveHDF5(HtTensor, const char[], const char[]);

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes tests/data/small.h5, the h5py-written input of tests/io/hdf5.c.
+"""Writes tests/data/small.h5, the h5py-written input of tests/io/hdf5.c, and tests/data/rows.h5, the
+input of the row batches of tests/io/rows.c.
 
 Run once with a Python that has numpy and h5py (Debian: /usr/bin/python3) from any
 directory; the file is committed, so the tests do not need h5py:
@@ -20,6 +21,10 @@ Datasets (i is the flat row-major index):
   strings      (3,)       strings  (an unsupported type)
   nine_d       (1,) * 9   float64  more axes than a tensor has
   null                    float64  an HDF5 null dataspace (no data)
+
+Datasets of rows.h5:
+  data         (13, 4)    float64  i * 0.25 - 3
+  x/i2         (11, 3)    int16    i * 7 - 100
 """
 import os
 
@@ -49,6 +54,11 @@ def main():
         f['strings'] = np.array([b'alpha', b'beta', b'gamma'])
         f['nine_d'] = np.zeros((1,) * 9)
         f['null'] = h5py.Empty('f8')
+    print(f'wrote {path}')
+    path = os.path.join(os.path.dirname(path), 'rows.h5')
+    with h5py.File(path, 'w') as f:
+        f['data'] = np.arange(52, dtype=np.float64).reshape(13, 4) * 0.25 - 3
+        f['x/i2'] = (np.arange(33, dtype=np.int16) * 7 - 100).reshape(11, 3)
     print(f'wrote {path}')
 
 

@@ -56,6 +56,9 @@ save('small_fortran.npy', np.asfortranarray(affine((5, 3), -1, 0.5, np.float64))
 save('small_fortran3d.npy', np.asfortranarray(affine((3, 4, 2), -7, 3, np.int32)))
 save('scalar0d.npy', np.array(2.5))
 save('empty_0x3.npy', np.zeros((0, 3)))
+# more rows than ranks, for the batches of tests/io/rows.c
+save('rows_f8.npy', affine((13, 3), -1, 0.5, np.float64))
+save('rows_fortran.npy', np.asfortranarray(affine((13, 2, 3), -7, 3, np.int32)))
 with open(os.path.join(HERE, 'small_v2.npy'), 'wb') as f:
     np.lib.format.write_array(f, affine((5, 3), -1, 0.5, np.float64), version=(2, 0))
 

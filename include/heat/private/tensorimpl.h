@@ -177,6 +177,14 @@ PETSC_INTERN PetscErrorCode HtDTypeGetRawType(HtDType, HtRawType *);
 /* HDF5 pieces shared by HtTensorSaveHDF5()/HtTensorLoadHDF5() and the HDF5 viewers (HtTensorLoad_HDF5: samplesimpl.h) */
 PETSC_INTERN PetscErrorCode HtTensorView_HDF5(HtTensor, PetscViewer);
 
+/* the readers behind HtTensorLoad(), HtTensorLoadRows() and HtTensorLoadGetShape(): rows [rstart, rstart + nrows) of
+   the array in a file with a given split (nrows PETSC_DETERMINE: all rows), and the shape and dtype from the header */
+PETSC_INTERN PetscErrorCode HtTensorLoadRows_HDF5(MPI_Comm, const char[], const char[], PetscInt, PetscInt, PetscInt, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorLoadRows_NPY(MPI_Comm, const char[], PetscInt, PetscInt, PetscInt, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_HDF5(MPI_Comm, const char[], const char[], PetscInt *, PetscInt[], HtDType *);
+PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_NPY(MPI_Comm, const char[], PetscInt *, PetscInt[], HtDType *);
+PETSC_INTERN PetscErrorCode HtFileCheckRows(MPI_Comm, const char[], const char[], PetscInt, const PetscInt[], PetscInt, PetscInt);
+
 /* I/O helpers: write to a temporary file and rename it into place on success */
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);

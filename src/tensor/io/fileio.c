@@ -53,7 +53,7 @@ static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFo
    Every rank reads only its own part of the file. Any error (missing file or dataset,
    malformed content) is raised on every rank.
 
-.seealso: `HtTensorSave()`, `HtTensorLoadHDF5()`, `HtTensorLoadNPY()`, `HtTensorLoadCSV()`
+.seealso: `HtTensorSave()`, `HtTensorLoadRows()`, `HtTensorLoadGetShape()`, `HtTensorLoadHDF5()`, `HtTensorLoadNPY()`, `HtTensorLoadCSV()`
 @*/
 PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset[], PetscInt split, HtTensor *t)
 {
@@ -73,6 +73,133 @@ PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset
     PetscCall(HtTensorLoadCSV(comm, path, split, t));
     break;
   }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the format of a file whose header and rows can be read without reading all of it: HDF5 or .npy */
+static PetscErrorCode HtFileGetRowFormat(MPI_Comm comm, const char path[], HtFileFormat *format)
+{
+  PetscFunctionBegin;
+  PetscCall(HtFileGetFormat(comm, path, format));
+  PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "HtTensorLoadRows() and HtTensorLoadGetShape() read .h5/.hdf5 and .npy files, not text: the rows of '%s' are found only by parsing all of it; convert it once with HtTensorLoad() and HtTensorSave() to .npy or .h5", path);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorLoadGetShape - Reads the number of axes, the shape and the element type of the array in a file,
+   from its header only.
+
+   Collective
+
+   Input Parameters:
++  comm - MPI communicator
+.  path - the file: .h5/.hdf5 (HDF5) or .npy (NumPy)
+-  dataset - the HDF5 dataset path (NULL means "data"); ignored for .npy
+
+   Output Parameters:
++  ndim - the number of axes (may be NULL)
+.  shape - the size of each axis, an array of `HT_MAX_NDIM` entries of which the first ndim are set (may be NULL)
+-  dtype - the dtype `HtTensorLoad()` gives the tensor of this file (may be NULL)
+
+   Level: intermediate
+
+   Notes:
+   Use it with `HtTensorLoadRows()` to stream a file too large for memory in batches of rows.
+
+   The file is checked as `HtTensorLoad()` checks it: a missing file or dataset, a file that is not HDF5, a .npy
+   file with a bad header, an unsupported element type are errors raised on every rank, with the same messages.
+   A text file (.csv/.txt) is an error: its shape is known only after parsing all of it.
+
+.seealso: `HtTensorLoadRows()`, `HtTensorLoad()`, `HtTensorGetShape()`
+@*/
+PetscErrorCode HtTensorLoadGetShape(MPI_Comm comm, const char path[], const char dataset[], PetscInt *ndim, PetscInt shape[], HtDType *dtype)
+{
+  HtFileFormat format;
+  PetscInt     n = 0, s[HT_MAX_NDIM];
+  HtDType      dt = HT_SCALAR;
+
+  PetscFunctionBegin;
+  PetscCall(HtFileGetRowFormat(comm, path, &format));
+  if (format == HT_FORMAT_HDF5) PetscCall(HtTensorLoadGetShape_HDF5(comm, path, dataset, &n, s, &dt));
+  else PetscCall(HtTensorLoadGetShape_NPY(comm, path, &n, s, &dt));
+  if (ndim) *ndim = n;
+  if (shape) PetscCall(PetscArraycpy(shape, s, n));
+  if (dtype) *dtype = dt;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* raises on every rank an error unless rstart >= 0, nrows >= 0 and both are the same on every rank */
+static PetscErrorCode HtLoadRowsCheckArgs(MPI_Comm comm, PetscInt rstart, PetscInt nrows)
+{
+  PetscInt in[4] = {rstart, -rstart, nrows, -nrows}, out[4];
+
+  PetscFunctionBegin;
+  PetscCall(MPIU_Allreduce(in, out, 4, MPIU_INT, MPI_MAX, comm));
+  PetscCheck(out[0] == -out[1] && out[2] == -out[3], comm, PETSC_ERR_ARG_WRONG, "HtTensorLoadRows() is collective: rstart and nrows must be the same on every rank");
+  PetscCheck(rstart >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "The first row to read, rstart = %" PetscInt_FMT ", is negative", rstart);
+  PetscCheck(nrows >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "The number of rows to read, nrows = %" PetscInt_FMT ", is negative", nrows);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtFileCheckRows - raises on every rank an error unless the array of ndim axes and shape[] in `file` (the HDF5
+   dataset `dataset`, or NULL for a .npy file) has rows [rstart, rstart + nrows); nothing to check when nrows is
+   PETSC_DETERMINE (all rows).
+*/
+PetscErrorCode HtFileCheckRows(MPI_Comm comm, const char file[], const char dataset[], PetscInt ndim, const PetscInt shape[], PetscInt rstart, PetscInt nrows)
+{
+  char what[2 * PETSC_MAX_PATH_LEN + 32];
+
+  PetscFunctionBegin;
+  if (nrows == PETSC_DETERMINE) PetscFunctionReturn(PETSC_SUCCESS);
+  if (dataset) PetscCall(PetscSNPrintf(what, sizeof(what), "dataset '%s' in '%s'", dataset, file));
+  else PetscCall(PetscSNPrintf(what, sizeof(what), "array in %s", file));
+  PetscCheck(ndim > 0, comm, PETSC_ERR_ARG_WRONG, "Cannot read rows of the 0-d %s: it has no rows; load it whole with HtTensorLoad()", what);
+  PetscCheck(nrows <= shape[0] - rstart, comm, PETSC_ERR_ARG_OUTOFRANGE, "Cannot read rows [%" PetscInt_FMT ", %" PetscInt64_FMT ") of the %s: it has %" PetscInt_FMT " rows", rstart, (PetscInt64)rstart + nrows, what, shape[0]);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTensorLoadRows - Loads a range of rows (indices of axis 0) of the array in a file in parallel: a batch of a
+   file too large for memory.
+
+   Collective
+
+   Input Parameters:
++  comm - MPI communicator
+.  path - the file: .h5/.hdf5 (HDF5) or .npy (NumPy)
+.  dataset - the HDF5 dataset path (NULL means "data"); ignored for .npy
+.  rstart - the first row to read
+-  nrows - the number of rows to read, 0 or more
+
+   Output Parameter:
+.  t - the rows [rstart, rstart + nrows) of the array: a tensor of shape (nrows, the other axes of the array) split on
+       axis 0 and balanced, with the dtype `HtTensorLoad()` gives
+
+   Level: intermediate
+
+   Notes:
+   Every rank reads only its own rows with one collective read: an HDF5 hyperslab, or an MPI-IO subarray of a .npy
+   file. The values and their conversion (element types, integers out of the range of `PetscInt`) are those of
+   `HtTensorLoad()`; row i of t is row rstart + i of the file. Rows of a Fortran-order .npy file of two or more axes
+   are not contiguous in the file: they are read correctly, but each batch reads pieces spread over the whole file.
+
+   To stream a file, get its number of rows with `HtTensorLoadGetShape()` and read consecutive ranges of rows.
+   A negative rstart or nrows, rows beyond the end of the array and a 0-d array are errors on every rank, as are
+   the file errors of `HtTensorLoad()`. A text file (.csv/.txt) is an error: its rows are found only by parsing it all.
+
+.seealso: `HtTensorLoadGetShape()`, `HtTensorLoad()`, `HtTensorLoadHDF5()`, `HtTensorLoadNPY()`
+@*/
+PetscErrorCode HtTensorLoadRows(MPI_Comm comm, const char path[], const char dataset[], PetscInt rstart, PetscInt nrows, HtTensor *t)
+{
+  HtFileFormat format;
+
+  PetscFunctionBegin;
+  PetscValidPointer(t, 6);
+  PetscCall(HtLoadRowsCheckArgs(comm, rstart, nrows));
+  PetscCall(HtFileGetRowFormat(comm, path, &format));
+  if (format == HT_FORMAT_HDF5) PetscCall(HtTensorLoadRows_HDF5(comm, path, dataset, 0, rstart, nrows, t));
+  else PetscCall(HtTensorLoadRows_NPY(comm, path, 0, rstart, nrows, t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -58,10 +58,11 @@ static PetscErrorCode HtHDF5CreateSpace_Private(PetscInt ndim, const PetscInt sh
 
 /*
    HtTensorTransferHDF5_Private - collective transfer between this rank's block `buf` (elements of memory type
-   mtype) and `dset`, a dataset of t's global shape. Each rank selects the hyperslab of its block: [rstart, rend)
-   on the split axis, everything on the others. A replicated tensor is written by rank 0 alone, read by every rank.
+   mtype) and `dset`, a dataset whose rows [row0, row0 + shape[0]) hold t (all of it when row0 is 0 and the shapes
+   agree). Each rank selects the hyperslab of its block: [rstart, rend) on the split axis, everything on the others,
+   shifted by row0 on axis 0. A replicated tensor is written by rank 0 alone, read by every rank.
 */
-static PetscErrorCode HtTensorTransferHDF5_Private(HtTensor t, hid_t dset, hid_t mtype, PetscBool write, void *buf)
+static PetscErrorCode HtTensorTransferHDF5_Private(HtTensor t, hid_t dset, hid_t mtype, PetscBool write, PetscInt row0, void *buf)
 {
   hid_t       mspace, fspace, dxpl;
   hsize_t     start[HT_MAX_NDIM], count[HT_MAX_NDIM];
@@ -69,14 +70,14 @@ static PetscErrorCode HtTensorTransferHDF5_Private(HtTensor t, hid_t dset, hid_t
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)t), &rank));
-  PetscCall(HtHDF5CreateSpace_Private(t->ndim, t->shape, &fspace));
+  PetscCallHDF5Return(fspace, H5Dget_space, (dset));
   PetscCall(HtHDF5CreateSpace_Private(t->ndim, t->lshape, &mspace));
   if (!t->nlocal || (write && t->split < 0 && rank)) {
     PetscCallHDF5(H5Sselect_none, (fspace));
     PetscCallHDF5(H5Sselect_none, (mspace));
   } else if (t->ndim) {
     for (PetscInt d = 0; d < t->ndim; d++) {
-      start[d] = d == t->split ? (hsize_t)t->map->rstart : 0;
+      start[d] = (hsize_t)(HtTensorLocalStart(t, d) + (d ? 0 : row0));
       count[d] = (hsize_t)t->lshape[d];
     }
     PetscCallHDF5(H5Sselect_hyperslab, (fspace, H5S_SELECT_SET, start, NULL, count, NULL));
@@ -185,7 +186,7 @@ static PetscErrorCode HtTensorWriteHDF5_Private(HtTensor t, hid_t loc, const cha
   PetscCallHDF5(H5Pclose, (lcpl));
   PetscCheck(dset >= 0, comm, PETSC_ERR_FILE_WRITE, "HDF5 cannot create dataset '%s' in '%s'; give a path of non-empty names separated by '/' in which no group is a dataset", path, fname);
   PetscCall(HtTensorGetArrayRead(t, &a));
-  ierr = HtTensorTransferHDF5_Private(t, dset, mtype, PETSC_TRUE, (void *)a);
+  ierr = HtTensorTransferHDF5_Private(t, dset, mtype, PETSC_TRUE, 0, (void *)a);
   PetscCall(HtTensorRestoreArrayRead(t, &a));
   PetscCallHDF5(H5Dclose, (dset)); /* also after a failed write, so that the file can be closed */
   PetscCall(ierr);
@@ -231,8 +232,11 @@ static PetscErrorCode HtHDF5GetDatasetInfo_Private(MPI_Comm comm, hid_t dset, co
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* reads the dataset into t's blocks; *overflow tells that an integer on this rank did not fit a PetscInt */
-static PetscErrorCode HtTensorReadHDF5_Private(HtTensor t, hid_t dset, PetscBool wide, PetscBool *overflow)
+/*
+   reads rows [row0, row0 + shape[0]) of the dataset into t's blocks; *overflow tells that an integer on this rank
+   did not fit a PetscInt
+*/
+static PetscErrorCode HtTensorReadHDF5_Private(HtTensor t, hid_t dset, PetscBool wide, PetscInt row0, PetscBool *overflow)
 {
   hid_t mtype, ftype;
   void *a;
@@ -245,16 +249,19 @@ static PetscErrorCode HtTensorReadHDF5_Private(HtTensor t, hid_t dset, PetscBool
     int64_t *buf;
 
     PetscCall(PetscMalloc1(t->nlocal, &buf));
-    PetscCall(HtTensorTransferHDF5_Private(t, dset, H5T_NATIVE_INT64, PETSC_FALSE, buf));
+    PetscCall(HtTensorTransferHDF5_Private(t, dset, H5T_NATIVE_INT64, PETSC_FALSE, row0, buf));
     PetscCall(HtRawConvert(HT_RAW_INT64, buf, t->dtype, a, (size_t)t->nlocal, overflow));
     PetscCall(PetscFree(buf));
-  } else PetscCall(HtTensorTransferHDF5_Private(t, dset, mtype, PETSC_FALSE, a));
+  } else PetscCall(HtTensorTransferHDF5_Private(t, dset, mtype, PETSC_FALSE, row0, a));
   PetscCall(HtTensorRestoreArrayWrite(t, &a));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* creates the tensor of an open dataset and reads it */
-static PetscErrorCode HtTensorLoadDataset_Private(MPI_Comm comm, hid_t dset, const char path[], const char fname[], PetscInt split, HtTensor *t)
+/*
+   creates the tensor of rows [rstart, rstart + nrows) of an open dataset (nrows PETSC_DETERMINE: all rows, rstart 0)
+   with the given split, and reads it
+*/
+static PetscErrorCode HtTensorLoadDataset_Private(MPI_Comm comm, hid_t dset, const char path[], const char fname[], PetscInt split, PetscInt rstart, PetscInt nrows, HtTensor *t)
 {
   PetscInt  ndim = 0, shape[HT_MAX_NDIM];
   HtDType   dtype = HT_SCALAR;
@@ -263,13 +270,15 @@ static PetscErrorCode HtTensorLoadDataset_Private(MPI_Comm comm, hid_t dset, con
 
   PetscFunctionBegin;
   PetscCall(HtHDF5GetDatasetInfo_Private(comm, dset, path, fname, &ndim, shape, &dtype, &wide));
+  PetscCall(HtFileCheckRows(comm, fname, path, ndim, shape, rstart, nrows));
   if (split < -1 || split >= ndim) {
     PetscCall(HtShapeToString(ndim, shape, str, sizeof(str)));
     if (ndim) SETERRQ(comm, PETSC_ERR_ARG_OUTOFRANGE, "Cannot split dataset '%s' of '%s' (shape %s) on axis %" PetscInt_FMT "; use 0..%" PetscInt_FMT ", or -1 for a replicated tensor", path, fname, str, split, ndim - 1);
     SETERRQ(comm, PETSC_ERR_ARG_OUTOFRANGE, "Cannot split dataset '%s' of '%s' (shape %s) on axis %" PetscInt_FMT "; it has no axes: use -1", path, fname, str, split);
   }
+  if (nrows != PETSC_DETERMINE) shape[0] = nrows;
   PetscCall(HtTensorCreate(comm, ndim, shape, split, dtype, t));
-  PetscCall(HtTensorReadHDF5_Private(*t, dset, wide, &overflow));
+  PetscCall(HtTensorReadHDF5_Private(*t, dset, wide, rstart, &overflow));
   PetscCall(MPIU_Allreduce(&overflow, &anyoverflow, 1, MPIU_BOOL, MPI_LOR, comm));
   if (anyoverflow) PetscCall(HtTensorDestroy(t));
   PetscCheck(!anyoverflow, comm, PETSC_ERR_FILE_UNEXPECTED, "Dataset '%s' in '%s' holds integers outside the range of the %d-bit PetscInt; store them as float64, or use a PETSc configured --with-64-bit-indices", path, fname, (int)(8 * sizeof(PetscInt)));
@@ -299,33 +308,76 @@ PetscErrorCode HtTensorView_HDF5(HtTensor t, PetscViewer viewer)
 }
 
 /*
+   HtViewerHDF5OpenDataset_Private - opens the dataset `dataset` (relative to the viewer's current group, or absolute)
+   of an HDF5 viewer's file; `path` receives its absolute path, `fname` the file's name. A missing dataset and an
+   object that is not a dataset are errors raised on every rank.
+*/
+static PetscErrorCode HtViewerHDF5OpenDataset_Private(MPI_Comm comm, PetscViewer viewer, const char dataset[], char path[], size_t len, const char **fname, hid_t *dset)
+{
+  char      missing[PETSC_MAX_PATH_LEN];
+  hid_t     fid;
+  PetscBool exists, same;
+
+  PetscFunctionBegin;
+  PetscCheck(dataset && dataset[0], comm, PETSC_ERR_ARG_NULL, "No dataset given; pass the path of a dataset in the file, such as \"" HT_HDF5_DEFAULT_DATASET "\"");
+  PetscCall(PetscViewerFileGetName(viewer, fname));
+  PetscCall(HtViewerHDF5GetPath_Private(viewer, dataset, path, len));
+  PetscCall(PetscViewerHDF5GetFileId(viewer, &fid));
+  PetscCall(HtHDF5LinkExists_Private(fid, path, &exists, missing, sizeof(missing)));
+  if (!exists) {
+    PetscCall(PetscStrcmp(path, missing, &same));
+    PetscCheck(!same, comm, PETSC_ERR_FILE_UNEXPECTED, "Dataset '%s' not found in '%s'", path, *fname);
+    SETERRQ(comm, PETSC_ERR_FILE_UNEXPECTED, "Dataset '%s' not found in '%s': it has no group '%s'", path, *fname, missing);
+  }
+  PetscCall(HtHDF5OpenDataset_Private(fid, path, dset));
+  PetscCheck(*dset >= 0, comm, PETSC_ERR_FILE_UNEXPECTED, "'%s' in '%s' is not a dataset (a group?); give the path of a dataset", path, *fname);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   reads rows [rstart, rstart + nrows) (nrows PETSC_DETERMINE: all rows, rstart 0) of the dataset `dataset` of an HDF5
+   viewer's file into a new balanced tensor with the given split
+*/
+static PetscErrorCode HtViewerHDF5LoadRows_Private(MPI_Comm comm, PetscViewer viewer, const char dataset[], PetscInt split, PetscInt rstart, PetscInt nrows, HtTensor *t)
+{
+  const char    *fname;
+  char           path[PETSC_MAX_PATH_LEN];
+  hid_t          dset;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(HtViewerHDF5OpenDataset_Private(comm, viewer, dataset, path, sizeof(path), &fname, &dset));
+  ierr = HtTensorLoadDataset_Private(comm, dset, path, fname, split, rstart, nrows, t);
+  PetscCallHDF5(H5Dclose, (dset)); /* also after an error, so that the file can be closed */
+  PetscCall(ierr);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtTensorLoad_HDF5 - reads the dataset `dataset` (relative to the viewer's current group, or absolute) of an
    HDF5 viewer's file into a new balanced tensor with the given split. Floating-point datasets give HT_SCALAR,
    integer datasets HT_INT. Errors (missing dataset, unsupported type, integer overflow) are raised on every rank.
 */
 PetscErrorCode HtTensorLoad_HDF5(MPI_Comm comm, PetscViewer viewer, const char dataset[], PetscInt split, HtTensor *t)
 {
+  PetscFunctionBegin;
+  PetscValidPointer(t, 5);
+  PetscCall(HtViewerHDF5LoadRows_Private(comm, viewer, dataset, split, 0, PETSC_DETERMINE, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the shape and dtype of the dataset `dataset` of an HDF5 viewer's file */
+static PetscErrorCode HtViewerHDF5GetShape_Private(MPI_Comm comm, PetscViewer viewer, const char dataset[], PetscInt *ndim, PetscInt shape[], HtDType *dtype)
+{
   const char    *fname;
-  char           path[PETSC_MAX_PATH_LEN], missing[PETSC_MAX_PATH_LEN];
-  hid_t          fid, dset;
-  PetscBool      exists, same;
+  char           path[PETSC_MAX_PATH_LEN];
+  hid_t          dset;
+  PetscBool      wide;
   PetscErrorCode ierr;
 
   PetscFunctionBegin;
-  PetscValidPointer(t, 5);
-  PetscCheck(dataset && dataset[0], comm, PETSC_ERR_ARG_NULL, "No dataset given; pass the path of a dataset in the file, such as \"" HT_HDF5_DEFAULT_DATASET "\"");
-  PetscCall(PetscViewerFileGetName(viewer, &fname));
-  PetscCall(HtViewerHDF5GetPath_Private(viewer, dataset, path, sizeof(path)));
-  PetscCall(PetscViewerHDF5GetFileId(viewer, &fid));
-  PetscCall(HtHDF5LinkExists_Private(fid, path, &exists, missing, sizeof(missing)));
-  if (!exists) {
-    PetscCall(PetscStrcmp(path, missing, &same));
-    PetscCheck(!same, comm, PETSC_ERR_FILE_UNEXPECTED, "Dataset '%s' not found in '%s'", path, fname);
-    SETERRQ(comm, PETSC_ERR_FILE_UNEXPECTED, "Dataset '%s' not found in '%s': it has no group '%s'", path, fname, missing);
-  }
-  PetscCall(HtHDF5OpenDataset_Private(fid, path, &dset));
-  PetscCheck(dset >= 0, comm, PETSC_ERR_FILE_UNEXPECTED, "'%s' in '%s' is not a dataset (a group?); give the path of a dataset", path, fname);
-  ierr = HtTensorLoadDataset_Private(comm, dset, path, fname, split, t);
+  PetscCall(HtViewerHDF5OpenDataset_Private(comm, viewer, dataset, path, sizeof(path), &fname, &dset));
+  ierr = HtHDF5GetDatasetInfo_Private(comm, dset, path, fname, ndim, shape, dtype, &wide);
   PetscCallHDF5(H5Dclose, (dset)); /* also after an error, so that the file can be closed */
   PetscCall(ierr);
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -368,6 +420,36 @@ static PetscErrorCode HtFileCheckHDF5_Private(MPI_Comm comm, const char path[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* opens `path`, checked to be a readable HDF5 file, as an HDF5 viewer for reading */
+static PetscErrorCode HtViewerHDF5OpenRead_Private(MPI_Comm comm, const char path[], PetscViewer *viewer)
+{
+  PetscFunctionBegin;
+  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
+  PetscCall(HtFileCheckHDF5_Private(comm, path));
+  PetscCall(PetscViewerHDF5Open(comm, path, FILE_MODE_READ, viewer));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorLoadRows_HDF5 - reads rows [rstart, rstart + nrows) (nrows PETSC_DETERMINE: all rows, rstart 0) of the
+   dataset `dataset` (NULL or "" means "data") of the HDF5 file `path` into a new balanced tensor with the given split.
+*/
+PetscErrorCode HtTensorLoadRows_HDF5(MPI_Comm comm, const char path[], const char dataset[], PetscInt split, PetscInt rstart, PetscInt nrows, HtTensor *t)
+{
+  PetscViewer    viewer;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorInitializePackage());
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Load, 0, 0, 0, 0));
+  PetscCall(HtViewerHDF5OpenRead_Private(comm, path, &viewer));
+  ierr = HtViewerHDF5LoadRows_Private(comm, viewer, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, split, rstart, nrows, t);
+  PetscCall(PetscViewerDestroy(&viewer));
+  PetscCall(ierr);
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, 0, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorLoadHDF5 - Loads a dataset of an HDF5 file into a tensor, every rank reading its own block.
 
@@ -392,24 +474,30 @@ static PetscErrorCode HtFileCheckHDF5_Private(MPI_Comm comm, const char path[])
    A missing file, a file that is not HDF5, a missing dataset, an unsupported type and a split that is not an
    axis of the dataset are errors raised on every rank.
 
-.seealso: `HtTensorSaveHDF5()`, `HtTensorLoad()`, `HtTensorView()`
+.seealso: `HtTensorSaveHDF5()`, `HtTensorLoad()`, `HtTensorLoadRows()`, `HtTensorView()`
 @*/
 PetscErrorCode HtTensorLoadHDF5(MPI_Comm comm, const char path[], const char dataset[], PetscInt split, HtTensor *t)
+{
+  PetscFunctionBegin;
+  PetscValidPointer(t, 5);
+  PetscCall(HtTensorLoadRows_HDF5(comm, path, dataset, split, 0, PETSC_DETERMINE, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorLoadGetShape_HDF5 - the number of axes, the shape and the dtype of the dataset `dataset` (NULL or "" means
+   "data") of the HDF5 file `path`, from its metadata
+*/
+PetscErrorCode HtTensorLoadGetShape_HDF5(MPI_Comm comm, const char path[], const char dataset[], PetscInt *ndim, PetscInt shape[], HtDType *dtype)
 {
   PetscViewer    viewer;
   PetscErrorCode ierr;
 
   PetscFunctionBegin;
-  PetscValidPointer(t, 5);
-  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Load, 0, 0, 0, 0));
-  PetscCall(HtFileCheckHDF5_Private(comm, path));
-  PetscCall(PetscViewerHDF5Open(comm, path, FILE_MODE_READ, &viewer));
-  ierr = HtTensorLoad_HDF5(comm, viewer, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, split, t);
+  PetscCall(HtViewerHDF5OpenRead_Private(comm, path, &viewer));
+  ierr = HtViewerHDF5GetShape_Private(comm, viewer, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, ndim, shape, dtype);
   PetscCall(PetscViewerDestroy(&viewer));
   PetscCall(ierr);
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, 0, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

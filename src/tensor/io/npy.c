@@ -237,23 +237,21 @@ static PetscErrorCode HtNpyReadHeader(MPI_Comm comm, MPI_File *fh, const char pa
 }
 
 /*
-   The file view of this rank's block of t inside the whole array (C or Fortran order): a subarray
-   of the global shape. A rank that moves nothing (empty block, or `skip`) and a 0-d array get the
-   element type itself.
+   The file view of this rank's block of t inside the whole array of shape fshape[] (C or Fortran
+   order), whose rows [row0, row0 + shape[0]) hold t: a subarray of the file's shape. A rank that
+   moves nothing (empty block, or `skip`) and a 0-d array get the element type itself.
 */
-static PetscErrorCode HtNpyCreateFileType(HtTensor t, MPI_Datatype etype, PetscBool fortran, PetscBool skip, MPI_Datatype *filetype)
+static PetscErrorCode HtNpyCreateFileType(HtTensor t, const PetscInt fshape[], PetscInt row0, MPI_Datatype etype, PetscBool fortran, PetscBool skip, MPI_Datatype *filetype)
 {
   PetscMPIInt sizes[HT_MAX_NDIM], subsizes[HT_MAX_NDIM], starts[HT_MAX_NDIM];
-  PetscInt    rstart;
 
   PetscFunctionBegin;
   if (skip || !t->nlocal || !t->ndim) PetscCallMPI(MPI_Type_dup(etype, filetype));
   else {
-    PetscCall(HtTensorGetOwnershipRange(t, &rstart, NULL));
     for (PetscInt d = 0; d < t->ndim; d++) {
-      PetscCall(PetscMPIIntCast(t->shape[d], &sizes[d]));
+      PetscCall(PetscMPIIntCast(fshape[d], &sizes[d]));
       PetscCall(PetscMPIIntCast(t->lshape[d], &subsizes[d]));
-      starts[d] = d == t->split ? (PetscMPIInt)rstart : 0;
+      PetscCall(PetscMPIIntCast(HtTensorLocalStart(t, d) + (d ? 0 : row0), &starts[d]));
     }
     PetscCallMPI(MPI_Type_create_subarray((PetscMPIInt)t->ndim, sizes, subsizes, starts, fortran ? MPI_ORDER_FORTRAN : MPI_ORDER_C, etype, filetype));
   }
@@ -284,8 +282,11 @@ static PetscErrorCode HtFortranToC(PetscInt ndim, const PetscInt n[], size_t esi
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* collective: every rank reads its block of the data into t, converting it from the file's element type */
-static PetscErrorCode HtNpyReadBlock(MPI_File fh, const char path[], const HtNpyHeader *h, HtTensor t, HtIOError *e)
+/*
+   collective: every rank reads its block of t, rows [row0, row0 + shape[0]) of the file's array, converting it from
+   the file's element type
+*/
+static PetscErrorCode HtNpyReadBlock(MPI_File fh, const char path[], const HtNpyHeader *h, PetscInt row0, HtTensor t, HtIOError *e)
 {
   const HtNpyType *nt     = &HtNpyTypes[h->type];
   MPI_Datatype     etype  = HtRawGetMPIType(nt->raw), filetype, memtype;
@@ -296,7 +297,7 @@ static PetscErrorCode HtNpyReadBlock(MPI_File fh, const char path[], const HtNpy
 
   PetscFunctionBegin;
   if (!t->size) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtNpyCreateFileType(t, etype, h->fortran, PETSC_FALSE, &filetype));
+  PetscCall(HtNpyCreateFileType(t, h->shape, row0, etype, h->fortran, PETSC_FALSE, &filetype));
   PetscCall(HtMPITypeCreateBlock(t->nlocal, etype, &memtype));
   PetscCall(HtTensorGetArrayWrite(t, &a));
   if (direct) buf = a;
@@ -318,6 +319,48 @@ static PetscErrorCode HtNpyReadBlock(MPI_File fh, const char path[], const HtNpy
   PetscCall(HtTensorRestoreArrayWrite(t, &a));
   PetscCallMPI(MPI_Type_free(&memtype));
   PetscCallMPI(MPI_Type_free(&filetype));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* raises on every rank the error of a request the array cannot satisfy: rows out of range, a split that is not an axis */
+static PetscErrorCode HtNpyCheckRequest(MPI_Comm comm, const char path[], const HtNpyHeader *h, PetscInt split, PetscInt rstart, PetscInt nrows)
+{
+  PetscFunctionBegin;
+  PetscCall(HtFileCheckRows(comm, path, NULL, h->ndim, h->shape, rstart, nrows));
+  if (split < -1 || split >= h->ndim) {
+    PetscCheck(h->ndim, comm, PETSC_ERR_ARG_OUTOFRANGE, "The 0-d array in %s can only be loaded with split -1, not %" PetscInt_FMT, path, split);
+    SETERRQ(comm, PETSC_ERR_ARG_OUTOFRANGE, "Split axis %" PetscInt_FMT " is not an axis of the %" PetscInt_FMT "-d array in %s; use 0..%" PetscInt_FMT ", or -1 for a replicated tensor", split, h->ndim, path, h->ndim - 1);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorLoadRows_NPY - reads rows [rstart, rstart + nrows) (nrows PETSC_DETERMINE: all rows, rstart 0) of the array
+   in the .npy file `path` into a new balanced tensor with the given split.
+*/
+PetscErrorCode HtTensorLoadRows_NPY(MPI_Comm comm, const char path[], PetscInt split, PetscInt rstart, PetscInt nrows, HtTensor *t)
+{
+  MPI_File       fh;
+  HtNpyHeader    h;
+  HtIOError      e = {0};
+  PetscInt       shape[HT_MAX_NDIM];
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorInitializePackage());
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Load, 0, 0, 0, 0));
+  PetscCall(HtFileOpenRead(comm, path, &fh));
+  PetscCall(HtNpyReadHeader(comm, &fh, path, &h));
+  ierr = HtNpyCheckRequest(comm, path, &h, split, rstart, nrows);
+  if (ierr) PetscCallMPI(MPI_File_close(&fh));
+  PetscCall(ierr);
+  PetscCall(PetscArraycpy(shape, h.shape, h.ndim));
+  if (nrows != PETSC_DETERMINE) shape[0] = nrows;
+  PetscCall(HtTensorCreate(comm, h.ndim, shape, split, HtNpyTypes[h.type].dtype, t));
+  PetscCall(HtNpyReadBlock(fh, path, &h, rstart, *t, &e));
+  PetscCall(HtIOErrorSetMPI(&e, PETSC_ERR_FILE_READ, MPI_File_close(&fh), "Cannot read", path));
+  PetscCall(HtIOErrorCheck(comm, &e, NULL, t));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, 0, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -349,26 +392,28 @@ static PetscErrorCode HtNpyReadBlock(MPI_File fh, const char path[], const HtNpy
 @*/
 PetscErrorCode HtTensorLoadNPY(MPI_Comm comm, const char path[], PetscInt split, HtTensor *t)
 {
+  PetscFunctionBegin;
+  PetscValidCharPointer(path, 2);
+  PetscValidPointer(t, 4);
+  PetscCall(HtTensorLoadRows_NPY(comm, path, split, 0, PETSC_DETERMINE, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* HtTensorLoadGetShape_NPY - the number of axes, the shape and the dtype of the array in the .npy file `path`, from its header */
+PetscErrorCode HtTensorLoadGetShape_NPY(MPI_Comm comm, const char path[], PetscInt *ndim, PetscInt shape[], HtDType *dtype)
+{
   MPI_File    fh;
   HtNpyHeader h;
   HtIOError   e = {0};
 
   PetscFunctionBegin;
-  PetscValidCharPointer(path, 2);
-  PetscValidPointer(t, 4);
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Load, 0, 0, 0, 0));
   PetscCall(HtFileOpenRead(comm, path, &fh));
   PetscCall(HtNpyReadHeader(comm, &fh, path, &h));
-  if (split < -1 || split >= h.ndim) {
-    PetscCallMPI(MPI_File_close(&fh));
-    PetscCheck(h.ndim, comm, PETSC_ERR_ARG_OUTOFRANGE, "The 0-d array in %s can only be loaded with split -1, not %" PetscInt_FMT, path, split);
-    SETERRQ(comm, PETSC_ERR_ARG_OUTOFRANGE, "Split axis %" PetscInt_FMT " is not an axis of the %" PetscInt_FMT "-d array in %s; use 0..%" PetscInt_FMT ", or -1 for a replicated tensor", split, h.ndim, path, h.ndim - 1);
-  }
-  PetscCall(HtTensorCreate(comm, h.ndim, h.shape, split, HtNpyTypes[h.type].dtype, t));
-  PetscCall(HtNpyReadBlock(fh, path, &h, *t, &e));
   PetscCall(HtIOErrorSetMPI(&e, PETSC_ERR_FILE_READ, MPI_File_close(&fh), "Cannot read", path));
-  PetscCall(HtIOErrorCheck(comm, &e, NULL, t));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Load, 0, 0, 0, 0));
+  PetscCall(HtIOErrorCheck(comm, &e, NULL, NULL));
+  *ndim  = h.ndim;
+  *dtype = HtNpyTypes[h.type].dtype;
+  PetscCall(PetscArraycpy(shape, h.shape, h.ndim));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -469,7 +514,7 @@ PetscErrorCode HtTensorSaveNPY(HtTensor t, const char path[])
   PetscCall(HtFileOpenWrite(comm, path, tmp, sizeof(tmp), &fh, &e));
   if (!rank) PetscCall(HtIOErrorSetTransfer(&e, PETSC_TRUE, MPI_File_write_at(fh, 0, header, (int)hlen, MPI_BYTE, &status), &status, MPI_BYTE, (MPI_Offset)hlen, path));
   if (t->size) {
-    PetscCall(HtNpyCreateFileType(t, etype, PETSC_FALSE, skip, &filetype));
+    PetscCall(HtNpyCreateFileType(t, t->shape, 0, etype, PETSC_FALSE, skip, &filetype));
     PetscCall(HtMPITypeCreateBlock(skip ? 0 : t->nlocal, etype, &memtype));
     PetscCall(HtTensorGetArrayRead(t, &a));
     PetscCall(HtNpyPackBlock(t, nt->raw, a, skip ? 0 : t->nlocal, &buf));
