@@ -22,3 +22,18 @@ PetscErrorCode HeatFunctionListNames(PetscFunctionList list, char names[], size_
   PetscCall(PetscFree(array));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/*
+   HeatFunctionListFindCreate - the creation routine of type `type` of the object's class in `list`; an unknown type is
+   an error naming the class and the registered types ("Unknown HtPCA type 'x'; registered types: gram, svd, ...")
+*/
+PetscErrorCode HeatFunctionListFindCreate(PetscObject obj, PetscFunctionList list, const char type[], PetscVoidFunction *create)
+{
+  char names[512];
+
+  PetscFunctionBegin;
+  PetscCall(PetscFunctionListFind(list, type, create));
+  if (*create) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HeatFunctionListNames(list, names, sizeof(names)));
+  SETERRQ(PetscObjectComm(obj), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown %s type '%s'; registered types: %s", obj->class_name, type, names);
+}

@@ -50,6 +50,10 @@ int main(int argc, char **argv)
 
     PetscCall(HtTensorGetSlice(X, 2, sl, &Y));
   }
+  if (CASE("file_batch")) PetscCall(HtPCAFitFile(pca, "data/pca/iris_X.npy", NULL, 2));
+  if (CASE("file_csv")) PetscCall(HtPCAFitFile(pca, "../share/heat/datasets/iris.csv", NULL, 50));
+  if (CASE("file_3d")) PetscCall(HtPCAFitFile(pca, "data/small_3d.npy", NULL, 50));
+  if (CASE("file_missing")) PetscCall(HtPCAFitFile(pca, "data/pca/nothere.npy", NULL, 50));
   if (CASE("svd")) {
     SVD svd;
 
@@ -105,6 +109,21 @@ int main(int argc, char **argv)
      test:
        suffix: svd_type
        args: -ht_pca_type svd -ht_pca_svd_type lanzcos
+     test:
+       suffix: file_batch
+       args: -case file_batch -ht_pca_type incremental -ht_pca_n_components 3
+     test:
+       suffix: file_csv
+       args: -case file_csv -ht_pca_type incremental
+     test:
+       suffix: file_3d
+       args: -case file_3d -ht_pca_type incremental
+     test:
+       suffix: file_missing
+       args: -case file_missing -ht_pca_type incremental
+     test:
+       suffix: file_type
+       args: -case file_missing
      test:
        suffix: getsvd
        args: -case svd

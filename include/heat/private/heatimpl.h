@@ -7,3 +7,4 @@
 #include <petsc/private/petscimpl.h>
 
 PETSC_INTERN PetscErrorCode HeatFunctionListNames(PetscFunctionList, char[], size_t);
+PETSC_INTERN PetscErrorCode HeatFunctionListFindCreate(PetscObject, PetscFunctionList, const char[], PetscVoidFunction *);

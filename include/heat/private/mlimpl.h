@@ -12,6 +12,9 @@
 #include <heat/private/samplesimpl.h>
 #include <petsc/private/petscimpl.h>
 
+/* package initializers (src/ml/interface/mlpackage.c) */
+PETSC_INTERN PetscErrorCode HtMLPackageExclude(const char[], PetscClassId);
+
 /* data checks (src/ml/interface/mlcheck.c) */
 PETSC_INTERN PetscErrorCode HtMLCheckData(PetscObject, HtTensor, PetscInt, HtTensor *);
 PETSC_INTERN PetscErrorCode HtMLCheckSampleWeights(PetscObject, HtTensor, HtTensor);

@@ -50,6 +50,13 @@ struct _p_HtPCA {
   void                *data; /* type-specific */
 };
 
+/* the end of the batch of rows from start of n: `rows` rows, or the rest when what would remain is fewer than the
+   components (ncomp; PETSC_DECIDE: none), as scikit-learn's IncrementalPCA batches */
+static inline PetscInt HtPCABatchEnd(PetscInt start, PetscInt n, PetscInt rows, PetscInt ncomp)
+{
+  return start + rows + PetscMax(ncomp, 0) <= n ? start + rows : n;
+}
+
 PETSC_INTERN PetscErrorCode HtPCASetFactors_Private(HtPCA, PetscInt, PetscInt, PetscInt, PetscReal, const PetscReal[], const PetscScalar[], const PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtPCAFactorsReset_Private(HtPCAFactors *);
 PETSC_INTERN PetscErrorCode HtPCASetModel_Private(HtPCA);

@@ -58,13 +58,7 @@ static PetscErrorCode HtTensorSetUpLayout_Private(HtTensor t, PetscInt nlocal)
 static PetscErrorCode HtTensorFindType_Private(HtTensor t, HtTensorType type, PetscErrorCode (**create)(HtTensor))
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListFind(HtTensorList, type, create));
-  if (!*create) {
-    char names[256];
-
-    PetscCall(HeatFunctionListNames(HtTensorList, names, sizeof(names)));
-    SETERRQ(PetscObjectComm((PetscObject)t), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtTensor type '%s'; registered types: %s", type, names);
-  }
+  PetscCall(HeatFunctionListFindCreate((PetscObject)t, HtTensorList, type, (PetscVoidFunction *)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -62,13 +62,7 @@ PetscErrorCode HtClusterSetType(HtCluster cl, HtClusterType type)
   PetscValidCharPointer(type, 2);
   PetscCall(PetscObjectTypeCompare((PetscObject)cl, type, &same));
   if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscFunctionListFind(HtClusterList, type, &create));
-  if (!create) {
-    char names[512];
-
-    PetscCall(HeatFunctionListNames(HtClusterList, names, sizeof(names)));
-    SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtCluster type '%s'; registered types: %s", type, names);
-  }
+  PetscCall(HeatFunctionListFindCreate((PetscObject)cl, HtClusterList, type, (PetscVoidFunction *)&create));
   PetscCall(HtClusterReset(cl));
   PetscTryTypeMethod(cl, destroy);
   PetscCall(PetscMemzero(cl->ops, sizeof(struct _HtClusterOps)));

@@ -43,9 +43,6 @@ PetscErrorCode HtClusterFinalizePackage(void)
 @*/
 PetscErrorCode HtClusterInitializePackage(void)
 {
-  char      logList[256];
-  PetscBool opt, pkg;
-
   PetscFunctionBegin;
   if (HtClusterPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
   HtClusterPackageInitialized = PETSC_TRUE;
@@ -58,16 +55,7 @@ PetscErrorCode HtClusterInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtClusterPredict", HT_CLUSTER_CLASSID, &HT_CLUSTER_Predict));
   PetscCall(PetscLogEventRegister("HtClusterSpGraph", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralGraph));
   PetscCall(PetscLogEventRegister("HtClusterSpEigen", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralEigen));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
-  if (opt) {
-    PetscCall(PetscStrInList("ht_cluster", logList, ',', &pkg));
-    if (pkg) PetscCall(PetscInfoDeactivateClass(HT_CLUSTER_CLASSID));
-  }
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-log_exclude", logList, sizeof(logList), &opt));
-  if (opt) {
-    PetscCall(PetscStrInList("ht_cluster", logList, ',', &pkg));
-    if (pkg) PetscCall(PetscLogEventExcludeClass(HT_CLUSTER_CLASSID));
-  }
+  PetscCall(HtMLPackageExclude("ht_cluster", HT_CLUSTER_CLASSID));
   PetscCall(PetscRegisterFinalize(HtClusterFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -60,13 +60,7 @@ PetscErrorCode HtPCASetType(HtPCA pca, HtPCAType type)
   PetscValidCharPointer(type, 2);
   PetscCall(PetscObjectTypeCompare((PetscObject)pca, type, &same));
   if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscFunctionListFind(HtPCAList, type, &create));
-  if (!create) {
-    char names[512];
-
-    PetscCall(HeatFunctionListNames(HtPCAList, names, sizeof(names)));
-    SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown HtPCA type '%s'; registered types: %s", type, names);
-  }
+  PetscCall(HeatFunctionListFindCreate((PetscObject)pca, HtPCAList, type, (PetscVoidFunction *)&create));
   PetscCall(HtPCAReset(pca));
   PetscTryTypeMethod(pca, destroy);
   PetscCall(PetscMemzero(pca->ops, sizeof(struct _HtPCAOps)));

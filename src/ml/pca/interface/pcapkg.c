@@ -41,9 +41,6 @@ PetscErrorCode HtPCAFinalizePackage(void)
 @*/
 PetscErrorCode HtPCAInitializePackage(void)
 {
-  char      logList[256];
-  PetscBool opt, pkg;
-
   PetscFunctionBegin;
   if (HtPCAPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
   HtPCAPackageInitialized = PETSC_TRUE;
@@ -53,16 +50,7 @@ PetscErrorCode HtPCAInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtPCASetUp", HT_PCA_CLASSID, &HT_PCA_SetUp));
   PetscCall(PetscLogEventRegister("HtPCAFit", HT_PCA_CLASSID, &HT_PCA_Fit));
   PetscCall(PetscLogEventRegister("HtPCATransform", HT_PCA_CLASSID, &HT_PCA_Transform));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-info_exclude", logList, sizeof(logList), &opt));
-  if (opt) {
-    PetscCall(PetscStrInList("ht_pca", logList, ',', &pkg));
-    if (pkg) PetscCall(PetscInfoDeactivateClass(HT_PCA_CLASSID));
-  }
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-log_exclude", logList, sizeof(logList), &opt));
-  if (opt) {
-    PetscCall(PetscStrInList("ht_pca", logList, ',', &pkg));
-    if (pkg) PetscCall(PetscLogEventExcludeClass(HT_PCA_CLASSID));
-  }
+  PetscCall(HtMLPackageExclude("ht_pca", HT_PCA_CLASSID));
   PetscCall(PetscRegisterFinalize(HtPCAFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -121,6 +121,27 @@ PetscErrorCode HtPCAFinishFit_Private(HtPCA pca)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* folds a batch of samples into the model of the incremental type, without finishing the fit */
+static PetscErrorCode HtPCAFoldBatch(HtPCA pca, HtTensor X)
+{
+  HtTensor Xs;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLCheckData((PetscObject)pca, X, pca->factors.f > 0 ? pca->factors.f : -1, &Xs));
+  PetscUseTypeMethod(pca, partialfit, Xs);
+  PetscCall(HtTensorDestroy(&Xs));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the type must fold batches */
+static PetscErrorCode HtPCACheckIncremental(HtPCA pca, const char caller[])
+{
+  PetscFunctionBegin;
+  PetscCall(HtPCASetUp(pca));
+  PetscCheck(pca->ops->partialfit, PetscObjectComm((PetscObject)pca), PETSC_ERR_SUP, "%s() needs a type that folds batches into its model (-ht_pca_type incremental), not %s", caller, ((PetscObject)pca)->type_name);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtPCAPartialFit - Folds a batch of samples into the model (the incremental type): the model afterwards is that of
    every sample given since the object was created, reset or fitted with `HtPCAFit()`.
@@ -138,20 +159,70 @@ PetscErrorCode HtPCAFinishFit_Private(HtPCA pca)
 @*/
 PetscErrorCode HtPCAPartialFit(HtPCA pca, HtTensor X)
 {
-  HtTensor Xs;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
   PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
   PetscCheckSameComm(pca, 1, X, 2);
-  PetscCall(HtPCASetUp(pca));
-  PetscCheck(pca->ops->partialfit, PetscObjectComm((PetscObject)pca), PETSC_ERR_SUP, "HtPCAPartialFit() needs a type that folds batches into its model (-ht_pca_type incremental), not %s", ((PetscObject)pca)->type_name);
-  PetscCall(HtMLCheckData((PetscObject)pca, X, pca->factors.f > 0 ? pca->factors.f : -1, &Xs));
-  PetscCall(PetscLogEventBegin(HT_PCA_Fit, pca, Xs, 0, 0));
-  PetscUseTypeMethod(pca, partialfit, Xs);
+  PetscCall(HtPCACheckIncremental(pca, "HtPCAPartialFit"));
+  PetscCall(PetscLogEventBegin(HT_PCA_Fit, pca, X, 0, 0));
+  PetscCall(HtPCAFoldBatch(pca, X));
   PetscCall(HtPCASetModel_Private(pca));
-  PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, Xs, 0, 0));
-  PetscCall(HtTensorDestroy(&Xs));
+  PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, X, 0, 0));
+  PetscCall(HtPCAFinishFit_Private(pca));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtPCAFitFile - Fits the incremental type to the samples of a file read in batches of rows, so that data larger than
+   the memory of the machines can be analysed.
+
+   Collective
+
+   Input Parameters:
++  pca - the PCA object, of type `HTPCAINCREMENTAL`
+.  path - a 2-d array (samples x features) in an HDF5 (.h5, .hdf5) or NumPy (.npy) file
+.  dataset - the HDF5 dataset (NULL: "data"); ignored for .npy
+-  batch_rows - samples per batch (at least the number of components); each batch is read collectively, every rank
+                reading its share, and a last batch smaller than the number of components joins the one before
+
+   Level: intermediate
+
+   Note:
+   The memory needed is that of one batch and of the model, whatever the size of the file. The result is that of
+   `HtPCAFit()` of the whole array with -ht_pca_incremental_batch_rows batch_rows.
+
+.seealso: `HtPCAPartialFit()`, `HTPCAINCREMENTAL`, `HtTensorLoadRows()`
+@*/
+PetscErrorCode HtPCAFitFile(HtPCA pca, const char path[], const char dataset[], PetscInt batch_rows)
+{
+  MPI_Comm comm;
+  PetscInt ndim, shape[HT_MAX_NDIM], start = 0;
+  HtDType  dtype;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
+  PetscValidCharPointer(path, 2);
+  comm = PetscObjectComm((PetscObject)pca);
+  PetscCall(HtPCACheckIncremental(pca, "HtPCAFitFile"));
+  PetscCheck(batch_rows >= 1, comm, PETSC_ERR_ARG_OUTOFRANGE, "A batch needs at least 1 sample, not %" PetscInt_FMT, batch_rows);
+  PetscCall(HtTensorLoadGetShape(comm, path, dataset, &ndim, shape, &dtype));
+  PetscCheck(ndim == 2, comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; principal component analysis needs a table (samples x features)", path, ndim);
+  PetscCheck(pca->ncomp == PETSC_DECIDE || batch_rows >= pca->ncomp, comm, PETSC_ERR_ARG_OUTOFRANGE, "Batches of %" PetscInt_FMT " samples are too small for %" PetscInt_FMT " components; give batch_rows >= the number of components", batch_rows, pca->ncomp);
+  PetscCall(HtPCAClearModel(pca));
+  PetscCall(PetscLogEventBegin(HT_PCA_Fit, pca, 0, 0, 0));
+  while (start < shape[0]) {
+    PetscInt end = HtPCABatchEnd(start, shape[0], batch_rows, pca->ncomp);
+    HtTensor raw, X;
+
+    PetscCall(HtTensorLoadRows(comm, path, dataset, start, end - start, &raw));
+    PetscCall(HtTensorAsType(raw, HT_SCALAR, &X));
+    PetscCall(HtTensorDestroy(&raw));
+    PetscCall(HtPCAFoldBatch(pca, X));
+    PetscCall(HtTensorDestroy(&X));
+    start = end;
+  }
+  PetscCall(HtPCASetModel_Private(pca));
+  PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, 0, 0, 0));
   PetscCall(HtPCAFinishFit_Private(pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

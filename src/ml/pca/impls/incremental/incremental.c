@@ -142,17 +142,16 @@ static PetscErrorCode HtPCAFit_Incremental(HtPCA pca, HtTensor X, PetscInt kwant
 {
   HtPCA_Incremental *inc = (HtPCA_Incremental *)pca->data;
   const PetscInt    *shape;
-  PetscInt           rows, minrows, start = 0;
+  PetscInt           rows, start = 0;
 
   PetscFunctionBegin;
   PetscCall(HtTensorGetShape(X, &shape));
-  rows    = inc->batch_rows != PETSC_DECIDE ? inc->batch_rows : 5 * shape[1];
-  minrows = pca->ncomp != PETSC_DECIDE ? pca->ncomp : 0;
+  rows = inc->batch_rows != PETSC_DECIDE ? inc->batch_rows : 5 * shape[1];
   PetscCall(HtPCAFactorsReset_Private(&pca->factors));
   inc->trace   = 0;
   inc->batches = 0;
   while (start < shape[0]) {
-    PetscInt end = start + rows + minrows <= shape[0] ? start + rows : shape[0];
+    PetscInt end = HtPCABatchEnd(start, shape[0], rows, pca->ncomp);
     HtSlice  sl[2] = {{start, end, 1}, HT_SLICE_ALL};
     HtTensor Xb;
 
