@@ -6,3 +6,4 @@
 #include <heatsys.h>
 #include <heattensor.h>
 #include <heatcluster.h>
+#include <heatscaler.h>

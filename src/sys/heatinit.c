@@ -25,6 +25,7 @@ PetscErrorCode HeatInitializePackage(void)
   HeatPackageInitialized = PETSC_TRUE;
   PetscCall(HtTensorInitializePackage());
   PetscCall(HtClusterInitializePackage());
+  PetscCall(HtScalerInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
