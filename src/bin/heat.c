@@ -2,6 +2,7 @@ static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "  mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [PETSc options]\n\n"
                            "  COMMAND  info: shape, dtype and per-column min/mean/max/std\n"
                            "           cluster: -ht_cluster_type kmeans|... -ht_cluster_num_clusters K ...; writes labels, centers, inertia, n_iter\n"
+                           "           scale: -ht_scaler_type standard|minmax|maxabs|robust|normalizer ...; writes transformed and the fitted statistics\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -204,9 +205,28 @@ static PetscErrorCode HeatCluster(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* scales the features (-ht_scaler_* options); writes the scaled data as `transformed` and the fitted model */
+static PetscErrorCode HeatScale(HeatDriver *drv)
+{
+  HtScaler sc;
+  HtTensor Y;
+
+  PetscFunctionBegin;
+  PetscCall(HtScalerCreate(drv->comm, &sc));
+  PetscCall(HtScalerSetFromOptions(sc));
+  PetscCall(HtScalerFitTransform(sc, drv->X, &Y));
+  PetscCall(HtScalerView(sc, PETSC_VIEWER_STDOUT_(drv->comm)));
+  if (drv->out) PetscCall(HtScalerView(sc, drv->out));
+  PetscCall(HeatDriverWrite(drv, Y, "transformed"));
+  PetscCall(HtTensorDestroy(&Y));
+  PetscCall(HtScalerDestroy(&sc));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
+  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                  HeatScale  },
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
