@@ -24,6 +24,20 @@ typedef enum {
 } HtScalerStat;
 PETSC_INTERN const char *const HtScalerStats[];
 
+/*
+   HtScalerParameter - a parameter of a type, as the summary (ASCII view) shows it and the model file keeps it (an
+   attribute of the group): its scikit-learn name, its kind and its place in the type's data. Kinds: PETSC_BOOL (a
+   PetscBool), PETSC_REAL (n PetscReal values; a range has n = 2, kept as the attributes <name>_min and <name>_max),
+   PETSC_ENUM (a PetscEnum indexing names, kept as the name).
+*/
+typedef struct {
+  const char        *name;
+  PetscDataType      type;
+  PetscInt           n;
+  size_t             offset;
+  const char *const *names;
+} HtScalerParameter;
+
 typedef struct _HtScalerOps *HtScalerOps;
 struct _HtScalerOps {
   PetscErrorCode (*setfromoptions)(HtScaler, PetscOptionItems *);
@@ -31,7 +45,7 @@ struct _HtScalerOps {
   PetscErrorCode (*fit)(HtScaler, HtTensor);                   /* X: split 0, checked; sets the type's statistics (none: a stateless type) */
   PetscErrorCode (*affine)(HtScaler, HtTensor *, HtTensor *);  /* y = (x - center) / scale per feature: new references to center and scale (NULL: 0, 1) */
   PetscErrorCode (*transform)(HtScaler, HtTensor, HtTensor);   /* when the transform is not (only) the affine map: X -> Y (layout of X) */
-  PetscErrorCode (*view)(HtScaler, PetscViewer);               /* ASCII: the type's parameters; HDF5: them as attributes */
+  PetscErrorCode (*view)(HtScaler, PetscViewer);               /* what the parameter table does not say: ASCII summary, HDF5 model */
   PetscErrorCode (*load)(HtScaler, PetscViewer);               /* HDF5: reads back what view wrote */
   PetscErrorCode (*reset)(HtScaler);
   PetscErrorCode (*destroy)(HtScaler);
@@ -39,10 +53,12 @@ struct _HtScalerOps {
 
 struct _p_HtScaler {
   PETSCHEADER(struct _HtScalerOps);
-  PetscBool setupcalled;
+  PetscBool                setupcalled;
+  const HtScalerParameter *params; /* the type's parameters (in data), viewed, saved and loaded by the interface */
+  PetscInt                 nparams;
   /* results */
-  PetscInt  nsamples, nfeatures;         /* of the data of the fit */
-  HtTensor  stat[HT_SCALER_NUM_STATS];   /* replicated, nfeatures values each, or NULL */
+  PetscInt  nsamples, nfeatures;       /* of the data of the fit */
+  HtTensor  stat[HT_SCALER_NUM_STATS]; /* replicated, nfeatures values each, or NULL */
   PetscBool fitted;
   void     *data; /* type-specific */
 };

@@ -72,7 +72,9 @@ PetscErrorCode HtScalerSetType(HtScaler sc, HtScalerType type)
   PetscCall(HtScalerReset(sc));
   PetscTryTypeMethod(sc, destroy);
   PetscCall(PetscMemzero(sc->ops, sizeof(struct _HtScalerOps)));
-  sc->data = NULL;
+  sc->data    = NULL;
+  sc->params  = NULL;
+  sc->nparams = 0;
   PetscCall(PetscObjectChangeTypeName((PetscObject)sc, type));
   PetscCall((*create)(sc));
   PetscFunctionReturn(PETSC_SUCCESS);

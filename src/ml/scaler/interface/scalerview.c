@@ -22,11 +22,102 @@ static PetscErrorCode HtScalerViewStat(PetscViewer viewer, const char name[], Ht
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the value of parameter p (at v) as the summary shows it */
+static PetscErrorCode HtScalerParameterString(const HtScalerParameter *p, const void *v, char str[], size_t len)
+{
+  const PetscReal *r = (const PetscReal *)v;
+
+  PetscFunctionBegin;
+  if (p->type == PETSC_BOOL) PetscCall(PetscStrncpy(str, *(const PetscBool *)v ? "true" : "false", len));
+  else if (p->type == PETSC_ENUM) PetscCall(PetscStrncpy(str, p->names[*(const PetscEnum *)v], len));
+  else if (p->n == 2) PetscCall(PetscSNPrintf(str, len, "[%g, %g]", (double)r[0], (double)r[1]));
+  else PetscCall(PetscSNPrintf(str, len, "%g", (double)r[0]));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* one line "name: value, name: value, ..." of the type's parameters */
+static PetscErrorCode HtScalerViewParameters(HtScaler sc, PetscViewer viewer)
+{
+  char line[1024] = "", value[128];
+
+  PetscFunctionBegin;
+  if (!sc->nparams) PetscFunctionReturn(PETSC_SUCCESS);
+  for (PetscInt i = 0; i < sc->nparams; i++) {
+    const HtScalerParameter *p = &sc->params[i];
+
+    PetscCall(HtScalerParameterString(p, (const char *)sc->data + p->offset, value, sizeof(value)));
+    if (i) PetscCall(PetscStrlcat(line, ", ", sizeof(line)));
+    PetscCall(PetscStrlcat(line, p->name, sizeof(line)));
+    PetscCall(PetscStrlcat(line, ": ", sizeof(line)));
+    PetscCall(PetscStrlcat(line, value, sizeof(line)));
+  }
+  PetscCall(PetscViewerASCIIPrintf(viewer, "%s\n", line));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the model attribute of value k of parameter p: its name, or <name>_min and <name>_max for a range */
+static PetscErrorCode HtScalerParameterAttribute(const HtScalerParameter *p, PetscInt k, char attr[], size_t len)
+{
+  PetscFunctionBegin;
+  if (p->n == 2) PetscCall(PetscSNPrintf(attr, len, "%s_%s", p->name, k ? "max" : "min"));
+  else PetscCall(PetscStrncpy(attr, p->name, len));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the type's parameters as attributes of the model's group; an enum as its name */
+static PetscErrorCode HtScalerSaveParameters(HtScaler sc, PetscViewer viewer)
+{
+  char attr[128];
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < sc->nparams; i++) {
+    const HtScalerParameter *p = &sc->params[i];
+    const char              *v = (const char *)sc->data + p->offset;
+
+    for (PetscInt k = 0; k < p->n; k++) {
+      PetscCall(HtScalerParameterAttribute(p, k, attr, sizeof(attr)));
+      if (p->type == PETSC_ENUM) PetscCall(HtMLModelSaveAttribute(viewer, attr, PETSC_STRING, p->names[*(const PetscEnum *)v]));
+      else PetscCall(HtMLModelSaveAttribute(viewer, attr, p->type, p->type == PETSC_REAL ? (const void *)((const PetscReal *)v + k) : (const void *)v));
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the type's parameters from the attributes HtScalerSaveParameters() wrote */
+static PetscErrorCode HtScalerLoadParameters(HtScaler sc, PetscViewer viewer)
+{
+  char attr[128];
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < sc->nparams; i++) {
+    const HtScalerParameter *p = &sc->params[i];
+    char                    *v = (char *)sc->data + p->offset;
+
+    for (PetscInt k = 0; k < p->n; k++) {
+      PetscCall(HtScalerParameterAttribute(p, k, attr, sizeof(attr)));
+      if (p->type == PETSC_ENUM) {
+        char     *name;
+        PetscInt  idx, nnames = 0;
+        PetscBool found;
+
+        while (p->names[nnames]) nnames++;
+        PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, attr, PETSC_STRING, &name));
+        PetscCall(PetscEListFind(nnames, p->names, name, &idx, &found));
+        PetscCheck(found, PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "The %s model has the unknown %s '%s'", ((PetscObject)sc)->type_name, attr, name);
+        PetscCall(PetscFree(name));
+        *(PetscEnum *)v = (PetscEnum)idx;
+      } else PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, attr, p->type, p->type == PETSC_REAL ? (void *)((PetscReal *)v + k) : (void *)v));
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtScalerView_ASCII(HtScaler sc, PetscViewer viewer)
 {
   PetscFunctionBegin;
   PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)sc, viewer));
   PetscCall(PetscViewerASCIIPushTab(viewer));
+  PetscCall(HtScalerViewParameters(sc, viewer));
   PetscTryTypeMethod(sc, view, viewer);
   if (sc->fitted) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "fitted on %" PetscInt_FMT " samples of %" PetscInt_FMT " features\n", sc->nsamples, sc->nfeatures));
@@ -39,7 +130,7 @@ static PetscErrorCode HtScalerView_ASCII(HtScaler sc, PetscViewer viewer)
 
 /*
    the model in the viewer's current group: the datasets n_samples_seen, n_features_in and the type's statistics,
-   the attributes heat_class and heat_type, and the type's parameters
+   the attributes heat_class and heat_type, the type's parameters, and what the type adds
 */
 static PetscErrorCode HtScalerView_HDF5(HtScaler sc, PetscViewer viewer)
 {
@@ -50,6 +141,7 @@ static PetscErrorCode HtScalerView_HDF5(HtScaler sc, PetscViewer viewer)
   PetscCall(HtMLModelSaveScalar((PetscObject)sc, viewer, "n_features_in", HT_INT, (PetscScalar)sc->nfeatures));
   for (PetscInt k = 0; k < HT_SCALER_NUM_STATS; k++)
     if (sc->stat[k]) PetscCall(HtMLModelSaveTensor(viewer, sc->stat[k], HtScalerStats[k]));
+  PetscCall(HtScalerSaveParameters(sc, viewer));
   PetscTryTypeMethod(sc, view, viewer);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -141,6 +233,7 @@ PetscErrorCode HtScalerLoad(HtScaler sc, PetscViewer viewer)
   PetscCall(HtScalerSetType(sc, type));
   PetscCall(PetscFree(type));
   PetscCall(HtScalerReset(sc));
+  PetscCall(HtScalerLoadParameters(sc, viewer));
   PetscTryTypeMethod(sc, load, viewer);
   PetscCall(HtMLModelLoadScalar((PetscObject)sc, viewer, "n_samples_seen", &nsamples));
   PetscCall(HtMLModelLoadScalar((PetscObject)sc, viewer, "n_features_in", &nfeatures));

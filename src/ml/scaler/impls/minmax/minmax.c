@@ -12,6 +12,11 @@ typedef struct {
   PetscBool clip;
 } HtScaler_MinMax;
 
+static const HtScalerParameter HtMinMaxParameters[] = {
+  {"feature_range", PETSC_REAL, 2, offsetof(HtScaler_MinMax, range), NULL},
+  {"clip",          PETSC_BOOL, 1, offsetof(HtScaler_MinMax, clip),  NULL},
+};
+
 static PetscErrorCode HtScalerFit_MinMax(HtScaler sc, HtTensor X)
 {
   HtScaler_MinMax *mm = (HtScaler_MinMax *)sc->data;
@@ -72,33 +77,6 @@ static PetscErrorCode HtScalerSetFromOptions_MinMax(HtScaler sc, PetscOptionItem
   PetscCall(PetscOptionsBool("-ht_scaler_clip", "Clip transformed values to the feature range", "HtScalerMinMaxSetClip", mm->clip, &flg, &set));
   if (set) PetscCall(HtScalerMinMaxSetClip(sc, flg));
   PetscOptionsHeadEnd();
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* ASCII: the parameters; a model file: them as the attributes feature_range_min, feature_range_max and clip */
-static PetscErrorCode HtScalerView_MinMax(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_MinMax *mm = (HtScaler_MinMax *)sc->data;
-  PetscBool        ishdf5;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLViewerIsModelFile((PetscObject)sc, viewer, &ishdf5));
-  if (ishdf5) {
-    PetscCall(HtMLModelSaveAttribute(viewer, "feature_range_min", PETSC_REAL, &mm->range[0]));
-    PetscCall(HtMLModelSaveAttribute(viewer, "feature_range_max", PETSC_REAL, &mm->range[1]));
-    PetscCall(HtMLModelSaveAttribute(viewer, "clip", PETSC_BOOL, &mm->clip));
-  } else PetscCall(PetscViewerASCIIPrintf(viewer, "feature_range: [%g, %g], clip: %s\n", (double)mm->range[0], (double)mm->range[1], mm->clip ? "true" : "false"));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HtScalerLoad_MinMax(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_MinMax *mm = (HtScaler_MinMax *)sc->data;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "feature_range_min", PETSC_REAL, &mm->range[0]));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "feature_range_max", PETSC_REAL, &mm->range[1]));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "clip", PETSC_BOOL, &mm->clip));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -220,12 +198,12 @@ PETSC_INTERN PetscErrorCode HtScalerCreate_MinMax(HtScaler sc)
   mm->range[0]            = 0;
   mm->range[1]            = 1;
   sc->data                = mm;
+  sc->params              = HtMinMaxParameters;
+  sc->nparams             = PETSC_STATIC_ARRAY_LENGTH(HtMinMaxParameters);
   sc->ops->fit            = HtScalerFit_MinMax;
   sc->ops->affine         = HtScalerAffine_MinMax;
   sc->ops->transform      = HtScalerTransform_MinMax;
   sc->ops->setfromoptions = HtScalerSetFromOptions_MinMax;
-  sc->ops->view           = HtScalerView_MinMax;
-  sc->ops->load           = HtScalerLoad_MinMax;
   sc->ops->destroy        = HtScalerDestroy_MinMax;
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerMinMaxSetFeatureRange_C", HtScalerMinMaxSetFeatureRange_MinMax));
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerMinMaxSetClip_C", HtScalerMinMaxSetClip_MinMax));

@@ -6,32 +6,17 @@
 */
 #include <heat/private/scalerimpl.h>
 
-typedef struct {
-  NormType norm;
-} HtScaler_Normalizer;
-
 /* the names of the norms (scikit-learn's) and the PETSc norm types they stand for */
-static const char *const HtNormalizerNorms[]     = {"l1", "l2", "max"};
+static const char *const HtNormalizerNorms[]     = {"l1", "l2", "max", NULL};
 static const NormType    HtNormalizerNormTypes[] = {NORM_1, NORM_2, NORM_INFINITY};
 
-static const char *HtNormalizerNormName(NormType norm)
-{
-  for (PetscInt k = 0; k < 3; k++)
-    if (HtNormalizerNormTypes[k] == norm) return HtNormalizerNorms[k];
-  return NULL;
-}
+typedef struct {
+  PetscEnum norm; /* index into HtNormalizerNorms */
+} HtScaler_Normalizer;
 
-static PetscErrorCode HtNormalizerNormFromName(HtScaler sc, const char name[], NormType *norm)
-{
-  PetscInt  k;
-  PetscBool found;
-
-  PetscFunctionBegin;
-  PetscCall(PetscEListFind(3, HtNormalizerNorms, name, &k, &found));
-  PetscCheck(found, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown norm '%s' for the normalizer; use l1, l2 or max", name);
-  *norm = HtNormalizerNormTypes[k];
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+static const HtScalerParameter HtNormalizerParameters[] = {
+  {"norm", PETSC_ENUM, 1, offsetof(HtScaler_Normalizer, norm), HtNormalizerNorms},
+};
 
 static PetscErrorCode HtScalerTransform_Normalizer(HtScaler sc, HtTensor X, HtTensor Y)
 {
@@ -42,7 +27,7 @@ static PetscErrorCode HtScalerTransform_Normalizer(HtScaler sc, HtTensor X, HtTe
   PetscScalar         *y;
 
   PetscFunctionBegin;
-  PetscCall(HtTensorNorm(X, nm->norm, 1, PETSC_FALSE, &norms));
+  PetscCall(HtTensorNorm(X, HtNormalizerNormTypes[nm->norm], 1, PETSC_FALSE, &norms));
   PetscCall(HtScalerHandleZeros_Private(norms, NULL));
   PetscCall(HtTensorGetSamples(X, NULL, &s));
   PetscCall(HtTensorGetArrayRead(norms, &r));
@@ -60,49 +45,31 @@ static PetscErrorCode HtScalerSetFromOptions_Normalizer(HtScaler sc, PetscOption
 {
   HtScaler_Normalizer *nm = (HtScaler_Normalizer *)sc->data;
   char                 name[64];
-  NormType             norm = nm->norm;
-  PetscBool            set;
+  PetscInt             k;
+  PetscBool            set, found;
 
   PetscFunctionBegin;
   PetscOptionsHeadBegin(PetscOptionsObject, "HtScaler normalizer options");
-  PetscCall(PetscOptionsString("-ht_scaler_norm", "Norm each sample is divided by: l1, l2 or max", "HtScalerNormalizerSetNorm", HtNormalizerNormName(nm->norm), name, sizeof(name), &set));
+  PetscCall(PetscOptionsString("-ht_scaler_norm", "Norm each sample is divided by: l1, l2 or max", "HtScalerNormalizerSetNorm", HtNormalizerNorms[nm->norm], name, sizeof(name), &set));
   if (set) {
-    PetscCall(HtNormalizerNormFromName(sc, name, &norm));
-    PetscCall(HtScalerNormalizerSetNorm(sc, norm));
+    PetscCall(PetscEListFind(3, HtNormalizerNorms, name, &k, &found));
+    PetscCheck(found, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown norm '%s' for the normalizer; use l1, l2 or max", name);
+    PetscCall(HtScalerNormalizerSetNorm(sc, HtNormalizerNormTypes[k]));
   }
   PetscOptionsHeadEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* ASCII: the norm; a model file: its name as the attribute norm */
-static PetscErrorCode HtScalerView_Normalizer(HtScaler sc, PetscViewer viewer)
-{
-  const char *name = HtNormalizerNormName(((HtScaler_Normalizer *)sc->data)->norm);
-  PetscBool   ishdf5;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLViewerIsModelFile((PetscObject)sc, viewer, &ishdf5));
-  if (ishdf5) PetscCall(HtMLModelSaveAttribute(viewer, "norm", PETSC_STRING, name));
-  else PetscCall(PetscViewerASCIIPrintf(viewer, "norm: %s\n", name));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HtScalerLoad_Normalizer(HtScaler sc, PetscViewer viewer)
-{
-  char *name;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "norm", PETSC_STRING, &name));
-  PetscCall(HtNormalizerNormFromName(sc, name, &((HtScaler_Normalizer *)sc->data)->norm));
-  PetscCall(PetscFree(name));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode HtScalerNormalizerSetNorm_Normalizer(HtScaler sc, NormType norm)
 {
+  PetscInt  k = 0;
+  PetscEnum index;
+
   PetscFunctionBegin;
-  PetscCheck(HtNormalizerNormName(norm), PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_OUTOFRANGE, "Unknown norm %s for the normalizer; use NORM_1 (l1), NORM_2 (l2) or NORM_INFINITY (max)", NormTypes[norm]);
-  PetscCall(HtScalerSetParameter_Private(sc, &((HtScaler_Normalizer *)sc->data)->norm, &norm, sizeof(norm)));
+  while (k < 3 && HtNormalizerNormTypes[k] != norm) k++;
+  PetscCheck(k < 3, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_OUTOFRANGE, "Unknown norm %s for the normalizer; use NORM_1 (l1), NORM_2 (l2) or NORM_INFINITY (max)", NormTypes[norm]);
+  index = (PetscEnum)k;
+  PetscCall(HtScalerSetParameter_Private(sc, &((HtScaler_Normalizer *)sc->data)->norm, &index, sizeof(index)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -170,12 +137,12 @@ PETSC_INTERN PetscErrorCode HtScalerCreate_Normalizer(HtScaler sc)
 
   PetscFunctionBegin;
   PetscCall(PetscNew(&nm));
-  nm->norm                = NORM_2;
+  nm->norm                = (PetscEnum)1; /* l2 */
   sc->data                = nm;
+  sc->params              = HtNormalizerParameters;
+  sc->nparams             = PETSC_STATIC_ARRAY_LENGTH(HtNormalizerParameters);
   sc->ops->transform      = HtScalerTransform_Normalizer;
   sc->ops->setfromoptions = HtScalerSetFromOptions_Normalizer;
-  sc->ops->view           = HtScalerView_Normalizer;
-  sc->ops->load           = HtScalerLoad_Normalizer;
   sc->ops->destroy        = HtScalerDestroy_Normalizer;
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerNormalizerSetNorm_C", HtScalerNormalizerSetNorm_Normalizer));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -13,6 +13,12 @@ typedef struct {
   PetscReal q[2]; /* the quantile range, in percent */
 } HtScaler_Robust;
 
+static const HtScalerParameter HtRobustParameters[] = {
+  {"with_centering", PETSC_BOOL, 1, offsetof(HtScaler_Robust, with_centering), NULL},
+  {"with_scaling",   PETSC_BOOL, 1, offsetof(HtScaler_Robust, with_scaling),   NULL},
+  {"quantile_range", PETSC_REAL, 2, offsetof(HtScaler_Robust, q),              NULL},
+};
+
 static PetscErrorCode HtScalerFit_Robust(HtScaler sc, HtTensor X)
 {
   HtScaler_Robust *rb = (HtScaler_Robust *)sc->data;
@@ -59,35 +65,6 @@ static PetscErrorCode HtScalerSetFromOptions_Robust(HtScaler sc, PetscOptionItem
   PetscCall(HtScalerOptionsRange_Private(PetscOptionsObject, "-ht_scaler_quantile_range", "Percentiles qmin,qmax of the interquantile range", "HtScalerRobustSetQuantileRange", q, &set));
   if (set) PetscCall(HtScalerRobustSetQuantileRange(sc, q[0], q[1]));
   PetscOptionsHeadEnd();
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* ASCII: the parameters; a model file: them as attributes */
-static PetscErrorCode HtScalerView_Robust(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_Robust *rb = (HtScaler_Robust *)sc->data;
-  PetscBool        ishdf5;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLViewerIsModelFile((PetscObject)sc, viewer, &ishdf5));
-  if (ishdf5) {
-    PetscCall(HtMLModelSaveAttribute(viewer, "with_centering", PETSC_BOOL, &rb->with_centering));
-    PetscCall(HtMLModelSaveAttribute(viewer, "with_scaling", PETSC_BOOL, &rb->with_scaling));
-    PetscCall(HtMLModelSaveAttribute(viewer, "quantile_range_min", PETSC_REAL, &rb->q[0]));
-    PetscCall(HtMLModelSaveAttribute(viewer, "quantile_range_max", PETSC_REAL, &rb->q[1]));
-  } else PetscCall(PetscViewerASCIIPrintf(viewer, "with_centering: %s, with_scaling: %s, quantile_range: [%g, %g]\n", rb->with_centering ? "true" : "false", rb->with_scaling ? "true" : "false", (double)rb->q[0], (double)rb->q[1]));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HtScalerLoad_Robust(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_Robust *rb = (HtScaler_Robust *)sc->data;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "with_centering", PETSC_BOOL, &rb->with_centering));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "with_scaling", PETSC_BOOL, &rb->with_scaling));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "quantile_range_min", PETSC_REAL, &rb->q[0]));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "quantile_range_max", PETSC_REAL, &rb->q[1]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -245,11 +222,11 @@ PETSC_INTERN PetscErrorCode HtScalerCreate_Robust(HtScaler sc)
   rb->q[0]                = 25;
   rb->q[1]                = 75;
   sc->data                = rb;
+  sc->params              = HtRobustParameters;
+  sc->nparams             = PETSC_STATIC_ARRAY_LENGTH(HtRobustParameters);
   sc->ops->fit            = HtScalerFit_Robust;
   sc->ops->affine         = HtScalerAffine_Robust;
   sc->ops->setfromoptions = HtScalerSetFromOptions_Robust;
-  sc->ops->view           = HtScalerView_Robust;
-  sc->ops->load           = HtScalerLoad_Robust;
   sc->ops->destroy        = HtScalerDestroy_Robust;
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerRobustSetWithCentering_C", HtScalerRobustSetWithCentering_Robust));
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerRobustSetWithScaling_C", HtScalerRobustSetWithScaling_Robust));

@@ -10,6 +10,11 @@ typedef struct {
   PetscBool with_mean, with_std;
 } HtScaler_Standard;
 
+static const HtScalerParameter HtStandardParameters[] = {
+  {"with_mean", PETSC_BOOL, 1, offsetof(HtScaler_Standard, with_mean), NULL},
+  {"with_std",  PETSC_BOOL, 1, offsetof(HtScaler_Standard, with_std),  NULL},
+};
+
 /*
    flags the features that cannot be told from a constant one: a variance within the rounding error bound of the
    two-pass algorithm (Chan, Golub and LeVeque), n eps var + (n eps mean)^2, as scikit-learn does
@@ -80,31 +85,6 @@ static PetscErrorCode HtScalerSetFromOptions_Standard(HtScaler sc, PetscOptionIt
   PetscCall(PetscOptionsBool("-ht_scaler_with_std", "Divide each feature by its standard deviation", "HtScalerStandardSetWithStd", st->with_std, &flg, &set));
   if (set) PetscCall(HtScalerStandardSetWithStd(sc, flg));
   PetscOptionsHeadEnd();
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* ASCII: the parameters; a model file: them as the attributes with_mean and with_std */
-static PetscErrorCode HtScalerView_Standard(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_Standard *st = (HtScaler_Standard *)sc->data;
-  PetscBool          ishdf5;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLViewerIsModelFile((PetscObject)sc, viewer, &ishdf5));
-  if (ishdf5) {
-    PetscCall(HtMLModelSaveAttribute(viewer, "with_mean", PETSC_BOOL, &st->with_mean));
-    PetscCall(HtMLModelSaveAttribute(viewer, "with_std", PETSC_BOOL, &st->with_std));
-  } else PetscCall(PetscViewerASCIIPrintf(viewer, "with_mean: %s, with_std: %s\n", st->with_mean ? "true" : "false", st->with_std ? "true" : "false"));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HtScalerLoad_Standard(HtScaler sc, PetscViewer viewer)
-{
-  HtScaler_Standard *st = (HtScaler_Standard *)sc->data;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "with_mean", PETSC_BOOL, &st->with_mean));
-  PetscCall(HtMLModelLoadAttribute((PetscObject)sc, viewer, "with_std", PETSC_BOOL, &st->with_std));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -222,11 +202,11 @@ PETSC_INTERN PetscErrorCode HtScalerCreate_Standard(HtScaler sc)
   st->with_mean           = PETSC_TRUE;
   st->with_std            = PETSC_TRUE;
   sc->data                = st;
+  sc->params              = HtStandardParameters;
+  sc->nparams             = PETSC_STATIC_ARRAY_LENGTH(HtStandardParameters);
   sc->ops->fit            = HtScalerFit_Standard;
   sc->ops->affine         = HtScalerAffine_Standard;
   sc->ops->setfromoptions = HtScalerSetFromOptions_Standard;
-  sc->ops->view           = HtScalerView_Standard;
-  sc->ops->load           = HtScalerLoad_Standard;
   sc->ops->destroy        = HtScalerDestroy_Standard;
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerStandardSetWithMean_C", HtScalerStandardSetWithMean_Standard));
   PetscCall(PetscObjectComposeFunction((PetscObject)sc, "HtScalerStandardSetWithStd_C", HtScalerStandardSetWithStd_Standard));
