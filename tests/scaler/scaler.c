@@ -250,13 +250,13 @@ int main(int argc, char **argv)
        args: -data {{iris small}separate output} -case maxabs -ht_scaler_type maxabs
      test:
        suffix: robust
-       args: -data {{iris small}separate output} -case robust -ht_scaler_type robust
+       args: -data {{iris small wide}separate output} -case robust -ht_scaler_type robust
      test:
        suffix: robust_q
-       args: -data {{iris small}separate output} -case robust_q -ht_scaler_type robust -ht_scaler_quantile_range 10,90 -ht_scaler_with_centering false
+       args: -data {{iris small wide}separate output} -case robust_q -ht_scaler_type robust -ht_scaler_quantile_range 10,90 -ht_scaler_with_centering false
      test:
        suffix: robust_noscale
-       args: -data {{iris small}separate output} -case robust_noscale -ht_scaler_type robust -ht_scaler_with_scaling false
+       args: -data {{iris small wide}separate output} -case robust_noscale -ht_scaler_type robust -ht_scaler_with_scaling false
      test:
        suffix: normalizer
        args: -data {{iris small}separate output} -case normalizer -ht_scaler_type normalizer

@@ -8,7 +8,9 @@ the fit, and an all-zero sample):
   iris   the four features of share/heat/datasets/iris.csv (150 x 4)
   small  16 x 6: a normal feature, a constant feature, an all-zero feature, negative values, outliers, and small
          integers with ties (percentiles that interpolate)
-For every case below, <data>_<case>_transformed.npy and <data>_<case>_new.npy are the transforms of X and of the
+  wide   50 x 70 normal values rounded to 0.1 (ties), only for the robust cases: more features than the tensor
+         layer's distributed percentile selects at once, so it resplits the data along the features
+For every case below (for wide only the robust ones), <data>_<case>_transformed.npy and <data>_<case>_new.npy are the transforms of X and of the
 new data, and <data>_<case>_<stat>.npy every fitted statistic scikit-learn has (mean var scale center max_abs
 data_min data_max min, its attributes without the trailing underscore; a statistic it sets to None has no file).
 """
@@ -65,10 +67,18 @@ def small():
     return X, new
 
 
-for data, (X, new) in {"iris": iris(), "small": small()}.items():
+def wide():
+    rng = np.random.default_rng(7)
+    X = np.round(rng.normal(0.0, 2.0, (50, 70)), 1)
+    return X, np.round(rng.normal(0.0, 4.0, (3, 70)), 1)
+
+
+for data, (X, new) in {"iris": iris(), "small": small(), "wide": wide()}.items():
     save(data + "_X.npy", X)
     save(data + "_new.npy", new)
     for case, est in CASES.items():
+        if data == "wide" and not case.startswith("robust"):
+            continue
         tag = data + "_" + case
         save(tag + "_transformed.npy", est.fit_transform(X))
         save(tag + "_new.npy", est.transform(new))
