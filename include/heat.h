@@ -7,3 +7,4 @@
 #include <heattensor.h>
 #include <heatcluster.h>
 #include <heatpca.h>
+#include <heatscaler.h>

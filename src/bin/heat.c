@@ -4,6 +4,7 @@ static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "           cluster: -ht_cluster_type kmeans|... -ht_cluster_num_clusters K ...; writes labels, centers, inertia, n_iter\n"
                            "           pca: -ht_pca_type gram|svd|randomized|hierarchical|incremental -ht_pca_n_components K ...; writes\n"
                            "                components, explained_variance(_ratio), singular_values, mean, noise_variance (-transform: transformed)\n"
+                           "           scale: -ht_scaler_type standard|minmax|maxabs|robust|normalizer ...; writes transformed and the fitted statistics\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -229,10 +230,29 @@ static PetscErrorCode HeatPCA(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* scales the features (-ht_scaler_* options); writes the scaled data as `transformed` and the fitted model */
+static PetscErrorCode HeatScale(HeatDriver *drv)
+{
+  HtScaler sc;
+  HtTensor Y;
+
+  PetscFunctionBegin;
+  PetscCall(HtScalerCreate(drv->comm, &sc));
+  PetscCall(HtScalerSetFromOptions(sc));
+  PetscCall(HtScalerFitTransform(sc, drv->X, &Y));
+  PetscCall(HtScalerView(sc, PETSC_VIEWER_STDOUT_(drv->comm)));
+  if (drv->out) PetscCall(HtScalerView(sc, drv->out));
+  PetscCall(HeatDriverWrite(drv, Y, "transformed"));
+  PetscCall(HtTensorDestroy(&Y));
+  PetscCall(HtScalerDestroy(&sc));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
   {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA    },
+  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                  HeatScale  },
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)

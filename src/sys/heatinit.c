@@ -26,6 +26,7 @@ PetscErrorCode HeatInitializePackage(void)
   PetscCall(HtTensorInitializePackage());
   PetscCall(HtClusterInitializePackage());
   PetscCall(HtPCAInitializePackage());
+  PetscCall(HtScalerInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
