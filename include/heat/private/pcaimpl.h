@@ -62,7 +62,6 @@ PETSC_INTERN PetscErrorCode HtPCAFactorsReset_Private(HtPCAFactors *);
 PETSC_INTERN PetscErrorCode HtPCASetModel_Private(HtPCA);
 PETSC_INTERN PetscErrorCode HtPCAComponentsWanted_Private(HtPCA, PetscInt, PetscInt, PetscInt *);
 PETSC_INTERN PetscErrorCode HtPCAFinishFit_Private(HtPCA);
-PETSC_INTERN PetscErrorCode HtPCAColumnMoments_Private(HtTensor, PetscScalar[], PetscReal *);
 PETSC_INTERN PetscErrorCode HtPCASymmetricEigen_Private(PetscInt, PetscScalar[], PetscReal[]);
 PETSC_INTERN PetscErrorCode HtPCASmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtPCATypeRegisterAll(void);

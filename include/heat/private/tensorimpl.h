@@ -38,6 +38,8 @@ struct _HtTensorOps {
   const struct _HtSelectKernels *select; /* the passes of the distributed selection (selectimpl.h) */
   /* linalg kernels */
   PetscErrorCode (*gemm)(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt); /* row-major C (m x n, ldc) [+]= op(A) op(B) */
+  /* C (m x k) = (X - 1 mu^T) B (B: f x k), or with transpose C (f x k) = (X - 1 mu^T)^T B (B: m x k), for m local rows X of f; mu NULL: no centering */
+  PetscErrorCode (*centeredproduct)(HtTensor, PetscBool, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt, const PetscScalar *, PetscScalar *);
   const struct _HtPointsKernels *points; /* the distance kernels of HtPoints: HtTensorCDist() and the ML classes (samplesimpl.h) */
   PetscErrorCode (*permute)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *); /* out axis j = in axis perm[j] of a local block of shape lshape */
   PetscErrorCode (*triangle)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *); /* tril/triu of nbatch rows x cols blocks at (row0, col0) */
@@ -405,6 +407,7 @@ PETSC_INTERN PetscErrorCode HtTensorReduce_Private(HtTensor, HtReduceOp, HtDType
 PETSC_INTERN PetscErrorCode HtTensorMoments_Private(HtTensor, PetscInt, PetscInt, PetscBool, HtTensor *, HtTensor *);
 /* linalg internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_MatMul, HT_TENSOR_Dot, HT_TENSOR_Outer, HT_TENSOR_Transpose, HT_TENSOR_Trace, HT_TENSOR_Triangle, HT_TENSOR_CDist, HT_TENSOR_QR;
+PETSC_INTERN PetscErrorCode HtTensorCenteredProduct_Host(HtTensor, PetscBool, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt, const PetscScalar *, PetscScalar *);
 PETSC_INTERN PetscErrorCode HtTensorGemm_Host(HtTensor, HtDType, PetscBool, PetscBool, PetscInt, PetscInt, PetscInt, const void *, PetscInt, const void *, PetscInt, PetscBool, void *, PetscInt);
 PETSC_INTERN PetscErrorCode HtTensorPermute_Host(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *);
 PETSC_INTERN PetscErrorCode HtTensorTriangle_Host(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *);

@@ -1,32 +1,11 @@
 /*
    Products of the centered samples with small dense blocks, for the factorizations of the ML classes (PCA and what
-   follows it): the mean and scatter matrix in one pass, (X - 1 mu^T) V and (X - 1 mu^T)^T Y. The centering is done on
-   a chunk of rows in a work buffer that stays in cache, so X is read once per product, never copied, and a mean that
-   is large compared with the spread costs no digits (X v - (mu . v) 1 would cancel them).
+   follows it): the mean and scatter matrix in one pass, (X - 1 mu^T) V and (X - 1 mu^T)^T Y. The products are kernels
+   of the back end (ops->centeredproduct) that center the rows as they read them: X is read once per product, never
+   copied, and a mean that is large compared with the spread costs no digits (X v - (mu . v) 1 would cancel them).
 */
 #include <heat/private/tensorimpl.h>
 #include <heat/private/samplesimpl.h>
-
-#define HT_SAMPLES_CENTER_BYTES (1 << 20) /* a chunk of centered rows: in L2, and wide enough for an efficient GEMM */
-
-/* rows of a chunk of f features, and the chunk work buffer */
-static PetscErrorCode HtSamplesChunkCreate(const HtSamples *s, PetscInt *rows, PetscScalar **work)
-{
-  PetscFunctionBegin;
-  *rows = PetscMax(16, HT_SAMPLES_CENTER_BYTES / (PetscInt)(sizeof(PetscScalar) * PetscMax(s->f, 1)));
-  *rows = PetscMax(PetscMin(*rows, s->m), 1);
-  PetscCall(PetscMalloc1(*rows * s->f, work));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* the nb rows from i0, centered on mu, into work */
-static void HtSamplesCenterChunk(const HtSamples *s, const PetscScalar mu[], PetscInt i0, PetscInt nb, PetscScalar work[])
-{
-  const PetscScalar *x = s->x + i0 * s->f;
-
-  for (PetscInt i = 0; i < nb; i++)
-    for (PetscInt j = 0; j < s->f; j++) work[i * s->f + j] = x[i * s->f + j] - mu[j];
-}
 
 /*
    HtSamplesScatter - the mean (f) and the scatter matrix sum_i (x_i - mean)(x_i - mean)^T (f x f, row-major) of the
@@ -55,24 +34,8 @@ PetscErrorCode HtSamplesScatter(const HtSamples *s, PetscReal mean[], PetscReal 
 */
 PetscErrorCode HtSamplesCenteredProduct(const HtSamples *s, const PetscScalar mu[], PetscInt k, const PetscScalar V[], PetscScalar Y[])
 {
-  HtTensor     b = s->backend;
-  PetscInt     rows;
-  PetscScalar *work;
-
   PetscFunctionBegin;
-  if (!s->m || !k) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!mu) {
-    PetscCall((*b->ops->gemm)(b, HT_SCALAR, PETSC_FALSE, PETSC_FALSE, s->m, k, s->f, s->x, s->f, V, k, PETSC_FALSE, Y, k));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtSamplesChunkCreate(s, &rows, &work));
-  for (PetscInt i0 = 0; i0 < s->m; i0 += rows) {
-    PetscInt nb = PetscMin(rows, s->m - i0);
-
-    HtSamplesCenterChunk(s, mu, i0, nb, work);
-    PetscCall((*b->ops->gemm)(b, HT_SCALAR, PETSC_FALSE, PETSC_FALSE, nb, k, s->f, work, s->f, V, k, PETSC_FALSE, Y + i0 * k, k));
-  }
-  PetscCall(PetscFree(work));
+  PetscCall((*s->backend->ops->centeredproduct)(s->backend, PETSC_FALSE, s->m, s->f, s->x, mu, k, V, Y));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -83,23 +46,33 @@ PetscErrorCode HtSamplesCenteredProduct(const HtSamples *s, const PetscScalar mu
 */
 PetscErrorCode HtSamplesCenteredTransposeProduct(const HtSamples *s, const PetscScalar mu[], PetscInt k, const PetscScalar Y[], PetscScalar Z[])
 {
-  HtTensor     b = s->backend;
-  PetscInt     rows;
-  PetscScalar *work;
+  PetscFunctionBegin;
+  PetscCall((*s->backend->ops->centeredproduct)(s->backend, PETSC_TRUE, s->m, s->f, s->x, mu, k, Y, Z));
+  PetscCall(HtSamplesSumScalar(s, s->f * k, Z));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorColumnMoments - the means of the features of a data tensor X (samples x features, split 0) and the sum over
+   the features of the squared deviations from them (the trace of the scatter matrix), the same on every rank: one
+   pass of shifted moments merged pairwise, so that data far from the origin keep the digits of their mean (a plain
+   sum of values near 1e9 loses six)
+*/
+PetscErrorCode HtTensorColumnMoments(HtTensor X, PetscScalar mean[], PetscReal *trace)
+{
+  HtTensor           m, sd;
+  const PetscScalar *a;
 
   PetscFunctionBegin;
-  PetscCall(PetscArrayzero(Z, s->f * k));
-  if (s->m && k && !mu) PetscCall((*b->ops->gemm)(b, HT_SCALAR, PETSC_TRUE, PETSC_FALSE, s->f, k, s->m, s->x, s->f, Y, k, PETSC_FALSE, Z, k));
-  else if (s->m && k) {
-    PetscCall(HtSamplesChunkCreate(s, &rows, &work));
-    for (PetscInt i0 = 0; i0 < s->m; i0 += rows) {
-      PetscInt nb = PetscMin(rows, s->m - i0);
-
-      HtSamplesCenterChunk(s, mu, i0, nb, work);
-      PetscCall((*b->ops->gemm)(b, HT_SCALAR, PETSC_TRUE, PETSC_FALSE, s->f, k, nb, work, s->f, Y + i0 * k, k, PETSC_TRUE, Z, k));
-    }
-    PetscCall(PetscFree(work));
-  }
-  PetscCall(HtSamplesSumScalar(s, s->f * k, Z));
+  PetscCall(HtTensorMoments_Private(X, 0, 0, PETSC_FALSE, &m, &sd));
+  PetscCall(HtTensorGetArrayRead(m, &a));
+  PetscCall(PetscArraycpy(mean, a, X->shape[1]));
+  PetscCall(HtTensorRestoreArrayRead(m, &a));
+  PetscCall(HtTensorGetArrayRead(sd, &a));
+  *trace = 0;
+  for (PetscInt j = 0; j < X->shape[1]; j++) *trace += PetscRealPart(a[j] * a[j]) * X->shape[0];
+  PetscCall(HtTensorRestoreArrayRead(sd, &a));
+  PetscCall(HtTensorDestroy(&m));
+  PetscCall(HtTensorDestroy(&sd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -187,32 +187,3 @@ PetscErrorCode HtPCASmallSVD_Private(PetscInt m, PetscInt n, PetscScalar A[], Pe
   PetscCheck(!info, PETSC_COMM_SELF, PETSC_ERR_LIB, "LAPACK gesvd failed with info %d", (int)info);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
-
-/*
-   HtPCAColumnMoments_Private - the means of the features of X (f values) and the trace of the scatter matrix (the sum
-   over the features of the squared deviations from their means), for the types that factor only the leading part of
-   the centered data: the total variance is trace / (samples - 1)
-*/
-PetscErrorCode HtPCAColumnMoments_Private(HtTensor X, PetscScalar mean[], PetscReal *trace)
-{
-  HtTensor           m, v;
-  const PetscScalar *a;
-  const PetscInt    *shape;
-  PetscInt           f;
-
-  PetscFunctionBegin;
-  PetscCall(HtTensorGetShape(X, &shape));
-  PetscCall(HtTensorMean(X, 0, PETSC_FALSE, &m));
-  PetscCall(HtTensorVar(X, 0, 0, PETSC_FALSE, &v));
-  PetscCall(HtTensorGetLocalSize(m, &f));
-  PetscCall(HtTensorGetArrayRead(m, &a));
-  PetscCall(PetscArraycpy(mean, a, f));
-  PetscCall(HtTensorRestoreArrayRead(m, &a));
-  PetscCall(HtTensorGetArrayRead(v, &a));
-  *trace = 0;
-  for (PetscInt j = 0; j < f; j++) *trace += PetscRealPart(a[j]) * shape[0];
-  PetscCall(HtTensorRestoreArrayRead(v, &a));
-  PetscCall(HtTensorDestroy(&m));
-  PetscCall(HtTensorDestroy(&v));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}

@@ -99,7 +99,8 @@ PetscErrorCode HtPCAFit(HtPCA pca, HtTensor X)
   PetscCall(PetscLogEventBegin(HT_PCA_Fit, pca, Xs, 0, 0));
   PetscCall(HtPCAComponentsWanted_Private(pca, shape[0], shape[1], &kwant));
   PetscUseTypeMethod(pca, fit, Xs, kwant);
-  while (!HtPCAFactorsEnough(pca) && pca->factors.kfound == kwant && kwant < PetscMin(shape[0], shape[1])) { /* types that compute what they are asked */
+  /* more components while the fraction is not reached: the types that fold batches keep the number of their first */
+  while (!HtPCAFactorsEnough(pca) && !pca->ops->partialfit && pca->factors.kfound >= kwant && kwant < PetscMin(shape[0], shape[1])) {
     kwant = PetscMin(2 * kwant, PetscMin(shape[0], shape[1]));
     PetscCall(PetscInfo(pca, "%" PetscInt_FMT " components explain less than %g of the variance; computing %" PetscInt_FMT "\n", pca->factors.kfound, (double)pca->variance, kwant));
     PetscUseTypeMethod(pca, fit, Xs, kwant);

@@ -186,6 +186,7 @@ PetscErrorCode HtPCALoad(HtPCA pca, PetscViewer viewer)
   PetscCall(HtMLModelLoadScalar((PetscObject)pca, viewer, "total_variance", &total));
   PetscCall(HtMLModelLoadScalar((PetscObject)pca, viewer, "n_samples_seen", &nseen));
   PetscCall(HtMLModelLoadScalar((PetscObject)pca, viewer, "whiten", &whiten));
+  PetscCheck(PetscRealPart(nseen) >= 2 && k >= 1 && k <= PetscMin((PetscInt)PetscRealPart(nseen), f), PetscObjectComm((PetscObject)pca), PETSC_ERR_FILE_UNEXPECTED, "The model holds %" PetscInt_FMT " components of %" PetscInt_FMT " features from %" PetscInt_FMT " samples: not a PCA model", k, f, (PetscInt)PetscRealPart(nseen));
   PetscCheck(kf == k * f, PetscObjectComm((PetscObject)pca), PETSC_ERR_FILE_UNEXPECTED, "The model's components (%" PetscInt_FMT " values) do not match its %" PetscInt_FMT " singular values and %" PetscInt_FMT " means", kf, k, f);
   PetscCall(HtPCASetNumComponents(pca, k));
   PetscCall(HtPCASetWhiten(pca, (PetscBool)(PetscRealPart(whiten) != 0)));

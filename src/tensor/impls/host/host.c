@@ -173,6 +173,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->select = &HtSelectKernels_Host;
   /* linalg kernels */
   t->ops->gemm         = HtTensorGemm_Host;
+  t->ops->centeredproduct = HtTensorCenteredProduct_Host;
   t->ops->points       = &HtPointsKernels_Host;
   t->ops->permute      = HtTensorPermute_Host;
   t->ops->triangle     = HtTensorTriangle_Host;

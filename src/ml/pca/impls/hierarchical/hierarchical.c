@@ -142,7 +142,7 @@ static PetscErrorCode HtPCAFit_Hierarchical(HtPCA pca, HtTensor X, PetscInt kwan
   PetscCall(HtTensorGetSamples(X, NULL, &s));
   PetscCall(HtCommGetRank(s.comm, NULL, &size));
   PetscCall(PetscMalloc1(s.f, &mean));
-  PetscCall(HtPCAColumnMoments_Private(X, mean, &norm2));
+  PetscCall(HtTensorColumnMoments(X, mean, &norm2));
   total     = norm2 / (s.n - 1);
   t.kmin    = kwant;
   t.rmax    = PetscMax(kwant, h->rank != PETSC_DECIDE ? h->rank : kwant + 5);

@@ -111,11 +111,11 @@ static PetscErrorCode HtPCAPartialFit_Incremental(HtPCA pca, HtTensor Xb)
   n    = F->n + nb;
   keep = pca->ncomp != PETSC_DECIDE ? pca->ncomp : (F->n ? F->kfound : PetscMin(nb, f));
   PetscCheck(keep <= f, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_OUTOFRANGE, "Cannot find %" PetscInt_FMT " components in data of %" PetscInt_FMT " features", keep, f);
-  PetscCheck(keep <= nb, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_SIZ, "A batch of %" PetscInt_FMT " samples is too small for %" PetscInt_FMT " components; give batches of at least as many samples as components", nb, keep);
+  PetscCheck(pca->ncomp == PETSC_DECIDE || keep <= nb, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_SIZ, "A batch of %" PetscInt_FMT " samples is too small for %" PetscInt_FMT " components; give batches of at least as many samples as components", nb, keep);
   PetscCheck(n >= 2, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_SIZ, "Principal component analysis needs at least 2 samples; give a first batch of at least 2");
   rows = PetscMin(nb + kold + 1, f);
   PetscCall(PetscMalloc5(f, &mb, f, &mean, rows * f, &vt, rows, &s, kold + 1, &sold));
-  PetscCall(HtPCAColumnMoments_Private(Xb, mb, &tb));
+  PetscCall(HtTensorColumnMoments(Xb, mb, &tb));
   trace = inc->trace + tb;
   for (PetscInt j = 0; j < f; j++) {
     PetscScalar d = F->n ? mb[j] - F->mean[j] : 0;

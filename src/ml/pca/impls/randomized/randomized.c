@@ -108,10 +108,10 @@ static PetscErrorCode HtPCAFit_Randomized(HtPCA pca, HtTensor X, PetscInt kwant)
   l = PetscMin(kwant + r->oversamples, PetscMin(s.n, f));
   q = r->power_its != PETSC_DECIDE ? r->power_its : (kwant < 0.1 * PetscMin(s.n, f) ? 7 : 4);
   PetscCall(PetscMalloc5(f, &mean, f * l, &Z, l * f, &vt, l, &sv, l, &sprev));
-  PetscCall(HtPCAColumnMoments_Private(X, mean, &total));
+  PetscCall(HtTensorColumnMoments(X, mean, &total));
   total /= s.n - 1;
   for (PetscInt j = 0; j < f; j++)
-    for (PetscInt c = 0; c < l; c++) Z[j * l + c] = HtPhiloxNormalStream((uint64_t)pca->seed, (uint64_t)(j * l + c), HT_STREAM_PCA_SKETCH);
+    for (PetscInt c = 0; c < l; c++) Z[j * l + c] = HtPhiloxNormalStream((uint64_t)pca->seed, (uint64_t)j * (uint64_t)l + (uint64_t)c, HT_STREAM_PCA_SKETCH);
   PetscCall(HtRandomizedRange(X, &s, mean, l, Z, &Q));
   for (PetscInt it = 1; it <= q; it++) {
     PetscCall(HtRandomizedProject(&s, mean, l, Q, Z));

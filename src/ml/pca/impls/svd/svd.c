@@ -7,12 +7,20 @@
 #include <heat/private/pcaimpl.h>
 
 typedef struct {
-  SVD svd;
+  SVD       svd;
+  PetscBool dimsread;       /* ncv and mpd below are the user's (read before the first solve after the options) */
+  PetscInt  ncv, mpd;       /* PETSC_DEFAULT: chosen by the fit */
 } HtPCA_SVD;
 
-/* the context of the shell matrix: the samples, their mean, the scatter of an F-vector to all ranks */
+/*
+   the context of the shell matrix: the samples, their mean, the scatter of an F-vector to all ranks. When the mean
+   is small compared with the spread (|mean| <= 1e3 sqrt(total variance)), the products use X itself and subtract
+   the mean's part afterwards, (X - 1 mu^T) v = X v - (mu . v) 1, losing at most 3 digits; data far from the origin
+   are centered chunk by chunk as they are read, at the cost of a copy in cache.
+*/
 typedef struct {
   HtSamples    s;
+  PetscBool    center;
   PetscScalar *mean, *work;
   VecScatter   toall;
   Vec          all;
@@ -31,8 +39,14 @@ static PetscErrorCode HtPCAShellMult(Mat A, Vec x, Vec y)
   PetscCall(VecScatterEnd(sh->toall, x, sh->all, INSERT_VALUES, SCATTER_FORWARD));
   PetscCall(VecGetArrayRead(sh->all, &xa));
   PetscCall(VecGetArrayWrite(y, &ya));
-  PetscCall(HtSamplesCenteredProduct(&sh->s, sh->mean, 1, xa, ya));
+  PetscCall(HtSamplesCenteredProduct(&sh->s, sh->center ? sh->mean : NULL, 1, xa, ya));
   PetscCall(VecRestoreArrayWrite(y, &ya));
+  if (!sh->center) {
+    PetscScalar dot = 0;
+
+    for (PetscInt j = 0; j < sh->s.f; j++) dot += sh->mean[j] * xa[j];
+    PetscCall(VecShift(y, -dot));
+  }
   PetscCall(VecRestoreArrayRead(sh->all, &xa));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -41,15 +55,16 @@ static PetscErrorCode HtPCAShellMultTranspose(Mat A, Vec y, Vec z)
 {
   HtPCAShell        *sh;
   const PetscScalar *ya;
-  PetscScalar       *za;
+  PetscScalar       *za, sum = 0;
 
   PetscFunctionBegin;
   PetscCall(MatShellGetContext(A, &sh));
+  if (!sh->center) PetscCall(VecSum(y, &sum));
   PetscCall(VecGetArrayRead(y, &ya));
-  PetscCall(HtSamplesCenteredTransposeProduct(&sh->s, sh->mean, 1, ya, sh->work));
+  PetscCall(HtSamplesCenteredTransposeProduct(&sh->s, sh->center ? sh->mean : NULL, 1, ya, sh->work));
   PetscCall(VecRestoreArrayRead(y, &ya));
   PetscCall(VecGetArrayWrite(z, &za));
-  PetscCall(PetscArraycpy(za, sh->work + sh->cstart, sh->cend - sh->cstart));
+  for (PetscInt j = sh->cstart; j < sh->cend; j++) za[j - sh->cstart] = sh->work[j] - sum * sh->mean[j];
   PetscCall(VecRestoreArrayWrite(z, &za));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -67,15 +82,21 @@ static PetscErrorCode HtPCAShellDestroy(Mat A)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the centered data X - 1 mean^T as a shell matrix on the samples s (which must stay valid while A lives) */
-static PetscErrorCode HtPCAShellCreate(const HtSamples *s, const PetscScalar mean[], Mat *A)
+/*
+   the centered data X - 1 mean^T as a shell matrix on the samples s (which must stay valid while A lives); total is
+   the sum of the features' variances
+*/
+static PetscErrorCode HtPCAShellCreate(const HtSamples *s, const PetscScalar mean[], PetscReal total, Mat *A)
 {
   HtPCAShell *sh;
   Vec         col;
+  PetscReal   norm2 = 0;
 
   PetscFunctionBegin;
   PetscCall(PetscNew(&sh));
   sh->s = *s;
+  for (PetscInt j = 0; j < s->f; j++) norm2 += PetscRealPart(mean[j] * PetscConj(mean[j]));
+  sh->center = (PetscBool)(norm2 > 1e6 * total);
   PetscCall(PetscMalloc2(s->f, &sh->mean, s->f, &sh->work));
   PetscCall(PetscArraycpy(sh->mean, mean, s->f));
   PetscCall(MatCreateShell(s->comm, s->m, PETSC_DECIDE, s->n, s->f, sh, A));
@@ -109,17 +130,26 @@ static PetscErrorCode HtPCASetFromOptions_SVD(HtPCA pca, PetscOptionItems *Petsc
   PetscFunctionBegin;
   PetscCall(HtPCASVDSetPrefix(pca));
   PetscCall(SVDSetFromOptions(ctx->svd));
+  ctx->dimsread = PETSC_FALSE;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the number of triplets to compute, keeping a subspace size the user set if it is large enough */
-static PetscErrorCode HtPCASVDSetDimensions(SVD svd, PetscInt kwant)
+/*
+   the number of triplets to compute and the subspace size: the user's (options or code, read once before the first
+   solve, since a solve replaces them with the sizes it chose) if large enough, else max(2 k, k + 30) capped at
+   min(N, F): a larger basis than SLEPc's default 2 k saves restarts, each of which costs passes over the data
+*/
+static PetscErrorCode HtPCASVDSetDimensions(HtPCA_SVD *ctx, PetscInt kwant, PetscInt kmax)
 {
-  PetscInt nsv, ncv, mpd;
+  PetscInt nsv, ncv;
 
   PetscFunctionBegin;
-  PetscCall(SVDGetDimensions(svd, &nsv, &ncv, &mpd));
-  PetscCall(SVDSetDimensions(svd, kwant, ncv > kwant ? ncv : PETSC_DEFAULT, mpd > 0 ? mpd : PETSC_DEFAULT));
+  if (!ctx->dimsread) {
+    PetscCall(SVDGetDimensions(ctx->svd, &nsv, &ctx->ncv, &ctx->mpd));
+    ctx->dimsread = PETSC_TRUE;
+  }
+  ncv = ctx->ncv > kwant ? ctx->ncv : PetscMax(2 * kwant, kwant + 30);
+  PetscCall(SVDSetDimensions(ctx->svd, kwant, PetscMin(ncv, kmax), ctx->mpd > 0 ? ctx->mpd : PETSC_DEFAULT));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -160,11 +190,11 @@ static PetscErrorCode HtPCAFit_SVD(HtPCA pca, HtTensor X, PetscInt kwant)
   PetscFunctionBegin;
   PetscCall(HtTensorGetSamples(X, NULL, &s));
   PetscCall(PetscMalloc3(s.f, &mean, kwant * s.f, &vt, kwant, &sv));
-  PetscCall(HtPCAColumnMoments_Private(X, mean, &total));
+  PetscCall(HtTensorColumnMoments(X, mean, &total));
   total /= s.n - 1;
-  PetscCall(HtPCAShellCreate(&s, mean, &A));
+  PetscCall(HtPCAShellCreate(&s, mean, total, &A));
   PetscCall(SVDSetOperators(ctx->svd, A, NULL));
-  PetscCall(HtPCASVDSetDimensions(ctx->svd, kwant));
+  PetscCall(HtPCASVDSetDimensions(ctx, kwant, PetscMin(s.n, s.f)));
   PetscCall(SVDSolve(ctx->svd));
   PetscCall(SVDGetConverged(ctx->svd, &nconv));
   PetscCall(SVDGetConvergedReason(ctx->svd, &reason));
@@ -206,6 +236,7 @@ static PetscErrorCode HtPCAGetSVD_SVD(HtPCA pca, SVD *svd)
 
   PetscFunctionBegin;
   PetscCall(HtPCASVDSetPrefix(pca));
+  ctx->dimsread = PETSC_FALSE; /* the caller may set the dimensions */
   *svd = ctx->svd;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -263,7 +294,7 @@ PetscErrorCode HtPCAGetSVD(HtPCA pca, SVD *svd)
 .  -ht_pca_variance <fraction> - or the fraction of the variance they explain (found by doubling k)
 .  -ht_pca_svd_type <trlanczos> - the SLEPc solver: cross, cyclic, lanczos, trlanczos, randomized, lapack, ...
 .  -ht_pca_svd_tol <1e-12> - its tolerance
-.  -ht_pca_svd_ncv <ncv> - its subspace size
+.  -ht_pca_svd_ncv <max(2 k, k + 30)> - its subspace size
 -  -ht_pca_svd_monitor, -ht_pca_svd_converged_reason, -ht_pca_svd_view - and every other SLEPc SVD option
 
    References:
@@ -286,6 +317,7 @@ PETSC_INTERN PetscErrorCode HtPCACreate_SVD(HtPCA pca)
   PetscCall(SVDCreate(PetscObjectComm((PetscObject)pca), &ctx->svd));
   PetscCall(PetscObjectIncrementTabLevel((PetscObject)ctx->svd, (PetscObject)pca, 1));
   PetscCall(SVDSetType(ctx->svd, SVDTRLANCZOS));
+  ctx->ncv = ctx->mpd = PETSC_DEFAULT;
   PetscCall(SVDSetTolerances(ctx->svd, 1e-12, PETSC_DEFAULT));
   PetscCall(SVDSetWhichSingularTriplets(ctx->svd, SVD_LARGEST));
   PetscCall(HtPCASVDSetPrefix(pca));
