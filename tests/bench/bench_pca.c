@@ -1,7 +1,10 @@
 static const char help[] = "Benchmarks of HtPCA: the gram type on tall data beside the read and SYRK bounds, the svd and randomized\n"
                            "types on wide data. Writes the data for the scikit-learn comparison (tests/bench/sklearn_pca.py).\n"
                            "  -dir DIR     where the data files are written (default build/benchdata)\n"
-                           "  -sizes LIST  which runs: tall (10^7 x 32, all components, gram), wide (10^5 x 2000, 10 components, svd and randomized)\n\n";
+                           "  -sizes LIST  which runs: tall (10^7 x 32, all components, gram), wide (10^5 x 2000, 10 components, svd and randomized)\n"
+                           "  -fitfile_memory FILE  only stream FILE (written first with -write_file) into the incremental type, 10 components,\n"
+                           "               batches of 10^4 rows (for a peak-memory reading)\n"
+                           "  -write_file FILE      only write the 2 10^6 x 50 data of the streaming run to FILE\n\n";
 
 #include "bench_common.h"
 
@@ -81,11 +84,34 @@ static PetscErrorCode RunPCA(const PCARun *r, const char dir[], double readbw, d
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the streaming run of tests/bench/run: write the file, or stream it into the incremental type */
+static PetscErrorCode StreamMemory(const char write[], const char stream[])
+{
+  PCARun   r = {"stream", 2000000, 50, 10, "incremental"};
+  HtTensor X;
+  HtPCA    pca;
+
+  PetscFunctionBeginUser;
+  if (write[0]) {
+    PetscCall(CreateData(&r, &X));
+    PetscCall(HtTensorSave(X, write, NULL));
+    PetscCall(HtTensorDestroy(&X));
+  }
+  if (stream[0]) {
+    PetscCall(HtPCACreate(PETSC_COMM_WORLD, &pca));
+    PetscCall(HtPCASetType(pca, HTPCAINCREMENTAL));
+    PetscCall(HtPCASetNumComponents(pca, r.k));
+    PetscCall(HtPCAFitFile(pca, stream, NULL, 10000));
+    PetscCall(HtPCADestroy(&pca));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
-  char        dir[PETSC_MAX_PATH_LEN] = "build/benchdata", sizes[64] = "tall,wide";
+  char        dir[PETSC_MAX_PATH_LEN] = "build/benchdata", sizes[64] = "tall,wide", write[PETSC_MAX_PATH_LEN] = "", stream[PETSC_MAX_PATH_LEN] = "";
   double      triad = 0, readbw = 0, gflops = 0;
-  PetscBool   run;
+  PetscBool   run, haswrite, hasstream;
   PetscMPIInt rank;
   PCARun      runs[2] = {
     {"tall", 10000000, 32,   32, "gram"          },
@@ -97,6 +123,14 @@ int main(int argc, char **argv)
   PetscCall(PetscOptionsGetString(NULL, NULL, "-dir", dir, sizeof(dir), NULL));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-sizes", sizes, sizeof(sizes), NULL));
   if (!rank) PetscCall(PetscMkdir(dir));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-write_file", write, sizeof(write), &haswrite));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-fitfile_memory", stream, sizeof(stream), &hasstream));
+  if (haswrite || hasstream) { /* -fitfile_memory none: a process that only starts, the baseline */
+    if (!strcmp(stream, "none")) stream[0] = 0;
+    PetscCall(StreamMemory(write, stream));
+    PetscCall(HeatFinalize());
+    return 0;
+  }
   PetscCall(BenchMachine(1 << 25, 3, &triad, &readbw, &gflops));
   for (PetscInt i = 0; i < 2; i++) {
     PetscCall(PetscStrInList(runs[i].name, sizes, ',', &run));

@@ -38,6 +38,7 @@ struct _p_HtPCA {
   PetscBool  whiten;
   PetscInt64 seed;
   PetscBool  setupcalled;
+  PetscBool  typechecksvalues; /* the type sees a NaN or Inf of the data in its sums and checks the data only then */
   /* results */
   HtPCAFactors         factors;  /* the type's raw result (kept by the incremental type between batches) */
   PetscInt             k;        /* fitted components */

@@ -5,16 +5,15 @@
 #include <heat/private/mlimpl.h>
 
 /*
-   HtMLCheckData - X must be a finite 2-d HT_SCALAR tensor of samples x features (with nfeatures features, unless
-   nfeatures < 0); Xs is X itself (a new reference) when it is split along its samples, else X redistributed so (a
-   note in -info). Collective; reads X once.
+   HtMLCheckDataLayout - HtMLCheckData() but for the values: for an algorithm whose results show a NaN or Inf of the
+   data (sums of them) and that calls HtMLCheckData() only when its results are not finite, saving a pass
 */
-PetscErrorCode HtMLCheckData(PetscObject obj, HtTensor X, PetscInt nfeatures, HtTensor *Xs)
+PetscErrorCode HtMLCheckDataLayout(PetscObject obj, HtTensor X, PetscInt nfeatures, HtTensor *Xs)
 {
   MPI_Comm        comm = PetscObjectComm(obj);
   const char     *what = obj->description;
   const PetscInt *shape;
-  PetscInt        ndim, split, bad, first;
+  PetscInt        ndim, split;
   HtDType         dtype;
 
   PetscFunctionBegin;
@@ -26,8 +25,6 @@ PetscErrorCode HtMLCheckData(PetscObject obj, HtTensor X, PetscInt nfeatures, Ht
   PetscCheck(dtype == HT_SCALAR, comm, PETSC_ERR_ARG_WRONG, "%s needs an HT_SCALAR tensor, not %s; convert it with HtTensorAsType()", what, HtDTypes[dtype]);
   PetscCheck(shape[1] >= 1, comm, PETSC_ERR_ARG_SIZ, "The data have no features");
   PetscCheck(nfeatures < 0 || shape[1] == nfeatures, comm, PETSC_ERR_ARG_SIZ, "The data have %" PetscInt_FMT " features but the model was fitted on %" PetscInt_FMT, shape[1], nfeatures);
-  PetscCall(HtTensorCountNonFinite(X, &bad, &first));
-  PetscCheck(!bad, comm, PETSC_ERR_FP, "The data contain %" PetscInt_FMT " NaN or Inf values (the first in sample %" PetscInt_FMT "); remove or impute them before %c%s", bad, first / shape[1], (char)(what[0] - 'A' + 'a'), what + 1);
   if (split == 0) {
     PetscCall(PetscObjectReference((PetscObject)X));
     *Xs = X;
@@ -35,6 +32,26 @@ PetscErrorCode HtMLCheckData(PetscObject obj, HtTensor X, PetscInt nfeatures, Ht
     PetscCall(PetscInfo(obj, "The data have split %" PetscInt_FMT "; redistributing them along the samples (split 0)\n", split));
     PetscCall(HtTensorResplit(X, 0, Xs));
   }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtMLCheckData - X must be a finite 2-d HT_SCALAR tensor of samples x features (with nfeatures features, unless
+   nfeatures < 0); Xs is X itself (a new reference) when it is split along its samples, else X redistributed so (a
+   note in -info). Collective; reads X once.
+*/
+PetscErrorCode HtMLCheckData(PetscObject obj, HtTensor X, PetscInt nfeatures, HtTensor *Xs)
+{
+  const char     *what = obj->description;
+  const PetscInt *shape;
+  PetscInt        bad, first;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLCheckDataLayout(obj, X, nfeatures, Xs));
+  PetscCall(HtTensorGetShape(X, &shape));
+  PetscCall(HtTensorCountNonFinite(*Xs, &bad, &first));
+  if (bad) PetscCall(HtTensorDestroy(Xs));
+  PetscCheck(!bad, PetscObjectComm(obj), PETSC_ERR_FP, "The data contain %" PetscInt_FMT " NaN or Inf values (the first in sample %" PetscInt_FMT "); remove or impute them before %c%s", bad, first / shape[1], (char)(what[0] - 'A' + 'a'), what + 1);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -64,7 +64,8 @@ PetscErrorCode HtPCASetType(HtPCA pca, HtPCAType type)
   PetscCall(HtPCAReset(pca));
   PetscTryTypeMethod(pca, destroy);
   PetscCall(PetscMemzero(pca->ops, sizeof(struct _HtPCAOps)));
-  pca->data        = NULL;
+  pca->data             = NULL;
+  pca->typechecksvalues = PETSC_FALSE;
   pca->setupcalled = PETSC_FALSE;
   PetscCall(PetscObjectChangeTypeName((PetscObject)pca, type));
   PetscCall((*create)(pca));

@@ -92,7 +92,8 @@ PetscErrorCode HtPCAFit(HtPCA pca, HtTensor X)
   PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
   PetscCheckSameComm(pca, 1, X, 2);
   PetscCall(HtPCASetUp(pca));
-  PetscCall(HtMLCheckData((PetscObject)pca, X, -1, &Xs));
+  if (pca->typechecksvalues) PetscCall(HtMLCheckDataLayout((PetscObject)pca, X, -1, &Xs));
+  else PetscCall(HtMLCheckData((PetscObject)pca, X, -1, &Xs));
   PetscCall(HtTensorGetShape(Xs, &shape));
   PetscCall(HtPCACheckComponents(pca, shape[0], shape[1]));
   PetscCall(HtPCAClearModel(pca));

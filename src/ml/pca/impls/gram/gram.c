@@ -1,9 +1,26 @@
 /*
-   HTPCAGRAM: one pass over the samples forms their mean and scatter matrix (the back end's moment kernel centers
+   HTPCAGRAM: one pass over the samples (the data are checked for NaN and Inf only when the moments show one) forms their mean and scatter matrix (the back end's moment kernel centers
    each chunk of rows on its own mean and multiplies it by SYRK; the chunks and then the ranks are merged pairwise,
    Chan et al.), one reduction of F (F + 1) + 1 numbers, and LAPACK's symmetric eigensolver on every rank's copy.
 */
 #include <heat/private/pcaimpl.h>
+
+/*
+   a NaN or Inf of the data makes the moments non-finite: only then are the data checked (HtMLCheckData() says where);
+   finite data whose moments are not overflow double precision
+*/
+static PetscErrorCode HtGramCheckFinite(HtPCA pca, HtTensor X, PetscInt f, const PetscReal mean[], const PetscScalar scatter[])
+{
+  PetscBool finite = PETSC_TRUE;
+  HtTensor  Xc;
+
+  PetscFunctionBegin;
+  for (PetscInt j = 0; j < f; j++) finite = (PetscBool)(finite && PetscIsNormalReal(PetscAbsReal(mean[j]) + 1) && !PetscIsInfOrNanScalar(scatter[j * f + j]));
+  if (finite) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtMLCheckData((PetscObject)pca, X, f, &Xc));
+  PetscCall(HtTensorDestroy(&Xc));
+  SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_FP, "The variances of the features overflow double precision (values near 1e154 or larger); scale the data first");
+}
 
 static PetscErrorCode HtPCAFit_Gram(HtPCA pca, HtTensor X, PetscInt kwant) /* every component, whatever kwant */
 {
@@ -20,6 +37,7 @@ static PetscErrorCode HtPCAFit_Gram(HtPCA pca, HtTensor X, PetscInt kwant) /* ev
   PetscCall(PetscMalloc5(f, &mean, f * f, &scatter, f, &lambda, f, &sv, f, &means));
   PetscCall(HtSamplesScatter(&s, mean, (PetscReal *)scatter));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
+  PetscCall(HtGramCheckFinite(pca, X, f, mean, scatter));
   for (PetscInt j = 0; j < f; j++) {
     total += PetscRealPart(scatter[j * f + j]) / (n - 1);
     means[j] = mean[j];
@@ -58,6 +76,7 @@ M*/
 PETSC_INTERN PetscErrorCode HtPCACreate_Gram(HtPCA pca)
 {
   PetscFunctionBegin;
-  pca->ops->fit = HtPCAFit_Gram;
+  pca->ops->fit         = HtPCAFit_Gram;
+  pca->typechecksvalues = PETSC_TRUE;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
