@@ -234,17 +234,8 @@ int main(int argc, char **argv)
        suffix: standard
        args: -data {{iris small}separate output} -case standard -ht_scaler_type standard
      test:
-       suffix: standard_nomean
-       args: -data {{iris small}separate output} -case standard_nomean -ht_scaler_with_mean false
-     test:
-       suffix: standard_nostd
-       args: -data {{iris small}separate output} -case standard_nostd -ht_scaler_with_std 0
-     test:
        suffix: minmax
        args: -data {{iris small}separate output} -case minmax -ht_scaler_type minmax
-     test:
-       suffix: minmax_range
-       args: -data {{iris small}separate output} -case minmax_range -ht_scaler_type minmax -ht_scaler_feature_range -2,3 -ht_scaler_clip
      test:
        suffix: maxabs
        args: -data {{iris small}separate output} -case maxabs -ht_scaler_type maxabs
@@ -252,14 +243,27 @@ int main(int argc, char **argv)
        suffix: robust
        args: -data {{iris small wide}separate output} -case robust -ht_scaler_type robust
      test:
+       suffix: normalizer
+       args: -data {{iris small}separate output} -case normalizer -ht_scaler_type normalizer
+   # the parameters of each type: one and three ranks (the types above run on 1-4)
+   testset:
+     nsize: {{1 3}}
+     filter: grep -v "MPI process"
+     test:
+       suffix: standard_nomean
+       args: -data {{iris small}separate output} -case standard_nomean -ht_scaler_with_mean false
+     test:
+       suffix: standard_nostd
+       args: -data {{iris small}separate output} -case standard_nostd -ht_scaler_with_std 0
+     test:
+       suffix: minmax_range
+       args: -data {{iris small}separate output} -case minmax_range -ht_scaler_type minmax -ht_scaler_feature_range -2,3 -ht_scaler_clip
+     test:
        suffix: robust_q
        args: -data {{iris small wide}separate output} -case robust_q -ht_scaler_type robust -ht_scaler_quantile_range 10,90 -ht_scaler_with_centering false
      test:
        suffix: robust_noscale
        args: -data {{iris small wide}separate output} -case robust_noscale -ht_scaler_type robust -ht_scaler_with_scaling false
-     test:
-       suffix: normalizer
-       args: -data {{iris small}separate output} -case normalizer -ht_scaler_type normalizer
      test:
        suffix: normalizer_l1
        args: -data {{iris small}separate output} -case normalizer_l1 -ht_scaler_type normalizer -ht_scaler_norm l1
