@@ -10,6 +10,7 @@
 
 #include <heatsys.h>
 #include <petscvec.h>
+#include <petscdm.h>
 #include <petscviewer.h>
 #include <petscviewerhdf5.h>
 
@@ -86,6 +87,11 @@ PETSC_EXTERN PetscErrorCode HtTensorGetArrayWrite(HtTensor, void *);
 PETSC_EXTERN PetscErrorCode HtTensorRestoreArrayWrite(HtTensor, void *);
 PETSC_EXTERN PetscErrorCode HtTensorGetVec(HtTensor, Vec *);
 PETSC_EXTERN PetscErrorCode HtTensorRestoreVec(HtTensor, Vec *);
+/* interoperability with PETSc simulations (src/tensor/interface/interop.c) */
+PETSC_EXTERN PetscErrorCode HtTensorCreateFromVec(Vec, PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorCreateFromDMDA(DM, Vec, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorGetDM(HtTensor, DM *);
+PETSC_EXTERN PetscErrorCode HtTensorToVec(HtTensor, DM, Vec *);
 PETSC_EXTERN PetscErrorCode HtTensorDuplicate(HtTensor, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorCopy(HtTensor, HtTensor);
 PETSC_EXTERN PetscErrorCode HtTensorAsType(HtTensor, HtDType, HtTensor *);
