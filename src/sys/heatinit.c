@@ -2,6 +2,7 @@
    Heat for PETSc: initialization, finalization and version.
 */
 #include <heat.h>
+#include <heat/private/heatimpl.h>
 
 static PetscBool HeatPackageInitialized = PETSC_FALSE;
 static PetscBool HeatBeganSlepc         = PETSC_FALSE;
@@ -60,10 +61,12 @@ PetscErrorCode HeatFinalizePackage(void)
 
    Level: beginner
 
-   Note:
-   If SLEPc (or PETSc) is already initialized, only the Heat packages are initialized.
+   Notes:
+   If SLEPc (or PETSc) is already initialized, only the Heat packages are initialized. Otherwise Heat's error handler
+   is installed: an error is printed by rank 0 of its communicator only, and a program that ends with `HeatEnd()` exits
+   cleanly after an error every rank raised.
 
-.seealso: `HeatFinalize()`, `SlepcInitialize()`
+.seealso: `HeatFinalize()`, `HeatEnd()`, `SlepcInitialize()`
 @*/
 PetscErrorCode HeatInitialize(int *argc, char ***args, const char file[], const char help[])
 {
@@ -74,6 +77,7 @@ PetscErrorCode HeatInitialize(int *argc, char ***args, const char file[], const 
   if (!slepcup) {
     PetscCall(SlepcInitialize(argc, args, file, help));
     HeatBeganSlepc = PETSC_TRUE;
+    PetscCall(HeatPushErrorHandler_Private());
   }
   PetscCall(HeatInitializePackage());
   PetscFunctionReturn(PETSC_SUCCESS);

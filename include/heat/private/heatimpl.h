@@ -8,3 +8,4 @@
 
 PETSC_INTERN PetscErrorCode HeatFunctionListNames(PetscFunctionList, char[], size_t);
 PETSC_INTERN PetscErrorCode HeatFunctionListFindCreate(PetscObject, PetscFunctionList, const char[], PetscVoidFunction *);
+PETSC_INTERN PetscErrorCode HeatPushErrorHandler_Private(void);
