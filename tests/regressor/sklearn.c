@@ -89,6 +89,10 @@ int main(int argc, char **argv)
        suffix: sparse_noint
        nsize: 2
        args: -data sparse -ref sparse_lasso_noint -ht_regressor_fit_intercept 0 -ht_regressor_lasso_solver {{gram residual}} -column
+     test:
+       suffix: constant
+       nsize: 2
+       args: -data constant -ref constant_lasso -ht_regressor_lasso_solver {{gram residual}}
    testset:
      args: -tol 1e-10 -ht_regressor_ksp_rtol 1e-14 -ht_regressor_ksp_atol 0 -ht_regressor_max_it 10000
      test:
@@ -99,6 +103,10 @@ int main(int argc, char **argv)
        suffix: ridge_noint
        nsize: 2
        args: -data sparse -ref sparse_ridge_noint -ref_alpha -ht_regressor_type ridge -ht_regressor_fit_intercept 0 -ht_regressor_ls_solver {{normal lsqr}}
+     test:
+       suffix: ridge_constant
+       nsize: 2
+       args: -data constant -ref constant_ridge -ref_alpha -ht_regressor_type ridge -ht_regressor_ls_solver {{normal lsqr}}
      test:
        suffix: ols
        nsize: {{1 3}}

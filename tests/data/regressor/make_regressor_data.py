@@ -85,6 +85,15 @@ m = model_ref("sparse_ridge_noint", Ridge(alpha=1.0, fit_intercept=False), Xs, y
 w, b = closed_form(Xs, ys, 1.0, fit_intercept=False)
 assert np.abs(w - m.coef_).max() <= 1e-10 * np.abs(w).max()
 
+# a constant feature: its coefficient is 0
+Xk = Xs.copy()
+Xk[:, 4] = 7.0
+save("constant_X.npy", Xk)
+save("constant_y.npy", ys)
+cd_ref("constant_lasso", Lasso, Xk, ys, alpha=0.1)
+model_ref("constant_ridge", Ridge(alpha=1.0), Xk, ys)
+assert model_ref("constant_lasso", Lasso(alpha=0.1, tol=1e-14, max_iter=1000000), Xk, ys).coef_[4] == 0
+
 # rank-deficient: a repeated column and a combination of two others. The reference is NumPy's lstsq of the centered
 # data (the minimum-norm solution, singular values below max(M, N) eps of the largest dropped): scikit-learn 1.2's
 # LinearRegression keeps the two rounding-level singular values (2e-14 of 32) and returns coefficients near 1e14 here

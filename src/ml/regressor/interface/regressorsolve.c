@@ -187,6 +187,8 @@ PetscErrorCode HtRegressorFit(HtRegressor reg, HtTensor X, HtTensor y)
 @*/
 PetscErrorCode HtRegressorLassoPath(HtRegressor reg, HtTensor X, HtTensor y, PetscInt n_alphas, PetscReal eps, HtTensor *alphas, HtTensor *coefs)
 {
+  PetscErrorCode (*path)(HtRegressor, HtTensor, HtTensor, PetscInt, PetscReal, HtTensor *, HtTensor *);
+
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
   PetscValidPointer(alphas, 6);
@@ -194,7 +196,9 @@ PetscErrorCode HtRegressorLassoPath(HtRegressor reg, HtTensor X, HtTensor y, Pet
   PetscCheck(n_alphas >= 1, PetscObjectComm((PetscObject)reg), PETSC_ERR_ARG_OUTOFRANGE, "The path needs at least 1 penalty, not %" PetscInt_FMT, n_alphas);
   PetscCheck(eps > 0 && eps <= 1, PetscObjectComm((PetscObject)reg), PETSC_ERR_ARG_OUTOFRANGE, "eps = alpha_min / alpha_max must be in (0, 1], not %g", (double)eps);
   PetscCall(HtRegressorSetUp(reg));
-  PetscUseMethod(reg, "HtRegressorLassoPath_C", (HtRegressor, HtTensor, HtTensor, PetscInt, PetscReal, HtTensor *, HtTensor *), (reg, X, y, n_alphas, eps, alphas, coefs));
+  PetscCall(PetscObjectQueryFunction((PetscObject)reg, "HtRegressorLassoPath_C", &path));
+  PetscCheck(path, PetscObjectComm((PetscObject)reg), PETSC_ERR_SUP, "HtRegressorLassoPath() needs the lasso or elasticnet type (-ht_regressor_type lasso), not %s", ((PetscObject)reg)->type_name);
+  PetscCall((*path)(reg, X, y, n_alphas, eps, alphas, coefs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

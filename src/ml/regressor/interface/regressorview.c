@@ -36,7 +36,7 @@ static PetscErrorCode HtRegressorView_ASCII(HtRegressor reg, PetscViewer viewer)
 
 /*
    the model in the viewer's current group: the datasets coef, intercept, n_iter, dual_gap, alpha, l1_ratio,
-   fit_intercept, n_samples, the attributes heat_class and heat_type
+   fit_intercept, n_samples, converged_reason, lasso_solver, ls_solver (the solvers used), the attributes heat_class and heat_type
 */
 static PetscErrorCode HtRegressorView_HDF5(HtRegressor reg, PetscViewer viewer)
 {
@@ -51,6 +51,9 @@ static PetscErrorCode HtRegressorView_HDF5(HtRegressor reg, PetscViewer viewer)
   PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "l1_ratio", HT_SCALAR, reg->l1_ratio));
   PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "fit_intercept", HT_INT, (PetscScalar)reg->fit_intercept));
   PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "n_samples", HT_INT, (PetscScalar)reg->n));
+  PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "converged_reason", HT_INT, (PetscScalar)reg->reason));
+  PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "lasso_solver", HT_INT, (PetscScalar)reg->lasso_solver));
+  PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "ls_solver", HT_INT, (PetscScalar)reg->ls_solver));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -62,8 +65,8 @@ static PetscErrorCode HtRegressorView_HDF5(HtRegressor reg, PetscViewer viewer)
    Input Parameters:
 +  reg - the regressor
 -  viewer - ASCII (parameters and, after a fit, how it ended, the intercept and the coefficients (the first 20)) or
-            HDF5 (datasets "coef", "intercept", "n_iter", "dual_gap", "alpha", "l1_ratio", "fit_intercept", "n_samples"
-            in the current group, its attributes heat_class and heat_type; `HtRegressorLoad()` reads them back)
+            HDF5 (datasets "coef", "intercept", "n_iter", "dual_gap", "alpha", "l1_ratio", "fit_intercept", "n_samples",
+            "converged_reason", "lasso_solver", "ls_solver" in the current group, its attributes heat_class and heat_type; `HtRegressorLoad()` reads them back)
 
    Options Database Key:
 .  -ht_regressor_view [viewer] - after every fit, e.g. -ht_regressor_view hdf5:model.h5
@@ -133,7 +136,8 @@ static PetscErrorCode HtRegressorLoadReal(HtRegressor reg, PetscViewer viewer, c
    Level: intermediate
 
    Note:
-   The type, the coefficients, the intercept, alpha, l1_ratio, fit_intercept and how the fit ended are restored. The
+   The type, the coefficients, the intercept, alpha, l1_ratio, fit_intercept, the solvers and how the fit ended are
+   restored. The
    group must hold an HtRegressor model (attribute heat_class), else the error says what it holds.
 
 .seealso: `HtRegressorView()`, `HtRegressorPredict()`
@@ -143,8 +147,8 @@ PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
   char              *type;
   HtTensor           coef;
   const PetscScalar *c;
-  const char        *names[] = {"intercept", "n_iter", "dual_gap", "alpha", "l1_ratio", "fit_intercept", "n_samples"};
-  PetscReal          v[7]    = {0, 0, 0, 0, 0, 0, 0};
+  const char        *names[] = {"intercept", "n_iter", "dual_gap", "alpha", "l1_ratio", "fit_intercept", "n_samples", "converged_reason", "lasso_solver", "ls_solver"};
+  PetscReal          v[10]   = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   PetscInt           f;
 
   PetscFunctionBegin;
@@ -156,10 +160,12 @@ PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
   PetscCall(HtMLModelLoadTensor((PetscObject)reg, viewer, "coef", &coef));
   PetscCall(HtTensorGetLocalSize(coef, &f));
   PetscCheck(f >= 1, PetscObjectComm((PetscObject)reg), PETSC_ERR_FILE_UNEXPECTED, "The model holds no coefficients: not a regression model");
-  for (PetscInt i = 0; i < 7; i++) PetscCall(HtRegressorLoadReal(reg, viewer, names[i], &v[i]));
+  for (PetscInt i = 0; i < 10; i++) PetscCall(HtRegressorLoadReal(reg, viewer, names[i], &v[i]));
   PetscCall(HtRegressorSetAlpha(reg, v[3]));
   PetscCall(HtRegressorSetL1Ratio(reg, v[4]));
   PetscCall(HtRegressorSetFitIntercept(reg, (PetscBool)(v[5] != 0)));
+  PetscCall(HtRegressorSetLassoSolver(reg, (HtRegressorLassoSolver)v[8]));
+  PetscCall(HtRegressorSetLSSolver(reg, (HtRegressorLSSolver)v[9]));
   reg->warm = PETSC_FALSE;
   PetscCall(HtRegressorAllocateResult_Private(reg, (PetscInt)v[6], f));
   PetscCall(HtTensorGetArrayRead(coef, &c));
@@ -170,7 +176,7 @@ PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
   PetscCall(HtRegressorSetModel_Private(reg));
   reg->its         = (PetscInt)v[1];
   reg->gap         = v[2];
-  reg->reason      = HT_REGRESSOR_CONVERGED_DIRECT;
+  reg->reason      = (HtRegressorConvergedReason)v[7];
   reg->fitted      = PETSC_TRUE;
   reg->setupcalled = PETSC_TRUE;
   PetscFunctionReturn(PETSC_SUCCESS);
