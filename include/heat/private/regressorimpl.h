@@ -8,7 +8,7 @@
 #include <heatregressor.h>
 #include <heat/private/mlimpl.h>
 
-PETSC_EXTERN PetscLogEvent HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Predict;
+PETSC_EXTERN PetscLogEvent HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Predict, HT_REGRESSOR_Gram; /* Gram: the one pass over X and y of the Gram routes */
 
 typedef struct _HtRegressorOps *HtRegressorOps;
 struct _HtRegressorOps {

@@ -5,23 +5,6 @@
 #include <heat/private/regressorimpl.h>
 
 /*
-   a NaN or Inf of the data makes the moments non-finite: only then are the data checked (HtMLCheckData() says where);
-   finite data whose moments are not overflow double precision
-*/
-static PetscErrorCode HtRegressorGramCheckFinite(HtRegressor reg, HtTensor Xs, PetscInt nv, const PetscReal mean[], const PetscReal scatter[])
-{
-  PetscBool finite = PETSC_TRUE;
-  HtTensor  Xc;
-
-  PetscFunctionBegin;
-  for (PetscInt j = 0; j < nv; j++) finite = (PetscBool)(finite && PetscIsNormalReal(PetscAbsReal(mean[j]) + 1) && !PetscIsInfOrNanReal(scatter[j * nv + j]));
-  if (finite) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtMLCheckData((PetscObject)reg, Xs, reg->f, &Xc));
-  PetscCall(HtTensorDestroy(&Xc));
-  SETERRQ(PetscObjectComm((PetscObject)reg), PETSC_ERR_FP, "The variances of the features or of the target overflow double precision (values near 1e154 or larger); scale the data first");
-}
-
-/*
    HtRegressorGram_Private - Q (f x f) = Xc^T Xc, q (f) = Xc^T yc and yy = |yc|^2 of the data centered by their means
    (reg->xmean, reg->ymean set) when the model has an intercept, else of the data themselves (means 0): one pass over
    X and y together (the moments of the f + 1 variables (x, y)) and one reduction
@@ -37,10 +20,12 @@ PetscErrorCode HtRegressorGram_Private(HtRegressor reg, HtTensor Xs, HtTensor ys
   PetscCall(PetscMalloc2(nv, &mean, nv * nv, &S));
   PetscCall(HtTensorGetSamples(Xs, NULL, &s));
   PetscCall(HtTensorGetArrayRead(ys, &y));
+  PetscCall(PetscLogEventBegin(HT_REGRESSOR_Gram, reg, Xs, ys, 0));
   PetscCall(HtSamplesScatterTarget(&s, y, mean, S));
+  PetscCall(PetscLogEventEnd(HT_REGRESSOR_Gram, reg, Xs, ys, 0));
   PetscCall(HtTensorRestoreArrayRead(ys, &y));
   PetscCall(HtTensorRestoreSamples(Xs, NULL, &s));
-  PetscCall(HtRegressorGramCheckFinite(reg, Xs, nv, mean, S));
+  PetscCall(HtMLCheckMoments((PetscObject)reg, Xs, f, nv, mean, S));
   c = reg->fit_intercept ? 0 : n; /* without an intercept: the sums about the origin, S + n mean mean^T */
   for (PetscInt r = 0; r < f; r++) {
     for (PetscInt k = 0; k < f; k++) Q[r * f + k] = S[r * nv + k] + c * mean[r] * mean[k];

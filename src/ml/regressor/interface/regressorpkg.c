@@ -10,7 +10,7 @@ const char *const HtRegressorLSSolvers[] = {"normal", "lsqr", "HtRegressorLSSolv
 
 PetscClassId      HT_REGRESSOR_CLASSID;
 PetscFunctionList HtRegressorList = NULL;
-PetscLogEvent     HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Predict;
+PetscLogEvent     HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Predict, HT_REGRESSOR_Gram;
 
 static PetscBool HtRegressorPackageInitialized = PETSC_FALSE;
 
@@ -53,6 +53,7 @@ PetscErrorCode HtRegressorInitializePackage(void)
   PetscCall(PetscLogEventRegister("HtRegressorSetUp", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_SetUp));
   PetscCall(PetscLogEventRegister("HtRegressorFit", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Fit));
   PetscCall(PetscLogEventRegister("HtRegressorPredict", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Predict));
+  PetscCall(PetscLogEventRegister("HtRegressorGram", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Gram));
   PetscCall(HtMLPackageExclude("ht_regressor", HT_REGRESSOR_CLASSID));
   PetscCall(PetscRegisterFinalize(HtRegressorFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
