@@ -10,10 +10,10 @@ static const char help[] = "Benchmarks of HtRegressor: the lasso's gram solver o
 #include "bench_common.h"
 #include <heat/private/regressorimpl.h> /* the count of the residual solver's reductions (reg->nreductions) */
 
-#define BENCH_FIT_REPS 3     /* fits timed; the best is reported */
-#define BENCH_ALPHA    0.5   /* about 10 of the coefficients are not 0 with the data below */
-#define BENCH_TOL      1e-6  /* the tolerance of the duality gap, here and in sklearn_lasso.py */
-#define BENCH_NONZERO  10    /* true non-zero coefficients */
+#define BENCH_FIT_REPS 3    /* fits timed; the best is reported */
+#define BENCH_ALPHA    0.5  /* about 10 of the coefficients are not 0 with the data below */
+#define BENCH_TOL      1e-6 /* the tolerance of the duality gap, here and in sklearn_lasso.py */
+#define BENCH_NONZERO  10   /* true non-zero coefficients */
 
 /* X (n x f, standard normal), y = X w + noise with BENCH_NONZERO coefficients 1, 2, ... spread over the features */
 static PetscErrorCode CreateData(PetscInt n, PetscInt f, PetscInt64 seed, HtTensor *X, HtTensor *y)
@@ -94,13 +94,13 @@ static PetscErrorCode CountNonzero(HtRegressor reg, PetscInt *nnz)
 /* the lasso's gram solver: the fit, and the share of it that is the one pass over X (the HtRegressorGram event) */
 static PetscErrorCode RunLasso(PetscInt n, const char dir[], double readbw)
 {
-  const PetscInt     f = 64;
-  HtTensor           X, y;
-  HtRegressor        reg;
-  PetscLogDouble     t;
-  char               path[PETSC_MAX_PATH_LEN];
-  PetscInt           its, nnz;
-  double             pass = 0;
+  const PetscInt f = 64;
+  HtTensor       X, y;
+  HtRegressor    reg;
+  PetscLogDouble t;
+  char           path[PETSC_MAX_PATH_LEN];
+  PetscInt       its, nnz;
+  double         pass = 0;
 
   PetscFunctionBeginUser;
   PetscCall(CreateData(n, f, 31, &X, &y));

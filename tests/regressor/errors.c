@@ -43,14 +43,18 @@ int main(int argc, char **argv)
   if (CASE("nan_X")) PetscCall(PutNaN(X, 17, 10));
   if (CASE("nan_y")) PetscCall(PutNaN(y, 23, 1));
   if (CASE("length")) {
-    HtSlice sl[1] = {{0, 400, 1}};
+    HtSlice sl[1] = {
+      {0, 400, 1}
+    };
 
     PetscCall(HtTensorDestroy(&yfit));
     PetscCall(HtTensorGetSlice(y, 1, sl, &yfit));
   }
   if (CASE("predict")) PetscCall(HtRegressorPredict(reg, X, &out));
   if (CASE("features")) {
-    HtSlice sl[2] = {HT_SLICE_ALL, {0, 3, 1}};
+    HtSlice sl[2] = {
+      HT_SLICE_ALL, {0, 3, 1}
+    };
 
     PetscCall(HtRegressorFit(reg, X, y));
     PetscCall(HtTensorGetSlice(X, 2, sl, &out));

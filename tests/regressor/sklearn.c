@@ -3,17 +3,18 @@ static const char help[] = "HtRegressor against scikit-learn's Lasso, ElasticNet
                            "  -ref TAG     data/regressor/TAG_coef.npy, TAG_intercept.npy, TAG_score.npy\n"
                            "  -tol TOL     relative tolerance of the comparisons (default 1e-8)\n"
                            "  -column      give the target as an (N, 1) tensor\n"
-                           "  -ref_alpha   fit with the alpha of the reference (TAG_alpha.npy)\n\n";
+                           "  -ref_alpha   fit with the alpha of the reference (TAG_alpha.npy)\n"
+                           "  -print       print the intercept and the coefficients to 14 digits (the same on any number of ranks)\n\n";
 
 #include "regtest.h"
 
 int main(int argc, char **argv)
 {
-  char        data[64] = "diabetes", tag[64] = "diabetes_lasso_a1", path[PETSC_MAX_PATH_LEN];
-  PetscReal   tol      = 1e-8, gap;
-  PetscBool   column   = PETSC_FALSE, refalpha = PETSC_FALSE;
-  HtTensor    X, y, yfit;
-  HtRegressor reg;
+  char                       data[64] = "diabetes", tag[64] = "diabetes_lasso_a1", path[PETSC_MAX_PATH_LEN];
+  PetscReal                  tol    = 1e-8, gap;
+  PetscBool                  column = PETSC_FALSE, refalpha = PETSC_FALSE, print = PETSC_FALSE;
+  HtTensor                   X, y, yfit;
+  HtRegressor                reg;
   HtRegressorConvergedReason reason;
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
@@ -22,6 +23,7 @@ int main(int argc, char **argv)
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-tol", &tol, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-column", &column, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-ref_alpha", &refalpha, NULL));
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-print", &print, NULL));
   PetscCall(PetscSNPrintf(path, sizeof(path), "data/regressor/%s_X.npy", data));
   PetscCall(HtTensorLoad(PETSC_COMM_WORLD, path, NULL, 0, &X));
   PetscCall(LoadRegRef(data, "y", 0, &y));
@@ -47,6 +49,15 @@ int main(int argc, char **argv)
   PetscCall(HtRegressorGetDualityGap(reg, &gap));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "converged: %s, duality gap below 1e-6: %s\n", reason > 0 ? "yes" : "NO", gap < 1e-6 ? "yes" : "NO"));
   PetscCall(CompareModel(reg, X, y, tag, tol));
+  if (print) {
+    HtTensor  coef;
+    PetscReal b;
+
+    PetscCall(HtRegressorGetIntercept(reg, &b));
+    PetscCall(HtRegressorGetCoefficients(reg, &coef));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "intercept: %.14g\n", (double)b));
+    PetscCall(PrintValuesDigits("coef", coef, 14));
+  }
   PetscCall(HtRegressorDestroy(&reg));
   PetscCall(HtTensorDestroy(&yfit));
   PetscCall(HtTensorDestroy(&y));
@@ -58,7 +69,7 @@ int main(int argc, char **argv)
 /*
    Lasso and ElasticNet (references fitted with tol 1e-14; ours with tol 1e-13) to 1e-8, with both solvers (the
    residual one in blocks of 3, so that several blocks exist), including an alpha above alpha_max where every
-   coefficient is 0; the diabetes lasso on 1-4 ranks. Ridge and ols by the normal equations and by LSQR (rtol 1e-14)
+   coefficient is 0; the diabetes lasso on 1-4 ranks, whose coefficients agree to 1e-12 whatever the number of ranks. Ridge and ols by the normal equations and by LSQR (rtol 1e-14)
    to 1e-10 (the references agree with the closed forms to 1e-10); the rank-deficient ols against NumPy's lstsq.
 */
 
@@ -69,6 +80,11 @@ int main(int argc, char **argv)
        suffix: lasso
        nsize: {{1 2 3 4}}
        args: -ref diabetes_lasso_a0.1 -ht_regressor_lasso_solver {{gram residual}}
+     test:
+       suffix: lasso_ranks
+       nsize: {{1 2 3 4}}
+       tolerance: 1e-12
+       args: -ref diabetes_lasso_a0.1 -print -ht_regressor_lasso_solver {{gram residual}separate output}
      test:
        suffix: lasso_alphas
        nsize: 2

@@ -34,16 +34,16 @@ struct _p_HtRegressor {
   PetscBool              setupcalled;
   KSP                    ksp; /* the LSQR solver of ridge and ols, created on demand */
   /* the result of a type's fit */
-  PetscInt     n, f;          /* samples and features of the training data */
-  PetscScalar *w, *xmean;     /* f coefficients, f means of the features (0 without intercept) */
-  PetscReal    ymean;         /* the target's mean (0 without intercept) */
-  PetscBool    warm;          /* w holds a start (the previous alpha of a path) */
-  PetscInt     its;
-  PetscReal    gap;           /* the duality gap divided by the samples (scikit-learn's dual_gap_) */
-  PetscInt     nreductions;   /* reductions of the last fit's iterations (the residual solver's communication) */
+  PetscInt                   n, f;      /* samples and features of the training data */
+  PetscScalar               *w, *xmean; /* f coefficients, f means of the features (0 without intercept) */
+  PetscReal                  ymean;     /* the target's mean (0 without intercept) */
+  PetscBool                  warm;      /* w holds a start (the previous alpha of a path) */
+  PetscInt                   its;
+  PetscReal                  gap;         /* the duality gap divided by the samples (scikit-learn's dual_gap_) */
+  PetscInt                   nreductions; /* reductions of the last fit's iterations (the residual solver's communication) */
   HtRegressorConvergedReason reason;
   /* the fitted model */
-  HtTensor     coef;          /* replicated */
+  HtTensor     coef; /* replicated */
   PetscReal    intercept;
   PetscBool    fitted;
   HtMLMonitors monitors;

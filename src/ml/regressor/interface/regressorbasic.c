@@ -34,7 +34,7 @@ PetscErrorCode HtRegressorCreate(MPI_Comm comm, HtRegressor *reg)
   p->max_it        = 1000;
   p->tol           = 1e-4;
   p->lasso_block   = 8;
-  *reg     = p;
+  *reg             = p;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -69,7 +69,7 @@ PetscErrorCode HtRegressorSetType(HtRegressor reg, HtRegressorType type)
   PetscCall(HtRegressorReset(reg));
   PetscTryTypeMethod(reg, destroy);
   PetscCall(PetscMemzero(reg->ops, sizeof(struct _HtRegressorOps)));
-  reg->data             = NULL;
+  reg->data        = NULL;
   reg->setupcalled = PETSC_FALSE;
   PetscCall(PetscObjectChangeTypeName((PetscObject)reg, type));
   PetscCall((*create)(reg));
@@ -184,13 +184,13 @@ PetscErrorCode HtRegressorReset(HtRegressor reg)
   PetscTryTypeMethod(reg, reset);
   PetscCall(HtTensorDestroy(&reg->coef));
   PetscCall(PetscFree2(reg->w, reg->xmean));
-  reg->n         = 0;
-  reg->f         = 0;
-  reg->its       = 0;
-  reg->gap       = 0;
-  reg->intercept = 0;
-  reg->warm      = PETSC_FALSE;
-  reg->fitted    = PETSC_FALSE;
+  reg->n           = 0;
+  reg->f           = 0;
+  reg->its         = 0;
+  reg->gap         = 0;
+  reg->intercept   = 0;
+  reg->warm        = PETSC_FALSE;
+  reg->fitted      = PETSC_FALSE;
   reg->setupcalled = PETSC_FALSE;
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -29,7 +29,7 @@ PetscErrorCode HtRegressorGram_Private(HtRegressor reg, HtTensor Xs, HtTensor ys
   c = reg->fit_intercept ? 0 : n; /* without an intercept: the sums about the origin, S + n mean mean^T */
   for (PetscInt r = 0; r < f; r++) {
     for (PetscInt k = 0; k < f; k++) Q[r * f + k] = S[r * nv + k] + c * mean[r] * mean[k];
-    q[r] = S[r * nv + f] + c * mean[r] * mean[f];
+    q[r]          = S[r * nv + f] + c * mean[r] * mean[f];
     reg->xmean[r] = reg->fit_intercept ? mean[r] : 0;
   }
   *yy        = S[nv * nv - 1] + c * mean[f] * mean[f];

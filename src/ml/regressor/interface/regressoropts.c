@@ -516,6 +516,7 @@ PetscErrorCode HtRegressorSetFromOptions(HtRegressor reg)
   PetscTryTypeMethod(reg, setfromoptions, PetscOptionsObject);
   PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)reg, PetscOptionsObject));
   PetscOptionsEnd();
+  if (reg->ls_solver_set && reg->ls_solver == HT_REGRESSOR_LS_LSQR) PetscCall(HtRegressorGetKSP(reg, &reg->ksp)); /* its options in -help */
   if (reg->ksp) PetscCall(KSPSetFromOptions(reg->ksp));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -4,9 +4,9 @@
 #include <heat/private/regressorimpl.h>
 
 static const char *const HtRegressorConvergedReasons_Shifted[] = {"DIVERGED_KSP", "DIVERGED_ITS", "CONVERGED_ITERATING", "CONVERGED_DIRECT", "CONVERGED_GAP", "CONVERGED_RTOL", "HtRegressorConvergedReason", "HT_REGRESSOR_", NULL};
-const char *const *HtRegressorConvergedReasons = HtRegressorConvergedReasons_Shifted + 2;
-const char *const HtRegressorLassoSolvers[] = {"gram", "residual", "HtRegressorLassoSolver", "HT_REGRESSOR_LASSO_", NULL};
-const char *const HtRegressorLSSolvers[] = {"normal", "lsqr", "HtRegressorLSSolver", "HT_REGRESSOR_LS_", NULL};
+const char *const       *HtRegressorConvergedReasons           = HtRegressorConvergedReasons_Shifted + 2;
+const char *const        HtRegressorLassoSolvers[]             = {"gram", "residual", "HtRegressorLassoSolver", "HT_REGRESSOR_LASSO_", NULL};
+const char *const        HtRegressorLSSolvers[]                = {"normal", "lsqr", "HtRegressorLSSolver", "HT_REGRESSOR_LS_", NULL};
 
 PetscClassId      HT_REGRESSOR_CLASSID;
 PetscFunctionList HtRegressorList = NULL;

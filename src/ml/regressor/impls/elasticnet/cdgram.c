@@ -75,14 +75,14 @@ PetscErrorCode HtCDGramCreate(HtRegressor reg, HtTensor Xs, HtTensor ys, HtCDSol
   PetscCall(PetscNew(cd));
   PetscCall(PetscNew(&g));
   PetscCall(PetscMalloc3(f * f, &g->Q, f, &g->q, f, &g->z));
-  g->f            = f;
-  (*cd)->data     = g;
-  (*cd)->reg      = reg;
-  (*cd)->restart  = HtCDGramRestart;
-  (*cd)->epoch    = HtCDGramEpoch;
-  (*cd)->gap      = HtCDGramGap;
-  (*cd)->destroy  = HtCDGramDestroy;
-  (*cd)->xtymax   = HtCDGramXtyMax;
+  g->f           = f;
+  (*cd)->data    = g;
+  (*cd)->reg     = reg;
+  (*cd)->restart = HtCDGramRestart;
+  (*cd)->epoch   = HtCDGramEpoch;
+  (*cd)->gap     = HtCDGramGap;
+  (*cd)->destroy = HtCDGramDestroy;
+  (*cd)->xtymax  = HtCDGramXtyMax;
   PetscCall(HtRegressorGram_Private(reg, Xs, ys, g->Q, g->q, &(*cd)->yy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -35,8 +35,8 @@ static PetscErrorCode HtCDResidualEpoch(HtCDSolver cd, PetscReal l1, PetscReal l
 
   PetscFunctionBegin;
   for (PetscInt j0 = 0; j0 < c->f; j0 += c->B) {
-    PetscInt     b  = PetscMin(c->B, c->f - j0);
-    PetscScalar *Gb = c->G + j0 * c->B;
+    PetscInt     b     = PetscMin(c->B, c->f - j0);
+    PetscScalar *Gb    = c->G + j0 * c->B;
     PetscBool    moved = PETSC_FALSE;
 
     PetscCall(HtSamplesBlockProduct(&c->s, c->mu, j0, b, c->r, c->z, c->haveG ? NULL : Gb));

@@ -20,7 +20,7 @@ void HtCDSweep(PetscInt b, const PetscScalar G[], PetscScalar z[], PetscScalar w
     tmp    = PetscRealPart(z[k]) + gkk * PetscRealPart(w[k]);
     shrink = PetscAbsReal(tmp) - l1;
     wnew   = shrink > 0 ? (tmp > 0 ? shrink : -shrink) / (gkk + l2) : 0;
-    dw   = wnew - PetscRealPart(w[k]);
+    dw     = wnew - PetscRealPart(w[k]);
     if (dw != 0)
       for (PetscInt l = 0; l < b; l++) z[l] -= Gk[l] * dw;
     w[k]   = wnew;

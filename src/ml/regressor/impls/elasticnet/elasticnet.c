@@ -62,11 +62,11 @@ static PetscErrorCode HtCDAlphaGrid(HtRegressor reg, PetscReal alpha_max, PetscI
 /* the path: one solver for every penalty, each fit starting from the one before */
 static PetscErrorCode HtRegressorLassoPath_CD(HtRegressor reg, HtTensor X, HtTensor y, PetscInt n_alphas, PetscReal eps, HtTensor *alphas, HtTensor *coefs)
 {
-  HtTensor        Xs, ys;
-  HtCDSolver      cd;
-  const PetscInt *shape;
-  PetscReal       l1_ratio = HtCDL1Ratio(reg), m;
-  PetscScalar    *c;
+  HtTensor           Xs, ys;
+  HtCDSolver         cd;
+  const PetscInt    *shape;
+  PetscReal          l1_ratio = HtCDL1Ratio(reg), m;
+  PetscScalar       *c;
   const PetscScalar *a;
 
   PetscFunctionBegin;
@@ -128,11 +128,11 @@ PetscErrorCode HtRegressorCreate_CD(HtRegressor reg, PetscBool lasso)
 
   PetscFunctionBegin;
   PetscCall(PetscNew(&cd));
-  cd->lasso          = lasso;
-  reg->data          = cd;
-  reg->ops->fit      = HtRegressorFit_CD;
-  reg->ops->view     = HtRegressorView_CD;
-  reg->ops->destroy  = HtRegressorDestroy_CD;
+  cd->lasso         = lasso;
+  reg->data         = cd;
+  reg->ops->fit     = HtRegressorFit_CD;
+  reg->ops->view    = HtRegressorView_CD;
+  reg->ops->destroy = HtRegressorDestroy_CD;
   PetscCall(PetscObjectComposeFunction((PetscObject)reg, "HtRegressorLassoPath_C", HtRegressorLassoPath_CD));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

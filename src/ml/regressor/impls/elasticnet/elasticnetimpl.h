@@ -15,10 +15,10 @@
 /* a problem prepared for coordinate descent by one of the solvers (cdgram.c, cdresidual.c) */
 typedef struct _n_HtCDSolver *HtCDSolver;
 struct _n_HtCDSolver {
-  PetscErrorCode (*restart)(HtCDSolver, const PetscScalar[]); /* the state (z or r) of the coefficients w */
-  PetscErrorCode (*epoch)(HtCDSolver, PetscReal, PetscReal, PetscScalar[], PetscReal *, PetscReal *); /* one sweep: l1, l2, w; max |w|, max |dw| */
+  PetscErrorCode (*restart)(HtCDSolver, const PetscScalar[]);                                             /* the state (z or r) of the coefficients w */
+  PetscErrorCode (*epoch)(HtCDSolver, PetscReal, PetscReal, PetscScalar[], PetscReal *, PetscReal *);     /* one sweep: l1, l2, w; max |w|, max |dw| */
   PetscErrorCode (*gap)(HtCDSolver, PetscReal, PetscReal, const PetscScalar[], PetscReal *, PetscReal *); /* duality gap and objective of w */
-  PetscErrorCode (*xtymax)(HtCDSolver, PetscReal *); /* max_j |Xc_j^T yc|: w = 0 from alpha_max = xtymax / (n l1_ratio) on */
+  PetscErrorCode (*xtymax)(HtCDSolver, PetscReal *);                                                      /* max_j |Xc_j^T yc|: w = 0 from alpha_max = xtymax / (n l1_ratio) on */
   PetscErrorCode (*destroy)(HtCDSolver);
   HtRegressor reg;
   PetscReal   yy; /* |yc|^2 */

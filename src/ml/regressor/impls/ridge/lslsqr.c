@@ -10,7 +10,7 @@
 typedef struct {
   HtSamples          s;
   const PetscScalar *mu;
-  PetscReal          sqrta;     /* sqrt(alpha): the augmented rows, none when 0 */
+  PetscReal          sqrta;      /* sqrt(alpha): the augmented rows, none when 0 */
   PetscInt           cstart, fl; /* the local range of the coefficients */
   VecScatter         toall;
   Vec                xall;
