@@ -5,6 +5,8 @@ static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "           pca: -ht_pca_type gram|svd|randomized|hierarchical|incremental -ht_pca_n_components K ...; writes\n"
                            "                components, explained_variance(_ratio), singular_values, mean, noise_variance (-transform: transformed)\n"
                            "           scale: -ht_scaler_type standard|minmax|maxabs|robust|normalizer ...; writes transformed and the fitted statistics\n"
+                           "           lasso: -target J -ht_regressor_type lasso|elasticnet|ridge|ols -ht_regressor_alpha A ...; writes coef,\n"
+                           "                  intercept, n_iter, dual_gap (and the model's parameters)\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -248,11 +250,28 @@ static PetscErrorCode HeatScale(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a linear model of the target column (-target J, -ht_regressor_* options); writes the model */
+static PetscErrorCode HeatLasso(HeatDriver *drv)
+{
+  HtRegressor reg;
+
+  PetscFunctionBegin;
+  PetscCheck(drv->y, drv->comm, PETSC_ERR_USER_INPUT, "heat lasso needs the column of the target: -target J (e.g. -target -1 for the last column)");
+  PetscCall(HtRegressorCreate(drv->comm, &reg));
+  PetscCall(HtRegressorSetFromOptions(reg));
+  PetscCall(HtRegressorFit(reg, drv->X, drv->y));
+  PetscCall(HtRegressorView(reg, PETSC_VIEWER_STDOUT_(drv->comm)));
+  if (drv->out) PetscCall(HtRegressorView(reg, drv->out));
+  PetscCall(HtRegressorDestroy(&reg));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
   {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA    },
   {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                  HeatScale  },
+  {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso  },
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)

@@ -28,6 +28,7 @@ PetscErrorCode HeatInitializePackage(void)
   PetscCall(HtClusterInitializePackage());
   PetscCall(HtPCAInitializePackage());
   PetscCall(HtScalerInitializePackage());
+  PetscCall(HtRegressorInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -55,8 +55,8 @@ static inline PetscErrorCode Report(const char name[], PetscReal diff, PetscReal
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the values of a small replicated tensor on one line */
-static inline PetscErrorCode PrintValues(const char name[], HtTensor t)
+/* the values of a small replicated tensor on one line, to `digits` significant digits */
+static inline PetscErrorCode PrintValuesDigits(const char name[], HtTensor t, int digits)
 {
   const PetscScalar *v;
   PetscInt           n;
@@ -65,8 +65,16 @@ static inline PetscErrorCode PrintValues(const char name[], HtTensor t)
   PetscCall(HtTensorGetLocalSize(t, &n));
   PetscCall(HtTensorGetArrayRead(t, &v));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s:", name));
-  for (PetscInt i = 0; i < n; i++) PetscCall(PetscPrintf(PETSC_COMM_WORLD, " %.10g", (double)PetscRealPart(v[i])));
+  for (PetscInt i = 0; i < n; i++) PetscCall(PetscPrintf(PETSC_COMM_WORLD, " %.*g", digits, (double)PetscRealPart(v[i])));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "\n"));
   PetscCall(HtTensorRestoreArrayRead(t, &v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the values of a small replicated tensor on one line, to 10 digits */
+static inline PetscErrorCode PrintValues(const char name[], HtTensor t)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PrintValuesDigits(name, t, 10));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -18,6 +18,7 @@ PETSC_INTERN PetscErrorCode HtMLPackageExclude(const char[], PetscClassId);
 /* data checks (src/ml/interface/mlcheck.c) */
 PETSC_INTERN PetscErrorCode HtMLCheckData(PetscObject, HtTensor, PetscInt, HtTensor *);
 PETSC_INTERN PetscErrorCode HtMLCheckDataLayout(PetscObject, HtTensor, PetscInt, HtTensor *);
+PETSC_INTERN PetscErrorCode HtMLCheckMoments(PetscObject, HtTensor, PetscInt, PetscInt, const PetscReal[], const PetscReal[]);
 PETSC_INTERN PetscErrorCode HtMLCheckSampleWeights(PetscObject, HtTensor, HtTensor);
 PETSC_INTERN PetscErrorCode HtMLCheckTarget(PetscObject, HtTensor, HtTensor);
 PETSC_INTERN PetscErrorCode HtMLCheckFitted(PetscObject, PetscBool);

@@ -50,6 +50,9 @@ PETSC_INTERN PetscErrorCode HtSamplesExscanReal(const HtSamples *, PetscReal, Pe
 
 /* products of the centered samples with small dense blocks (src/tensor/interface/samplesproducts.c) */
 PETSC_INTERN PetscErrorCode HtSamplesScatter(const HtSamples *, PetscReal[], PetscReal[]);
+PETSC_INTERN PetscErrorCode HtSamplesScatterTarget(const HtSamples *, const PetscScalar[], PetscReal[], PetscReal[]);
+PETSC_INTERN PetscErrorCode HtSamplesBlockProduct(const HtSamples *, const PetscScalar[], PetscInt, PetscInt, const PetscScalar[], PetscScalar[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesBlockUpdate(const HtSamples *, const PetscScalar[], PetscInt, PetscInt, const PetscScalar[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtTensorColumnMoments(HtTensor, PetscScalar[], PetscReal *);
 PETSC_INTERN PetscErrorCode HtSamplesCenteredProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtSamplesCenteredTransposeProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);

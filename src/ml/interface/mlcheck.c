@@ -55,6 +55,24 @@ PetscErrorCode HtMLCheckData(PetscObject obj, HtTensor X, PetscInt nfeatures, Ht
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   HtMLCheckMoments - for the one-pass routes, which see a NaN or Inf of the data only in their sums: when one of the
+   nv means or of the diagonal entries of the nv x nv scatter matrix is not finite, X (nfeatures features) is checked
+   (HtMLCheckData() says where the NaN is), and finite data whose moments are not finite overflow double precision
+*/
+PetscErrorCode HtMLCheckMoments(PetscObject obj, HtTensor X, PetscInt nfeatures, PetscInt nv, const PetscReal mean[], const PetscReal scatter[])
+{
+  PetscBool finite = PETSC_TRUE;
+  HtTensor  Xc;
+
+  PetscFunctionBegin;
+  for (PetscInt j = 0; j < nv; j++) finite = (PetscBool)(finite && PetscIsNormalReal(PetscAbsReal(mean[j]) + 1) && !PetscIsInfOrNanReal(scatter[j * nv + j]));
+  if (finite) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HtMLCheckData(obj, X, nfeatures, &Xc));
+  PetscCall(HtTensorDestroy(&Xc));
+  SETERRQ(PetscObjectComm(obj), PETSC_ERR_FP, "The variances of the data overflow double precision (values near 1e154 or larger); scale the data first");
+}
+
 /* an error on every rank unless the 1-d tensor v has the layout of the samples of Xs */
 static PetscErrorCode HtMLCheckSameLayout(PetscObject obj, HtTensor Xs, HtTensor v, const char msg[])
 {

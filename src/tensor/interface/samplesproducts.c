@@ -8,23 +8,87 @@
 #include <heat/private/samplesimpl.h>
 
 /*
-   HtSamplesScatter - the mean (f) and the scatter matrix sum_i (x_i - mean)(x_i - mean)^T (f x f, row-major) of the
-   samples of every rank (unweighted), the same on every rank: one pass over the local rows by the back end's
-   moment kernel (chunks centered on their own mean), then one reduction merging the ranks' moments pairwise
-   (Chan et al.), so that no sum of squares is formed and an offset of the data costs no digits
+   HtSamplesScatterTarget - the means and the scatter matrix sum_i (v_i - mean)(v_i - mean)^T of the variables
+   v_i = (x_i, y_i) of the samples of every rank (unweighted), the same on every rank: nv = f + 1 variables, the
+   target y (the local m values) as the last, or nv = f with y NULL; mean has nv entries, scatter nv x nv (row-major).
+   One pass over the local rows by the back end's moment kernel (chunks centered on their own mean), then one
+   reduction merging the ranks' moments pairwise (Chan et al.), so that no sum of squares is formed and an offset of
+   the data costs no digits. With y, the last row of the scatter matrix is the centered X^T y and its last entry the
+   centered |y|^2: the normal equations of a linear model in the same pass.
 */
-PetscErrorCode HtSamplesScatter(const HtSamples *s, PetscReal mean[], PetscReal scatter[])
+PetscErrorCode HtSamplesScatterTarget(const HtSamples *s, const PetscScalar y[], PetscReal mean[], PetscReal scatter[])
 {
-  const PetscInt f = s->f;
+  const PetscInt nv = s->f + (y ? 1 : 0);
   PetscReal     *moments;
 
   PetscFunctionBegin;
-  PetscCall(PetscMalloc1(1 + 2 * f + f * f, &moments));
-  PetscCall((*s->backend->ops->reduce->covmoments)(s->m, f, s->x, moments));
-  PetscCall(HtMomentsAllreduce_Private(s->comm, f, moments, 1));
-  for (PetscInt j = 0; j < f; j++) mean[j] = moments[1 + j] + moments[1 + f + j];
-  PetscCall(PetscArraycpy(scatter, moments + 1 + 2 * f, f * f));
+  PetscCall(PetscMalloc1(1 + 2 * nv + nv * nv, &moments));
+  PetscCall((*s->backend->ops->reduce->covmoments)(s->m, s->f, s->x, y, moments));
+  PetscCall(HtMomentsAllreduce_Private(s->comm, nv, moments, 1));
+  for (PetscInt j = 0; j < nv; j++) mean[j] = moments[1 + j] + moments[1 + nv + j];
+  PetscCall(PetscArraycpy(scatter, moments + 1 + 2 * nv, nv * nv));
   PetscCall(PetscFree(moments));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* HtSamplesScatter - the mean (f) and the scatter matrix (f x f) of the samples: HtSamplesScatterTarget() without a target */
+PetscErrorCode HtSamplesScatter(const HtSamples *s, PetscReal mean[], PetscReal scatter[])
+{
+  PetscFunctionBegin;
+  PetscCall(HtSamplesScatterTarget(s, NULL, mean, scatter));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesBlockProduct - for the features [j0, j0 + b) of the samples centered by mu (f means): z (b + 1) =
+   (sum_i (x_iB - mu_B) r_i, sum_i r_i^2) and, when G is not NULL, G (b x b, row-major) =
+   sum_i (x_iB - mu_B)(x_iB - mu_B)^T, over the samples of every rank, the same on every rank: one pass over the local
+   rows (the block's columns only) and ONE reduction of b + 1 (+ b b) numbers, added in rank order. Collective on
+   s->comm. The block coordinate descent of a linear model: r is the residual (m local values).
+*/
+PetscErrorCode HtSamplesBlockProduct(const HtSamples *s, const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar r[], PetscScalar z[], PetscScalar G[])
+{
+  const PetscInt nz = b + 1 + (G ? b * b : 0);
+  PetscScalar   *acc, *d;
+
+  PetscFunctionBegin;
+  PetscCall(PetscCalloc2(nz, &acc, b, &d));
+  for (PetscInt i = 0; i < s->m; i++) {
+    const PetscScalar *xi = s->x + (size_t)i * s->f + j0;
+
+    for (PetscInt k = 0; k < b; k++) {
+      d[k] = xi[k] - mu[j0 + k];
+      acc[k] += d[k] * r[i];
+    }
+    acc[b] += r[i] * r[i];
+    if (G)
+      for (PetscInt k = 0; k < b; k++)
+        for (PetscInt l = 0; l < b; l++) acc[b + 1 + k * b + l] += d[k] * d[l];
+  }
+  PetscCall(HtSamplesSumScalar(s, nz, acc));
+  PetscCall(PetscArraycpy(z, acc, b + 1));
+  if (G) PetscCall(PetscArraycpy(G, acc + b + 1, b * b));
+  PetscCall(PetscFree2(acc, d));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtSamplesBlockUpdate - r_i -= (x_iB - mu_B) . dw for the local samples and the features B = [j0, j0 + b) centered
+   by mu (f means): the residual after a block of coordinates moved by dw. Not collective.
+*/
+PetscErrorCode HtSamplesBlockUpdate(const HtSamples *s, const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar dw[], PetscScalar r[])
+{
+  PetscScalar shift = 0;
+
+  PetscFunctionBegin;
+  for (PetscInt k = 0; k < b; k++) shift += mu[j0 + k] * dw[k];
+  for (PetscInt i = 0; i < s->m; i++) {
+    const PetscScalar *xi = s->x + (size_t)i * s->f + j0;
+    PetscScalar        t  = -shift;
+
+    for (PetscInt k = 0; k < b; k++) t += xi[k] * dw[k];
+    r[i] -= t;
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -393,7 +393,7 @@ PetscErrorCode HtTensorCov(HtTensor X, PetscInt ddof, HtTensor *C)
   } else PetscCall(HtTensorAsType(X, HT_SCALAR, &Xs));
   PetscCall(PetscMalloc1(1 + 2 * f + f * f, &moments));
   PetscCall(HtTensorGetArrayRead(Xs, &xa));
-  PetscCall((*X->ops->reduce->covmoments)(Xs->lshape[0], f, xa, moments));
+  PetscCall((*X->ops->reduce->covmoments)(Xs->lshape[0], f, xa, NULL, moments));
   PetscCall(HtTensorRestoreArrayRead(Xs, &xa));
   PetscCall(HtMomentsAllreduce_Private(comm, f, moments, 1));
   PetscCall(HtTensorCreate(comm, 2, (PetscInt[]){f, f}, -1, HT_SCALAR, C));

@@ -381,7 +381,8 @@ static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, 
 #include <heat/private/kernellevels.h>
 
 /*
-   out = the packed moments of m rows of f columns, in one pass: each chunk of rows is shifted by the running mean
+   out = the packed moments of m rows of f columns, and of the target y as column f when y is not NULL (f + 1
+   variables then), in one pass: each chunk of rows is shifted by the running mean
    of the rows before it (the first row for the first chunk) into a work copy (zero-padded to whole blocks; the
    padding columns are zeroed once, at allocation), the Gram kernel gives the chunk's sums of products about the
    shift and its column sums, the small correction for the chunk mean's distance to the shift makes them its M2, and
@@ -389,9 +390,9 @@ static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, 
    The kernels are compiled per x86-64 level (include/heat/private/kernels/gram.h); OpenBLAS's syrk reached a quarter
    of its DGEMM rate with F = 16.
 */
-static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScalar *x, PetscReal out[])
+static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *y, PetscReal out[])
 {
-  PetscInt   fpad = (f + HT_GRAM_BLOCK - 1) / HT_GRAM_BLOCK * HT_GRAM_BLOCK, chunk = PetscMax(1, HT_COV_CHUNK_BYTES / (PetscInt)sizeof(PetscScalar) / PetscMax(fpad, 1)), size = 1 + 2 * f + f * f;
+  PetscInt   nv = f + (y ? 1 : 0), fpad = (nv + HT_GRAM_BLOCK - 1) / HT_GRAM_BLOCK * HT_GRAM_BLOCK, chunk = PetscMax(1, HT_COV_CHUNK_BYTES / (PetscInt)sizeof(PetscScalar) / PetscMax(fpad, 1)), size = 1 + 2 * nv + nv * nv;
   PetscReal *cm, *shift, *mean, *m2, *work, *colsum;
   void (*shiftrows)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, PetscReal *) = HtKernelPick(HtShiftKernel);
   void (*gram)(PetscInt, PetscInt, PetscInt, const PetscReal *, PetscReal *, PetscReal *)              = HtKernelPick(HtGramUpperKernel);
@@ -400,23 +401,26 @@ static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScala
   PetscCall(PetscArrayzero(out, size));
   PetscCall(PetscCalloc3((size_t)PetscMin(chunk, PetscMax(m, 1)) * fpad, &work, size, &cm, fpad, &colsum)); /* the lower blocks of m2 and the padding columns of work stay 0 */
   shift = cm + 1;
-  mean  = cm + 1 + f;
-  m2    = cm + 1 + 2 * f;
+  mean  = cm + 1 + nv;
+  m2    = cm + 1 + 2 * nv;
   for (PetscInt j = 0; j < f; j++) shift[j] = m ? PetscRealPart(x[j]) : 0;
+  if (y) shift[f] = m ? PetscRealPart(y[0]) : 0;
   for (PetscInt i0 = 0; i0 < m; i0 += chunk) {
     PetscInt mc = PetscMin(chunk, m - i0);
 
     cm[0] = mc;
     shiftrows(mc, f, fpad, x + (size_t)i0 * f, shift, work);
-    gram(mc, f, fpad, work, m2, colsum);
-    for (PetscInt j = 0; j < f; j++) mean[j] = colsum[j] / mc;
-    for (PetscInt c = 0; c < f; c++)
-      for (PetscInt r = c; r < f; r++) m2[c * f + r] -= mc * mean[r] * mean[c];
-    HtMomentsMergeN(f, cm, out);
-    for (PetscInt j = 0; j < f; j++) shift[j] = out[1 + j] + out[1 + f + j]; /* the next chunk is shifted by the mean so far */
+    if (y)
+      for (PetscInt i = 0; i < mc; i++) work[(size_t)i * fpad + f] = PetscRealPart(y[i0 + i]) - shift[f];
+    gram(mc, nv, fpad, work, m2, colsum);
+    for (PetscInt j = 0; j < nv; j++) mean[j] = colsum[j] / mc;
+    for (PetscInt c = 0; c < nv; c++)
+      for (PetscInt r = c; r < nv; r++) m2[c * nv + r] -= mc * mean[r] * mean[c];
+    HtMomentsMergeN(nv, cm, out);
+    for (PetscInt j = 0; j < nv; j++) shift[j] = out[1 + j] + out[1 + nv + j]; /* the next chunk is shifted by the mean so far */
   }
-  for (PetscInt r = 0; r < f; r++)
-    for (PetscInt c = r + 1; c < f; c++) out[1 + 2 * f + c * f + r] = out[1 + 2 * f + r * f + c];
+  for (PetscInt r = 0; r < nv; r++)
+    for (PetscInt c = r + 1; c < nv; c++) out[1 + 2 * nv + c * nv + r] = out[1 + 2 * nv + r * nv + c];
   PetscCall(PetscFree3(work, cm, colsum));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

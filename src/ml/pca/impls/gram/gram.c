@@ -5,23 +5,6 @@
 */
 #include <heat/private/pcaimpl.h>
 
-/*
-   a NaN or Inf of the data makes the moments non-finite: only then are the data checked (HtMLCheckData() says where);
-   finite data whose moments are not overflow double precision
-*/
-static PetscErrorCode HtGramCheckFinite(HtPCA pca, HtTensor X, PetscInt f, const PetscReal mean[], const PetscScalar scatter[])
-{
-  PetscBool finite = PETSC_TRUE;
-  HtTensor  Xc;
-
-  PetscFunctionBegin;
-  for (PetscInt j = 0; j < f; j++) finite = (PetscBool)(finite && PetscIsNormalReal(PetscAbsReal(mean[j]) + 1) && !PetscIsInfOrNanScalar(scatter[j * f + j]));
-  if (finite) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtMLCheckData((PetscObject)pca, X, f, &Xc));
-  PetscCall(HtTensorDestroy(&Xc));
-  SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_FP, "The variances of the features overflow double precision (values near 1e154 or larger); scale the data first");
-}
-
 static PetscErrorCode HtPCAFit_Gram(HtPCA pca, HtTensor X, PetscInt kwant) /* every component, whatever kwant */
 {
   HtSamples    s;
@@ -37,7 +20,7 @@ static PetscErrorCode HtPCAFit_Gram(HtPCA pca, HtTensor X, PetscInt kwant) /* ev
   PetscCall(PetscMalloc5(f, &mean, f * f, &scatter, f, &lambda, f, &sv, f, &means));
   PetscCall(HtSamplesScatter(&s, mean, (PetscReal *)scatter));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
-  PetscCall(HtGramCheckFinite(pca, X, f, mean, scatter));
+  PetscCall(HtMLCheckMoments((PetscObject)pca, X, f, f, mean, (PetscReal *)scatter));
   for (PetscInt j = 0; j < f; j++) {
     total += PetscRealPart(scatter[j * f + j]) / (n - 1);
     means[j] = mean[j];
