@@ -8,3 +8,4 @@
 #include <heatcluster.h>
 #include <heatpca.h>
 #include <heatscaler.h>
+#include <heatclassifier.h>

@@ -27,6 +27,7 @@ PetscErrorCode HeatInitializePackage(void)
   PetscCall(HtClusterInitializePackage());
   PetscCall(HtPCAInitializePackage());
   PetscCall(HtScalerInitializePackage());
+  PetscCall(HtClassifierInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
