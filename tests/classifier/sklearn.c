@@ -100,14 +100,14 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      test:
        suffix: knn
-       args: -data {{iris irismap cancer}} -ht_classifier_type knn -ref knn_uniform
+       args: -data {{iris irismap cancer}separate output} -ht_classifier_type knn -ref knn_uniform
      test:
        suffix: knn_distance
-       args: -data {{iris irismap cancer}} -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
+       args: -data {{iris irismap cancer}separate output} -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
      test:
        suffix: gnb
-       args: -data {{iris irismap cancer}} -ht_classifier_type gaussiannb -ref gnb
+       args: -data {{iris irismap cancer}separate output} -ht_classifier_type gaussiannb -ref gnb
      test:
        suffix: logistic
-       args: -data {{iris irismap cancer}} -ht_classifier_type logistic -ref logistic -ht_classifier_tol 1e-7 -tol 1e-6
+       args: -data {{iris irismap cancer}separate output} -ht_classifier_type logistic -ref logistic -ht_classifier_tol 1e-7 -tol 1e-6
 TEST*/
