@@ -218,7 +218,7 @@ static PetscErrorCode HtClassifierView_GaussianNB(HtClassifier cl, PetscViewer v
   PetscCall(PetscViewerASCIIPrintf(viewer, "var_smoothing: %g, priors: %s\n", (double)nb->var_smoothing, nb->priors ? "given" : "the class frequencies"));
   if (!cl->fitted) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscViewerASCIIPrintf(viewer, "epsilon: %.8g\n", (double)nb->epsilon));
-  for (PetscInt c = 0; c < cl->nclasses; c++) PetscCall(PetscViewerASCIIPrintf(viewer, "class %" PetscInt_FMT ": %g samples, prior %.8g\n", cl->classes[c], (double)nb->count[c], (double)nb->prior[c]));
+  for (PetscInt c = 0; c < cl->nclasses; c++) PetscCall(PetscViewerASCIIPrintf(viewer, "class %" PetscInt_FMT ": %" PetscInt_FMT " samples, prior %.8g\n", cl->classes[c], (PetscInt)nb->count[c], (double)nb->prior[c]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

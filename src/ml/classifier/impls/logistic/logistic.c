@@ -232,8 +232,7 @@ static PetscErrorCode HtClassifierView_Logistic(HtClassifier cl, PetscViewer vie
     PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "C", HT_SCALAR, lr->C));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(PetscViewerASCIIPrintf(viewer, "C: %g, tolerance %g, at most %" PetscInt_FMT " iterations\n", (double)lr->C, (double)cl->tol, cl->max_it));
-  if (lr->tao) PetscCall(TaoView(lr->tao, viewer));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "C: %g, solver: TAO %s, gradient norm tolerance %g, at most %" PetscInt_FMT " iterations\n", (double)lr->C, lr->tao ? ((PetscObject)lr->tao)->type_name : TAOLMVM, (double)cl->tol, cl->max_it));
   if (!cl->fitted) PetscFunctionReturn(PETSC_SUCCESS);
   for (PetscInt c = 0; c < cl->nclasses; c++) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "class %" PetscInt_FMT ": intercept %.8g, coef", cl->classes[c], (double)PetscRealPart(lr->intercept[c])));
