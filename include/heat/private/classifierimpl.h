@@ -42,4 +42,5 @@ struct _p_HtClassifier {
 
 PETSC_INTERN PetscErrorCode HtClassifierSetClasses_Private(HtClassifier, PetscInt, const PetscInt[]);
 PETSC_INTERN PetscErrorCode HtClassifierReplicated_Private(HtClassifier, PetscInt, PetscInt, HtDType, const void *, HtTensor *);
+PETSC_INTERN PetscErrorCode HtClassifierLoadValues_Private(HtClassifier, PetscViewer, const char[], PetscInt, PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtClassifierTypeRegisterAll(void);

@@ -66,6 +66,19 @@ static PetscErrorCode HtClassifierCheckLabels(HtClassifier cl, HtTensor Xs, HtTe
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* X and y checked as training data (nfeatures: those of the model, or -1), X as Xs split along the samples */
+static PetscErrorCode HtClassifierCheckTrainingData(HtClassifier cl, HtTensor X, HtTensor y, PetscInt nfeatures, HtTensor *Xs)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
+  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
+  PetscCheckSameComm(cl, 1, X, 2);
+  PetscCall(HtClassifierSetUp(cl));
+  PetscCall(HtMLCheckData((PetscObject)cl, X, nfeatures, Xs));
+  PetscCall(HtClassifierCheckLabels(cl, *Xs, y));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the sorted distinct labels of y on every rank: each rank's distinct labels, gathered, made distinct again */
 static PetscErrorCode HtClassifierFindClasses(HtTensor Xs, HtTensor y, PetscInt *nc, PetscInt **classes)
 {
@@ -152,12 +165,7 @@ PetscErrorCode HtClassifierFit(HtClassifier cl, HtTensor X, HtTensor y)
   const PetscInt *shape;
 
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
-  PetscCheckSameComm(cl, 1, X, 2);
-  PetscCall(HtClassifierSetUp(cl));
-  PetscCall(HtMLCheckData((PetscObject)cl, X, -1, &Xs));
-  PetscCall(HtClassifierCheckLabels(cl, Xs, y));
+  PetscCall(HtClassifierCheckTrainingData(cl, X, y, -1, &Xs));
   PetscCall(HtClassifierReset(cl));
   PetscCall(HtClassifierSetUp(cl));
   PetscCall(PetscLogEventBegin(HT_CLASSIFIER_Fit, cl, Xs, y, 0));
@@ -231,12 +239,9 @@ PetscErrorCode HtClassifierPartialFit(HtClassifier cl, HtTensor X, HtTensor y, H
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
-  PetscCheckSameComm(cl, 1, X, 2);
   PetscCall(HtClassifierSetUp(cl));
   PetscCheck(cl->ops->partialfit, PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClassifierPartialFit() needs a type that folds batches into its model (-ht_classifier_type gaussiannb), not %s", ((PetscObject)cl)->type_name);
-  PetscCall(HtMLCheckData((PetscObject)cl, X, cl->nclasses ? cl->nfeatures : -1, &Xs));
-  PetscCall(HtClassifierCheckLabels(cl, Xs, y));
+  PetscCall(HtClassifierCheckTrainingData(cl, X, y, cl->nclasses ? cl->nfeatures : -1, &Xs));
   PetscCall(PetscLogEventBegin(HT_CLASSIFIER_Fit, cl, Xs, y, 0));
   if (!cl->nclasses) PetscCall(HtClassifierSetClassesFromTensor(cl, classes));
   PetscCall(HtClassifierClassIndices(cl, Xs, y, &yc));

@@ -90,6 +90,24 @@ PetscErrorCode HtClassifierViewFromOptions(HtClassifier cl, PetscObject obj, con
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* HtClassifierLoadValues_Private - the n values of the replicated dataset `name` of a model file, in values[] */
+PetscErrorCode HtClassifierLoadValues_Private(HtClassifier cl, PetscViewer viewer, const char name[], PetscInt n, PetscScalar values[])
+{
+  HtTensor           t;
+  const PetscScalar *a;
+  PetscInt           size;
+
+  PetscFunctionBegin;
+  PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, name, &t));
+  PetscCall(HtTensorGetLocalSize(t, &size));
+  PetscCheck(size == n, PetscObjectComm((PetscObject)cl), PETSC_ERR_FILE_UNEXPECTED, "The model's %s holds %" PetscInt_FMT " values, not %" PetscInt_FMT, name, size, n);
+  PetscCall(HtTensorGetArrayRead(t, &a));
+  PetscCall(PetscArraycpy(values, a, n));
+  PetscCall(HtTensorRestoreArrayRead(t, &a));
+  PetscCall(HtTensorDestroy(&t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtClassifierLoad - Loads a fitted model written by `HtClassifierView()` with an HDF5 viewer, so that it can predict.
 

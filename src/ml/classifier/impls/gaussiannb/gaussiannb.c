@@ -222,21 +222,16 @@ static PetscErrorCode HtClassifierView_GaussianNB(HtClassifier cl, PetscViewer v
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* a replicated model dataset of n values into v[] */
+/* a replicated model dataset of n values into v[] (reals) */
 static PetscErrorCode HtGaussianNBLoadValues(HtClassifier cl, PetscViewer viewer, const char name[], PetscInt n, PetscReal v[])
 {
-  HtTensor           t;
-  const PetscScalar *a;
-  PetscInt           size;
+  PetscScalar *a;
 
   PetscFunctionBegin;
-  PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, name, &t));
-  PetscCall(HtTensorGetLocalSize(t, &size));
-  PetscCheck(size == n, PetscObjectComm((PetscObject)cl), PETSC_ERR_FILE_UNEXPECTED, "The model's %s holds %" PetscInt_FMT " values, not %" PetscInt_FMT, name, size, n);
-  PetscCall(HtTensorGetArrayRead(t, &a));
+  PetscCall(PetscMalloc1(n, &a));
+  PetscCall(HtClassifierLoadValues_Private(cl, viewer, name, n, a));
   for (PetscInt i = 0; i < n; i++) v[i] = PetscRealPart(a[i]);
-  PetscCall(HtTensorRestoreArrayRead(t, &a));
-  PetscCall(HtTensorDestroy(&t));
+  PetscCall(PetscFree(a));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -244,24 +244,6 @@ static PetscErrorCode HtClassifierView_Logistic(HtClassifier cl, PetscViewer vie
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* a replicated model dataset of n values into v[] */
-static PetscErrorCode HtLogisticLoadValues(HtClassifier cl, PetscViewer viewer, const char name[], PetscInt n, PetscScalar v[])
-{
-  HtTensor           t;
-  const PetscScalar *a;
-  PetscInt           size;
-
-  PetscFunctionBegin;
-  PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, name, &t));
-  PetscCall(HtTensorGetLocalSize(t, &size));
-  PetscCheck(size == n, PetscObjectComm((PetscObject)cl), PETSC_ERR_FILE_UNEXPECTED, "The model's %s holds %" PetscInt_FMT " values, not %" PetscInt_FMT, name, size, n);
-  PetscCall(HtTensorGetArrayRead(t, &a));
-  PetscCall(PetscArraycpy(v, a, n));
-  PetscCall(HtTensorRestoreArrayRead(t, &a));
-  PetscCall(HtTensorDestroy(&t));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode HtClassifierLoad_Logistic(HtClassifier cl, PetscViewer viewer)
 {
   HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
@@ -270,8 +252,8 @@ static PetscErrorCode HtClassifierLoad_Logistic(HtClassifier cl, PetscViewer vie
   PetscFunctionBegin;
   PetscCall(HtLogisticDestroyModel(lr));
   PetscCall(PetscMalloc2(cl->nclasses * cl->nfeatures, &lr->coef, cl->nclasses, &lr->intercept));
-  PetscCall(HtLogisticLoadValues(cl, viewer, "coef", cl->nclasses * cl->nfeatures, lr->coef));
-  PetscCall(HtLogisticLoadValues(cl, viewer, "intercept", cl->nclasses, lr->intercept));
+  PetscCall(HtClassifierLoadValues_Private(cl, viewer, "coef", cl->nclasses * cl->nfeatures, lr->coef));
+  PetscCall(HtClassifierLoadValues_Private(cl, viewer, "intercept", cl->nclasses, lr->intercept));
   PetscCall(HtMLModelLoadScalar((PetscObject)cl, viewer, "C", &Creg));
   PetscCall(HtClassifierLogisticSetC(cl, PetscRealPart(Creg)));
   PetscCall(HtLogisticSetModel(cl));
