@@ -1,9 +1,11 @@
 /*
    HTCLASSIFIERKNN: k nearest neighbours. The model is the training set itself, kept distributed as packed rows
    (features, class index, global index). To predict, the ranks' blocks of training rows travel around a ring
-   (HtSamplesRingVisit()); each visiting block is cut into tiles of HT_KNN_TILE points for the back end's exact distance
-   kernel (HtPoints, HT_POINTS_SQEUCLIDEAN_EXACT: summed in feature order, so that ties and neighbour order do not
-   depend on the number of ranks), which measures chunks of HT_POINTS_CHUNK local queries against them; every query
+   (HtSamplesRingVisit()); each visiting block is cut into tiles of HT_KNN_TILE points for the back end's distance
+   kernel (HtPoints: the expansion |x|^2 + |y|^2 - 2 x.y, GEMM-like), which measures chunks of HT_POINTS_CHUNK local
+   queries against them; the points that may be among a query's k nearest within the expansion's rounding get their
+   exact distance (HT_POINTS_SQEUCLIDEAN_EXACT, summed in feature order, so that ties and the order of the neighbours do
+   not depend on the number of ranks or on the rounding of the expansion), and every query
    keeps its k best in an HtTopList (ties to the lower training index). No rank holds the whole training set, and no
    queries x training matrix is formed.
 */
@@ -20,7 +22,17 @@ typedef struct {
   HtTopList   *lists; /* per local query: keys -(squared distance), indices (global index) C + class */
   HtPoints     P;
   PetscScalar *d;
+  PetscReal   *xnorm, *ynorm; /* squared norms of the local queries and of the points of a tile */
 } HtClassifier_KNN;
+
+/* |x|^2 of a row of f features */
+static inline PetscReal HtKNNNorm2(PetscInt f, const PetscScalar x[])
+{
+  PetscReal s = 0;
+
+  for (PetscInt j = 0; j < f; j++) s += PetscRealPart(x[j] * x[j]);
+  return s;
+}
 
 static PetscErrorCode HtClassifierFit_KNN(HtClassifier cl, HtTensor X, const PetscInt yc[])
 {
@@ -47,28 +59,51 @@ static PetscErrorCode HtClassifierFit_KNN(HtClassifier cl, HtTensor X, const Pet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* a block of m packed training rows visits: every tile of it is measured against every chunk of local queries */
+/*
+   whether a training point whose squared distance by the expansion |x|^2 + |y|^2 - 2 x.y is de may enter the list t:
+   the expansion's error is below slack (|x|^2 + |y|^2) (slack: 64 eps (f + 2), a wide margin over the error of its f
+   products and few sums), so a point farther than the k-th by more cannot
+*/
+static inline PetscBool HtKNNCandidate(const HtTopList *t, PetscReal de, PetscReal slack)
+{
+  return (PetscBool)(t->n < t->cap || de - slack <= -t->key[t->n - 1]);
+}
+
+/*
+   a block of m packed training rows visits: every tile of it is measured against every chunk of local queries by the
+   back end's expansion kernel (GEMM-like), and the few points that may enter a query's list get their exact distance
+   (summed in feature order: ties and order do not depend on the number of ranks)
+*/
 static PetscErrorCode HtKNNVisit(void *ctx, PetscInt m, const PetscScalar *rows)
 {
   HtClassifier      cl  = (HtClassifier)ctx;
   HtClassifier_KNN *knn = (HtClassifier_KNN *)cl->data;
   PetscInt          F = cl->nfeatures, ld = F + 2, C = cl->nclasses;
+  PetscReal         slack = 64 * PETSC_MACHINE_EPSILON * (F + 2);
 
   PetscFunctionBegin;
   for (PetscInt t0 = 0; t0 < m; t0 += HT_KNN_TILE) {
     PetscInt nt = PetscMin(HT_KNN_TILE, m - t0);
 
     PetscCall(HtPointsSet(knn->P, nt, rows + t0 * ld, ld));
+    for (PetscInt p = 0; p < nt; p++) knn->ynorm[p] = HtKNNNorm2(F, rows + (t0 + p) * ld);
     for (PetscInt i0 = 0; i0 < knn->q.m; i0 += HT_POINTS_CHUNK) {
       PetscInt mc = PetscMin(HT_POINTS_CHUNK, knn->q.m - i0);
 
-      PetscCall(HtPointsDistances(knn->P, HT_POINTS_SQEUCLIDEAN_EXACT, 0, mc, knn->q.x + i0 * F, knn->d, HT_KNN_TILE));
-      for (PetscInt i = 0; i < mc; i++)
+      PetscCall(HtPointsDistances(knn->P, HT_POINTS_SQEUCLIDEAN, 0, mc, knn->q.x + i0 * F, knn->d, HT_KNN_TILE));
+      for (PetscInt i = 0; i < mc; i++) {
+        HtTopList         *t = &knn->lists[i0 + i];
+        const PetscScalar *x = knn->q.x + (i0 + i) * F;
+
         for (PetscInt p = 0; p < nt; p++) {
           const PetscScalar *r = rows + (t0 + p) * ld;
+          PetscReal          d;
 
-          HtTopListPush(&knn->lists[i0 + i], -PetscRealPart(knn->d[i * HT_KNN_TILE + p]), (PetscInt)PetscRealPart(r[F + 1]) * C + (PetscInt)PetscRealPart(r[F]));
+          if (!HtKNNCandidate(t, PetscRealPart(knn->d[i * HT_KNN_TILE + p]), slack * (knn->xnorm[i0 + i] + knn->ynorm[p]))) continue;
+          PetscCall(HtPointsDistance(knn->P, HT_POINTS_SQEUCLIDEAN_EXACT, p, x, &d));
+          HtTopListPush(t, -d, (PetscInt)PetscRealPart(r[F + 1]) * C + (PetscInt)PetscRealPart(r[F]));
         }
+      }
     }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -102,12 +137,13 @@ static PetscErrorCode HtClassifierScores_KNN(HtClassifier cl, HtTensor X, PetscB
   PetscCall(HtTensorGetSamples(X, NULL, &knn->q));
   PetscCall(HtTopListsCreate(knn->q.m, knn->k, &knn->lists));
   PetscCall(HtPointsCreate(knn->q.backend, HT_KNN_TILE, cl->nfeatures, &knn->P));
-  PetscCall(PetscMalloc1(HT_POINTS_CHUNK * HT_KNN_TILE, &knn->d));
+  PetscCall(PetscMalloc3(HT_POINTS_CHUNK * HT_KNN_TILE, &knn->d, knn->q.m, &knn->xnorm, HT_KNN_TILE, &knn->ynorm));
+  for (PetscInt i = 0; i < knn->q.m; i++) knn->xnorm[i] = HtKNNNorm2(cl->nfeatures, knn->q.x + i * cl->nfeatures);
   PetscCall(HtTensorGetSamples(knn->train, NULL, &ts));
   PetscCall(HtSamplesRingVisit(&ts, cl->nfeatures + 2, ts.x, HtKNNVisit, cl));
   PetscCall(HtTensorRestoreSamples(knn->train, NULL, &ts));
   for (PetscInt i = 0; i < knn->q.m; i++) HtKNNVote(&knn->lists[i], cl->nclasses, knn->weights, proba, S + i * cl->nclasses);
-  PetscCall(PetscFree(knn->d));
+  PetscCall(PetscFree3(knn->d, knn->xnorm, knn->ynorm));
   PetscCall(HtPointsDestroy(&knn->P));
   PetscCall(HtTopListsDestroy(&knn->lists));
   PetscCall(HtTensorRestoreSamples(X, NULL, &knn->q));
