@@ -1,11 +1,13 @@
 /*
    HTCLASSIFIERLOGISTIC: multinomial logistic regression with an L2 penalty. Every rank runs the same small TAO problem
    on PETSC_COMM_SELF (a Vec of the C (F + 1) coefficients and intercepts); an evaluation of the objective and its
-   gradient is one pass over the local samples in chunks of HT_POINTS_CHUNK rows (Z = X W^T by the back end's product,
+   gradient is one pass over the local samples in chunks of HT_LOGISTIC_CHUNK rows (Z = X W^T by the back end's product,
    softmax, G = (P - Y)^T X by its transposed product while the chunk is in cache) and one reduction of C (F + 1) + 1
    numbers added in rank order, so that every rank sees the same values and takes the same steps.
 */
 #include <heat/private/classifierimpl.h>
+
+#define HT_LOGISTIC_CHUNK 2048 /* rows per product: wide enough for the GEMMs (C columns only), in cache for the second */
 
 typedef struct {
   PetscReal    C;
@@ -52,8 +54,8 @@ static PetscErrorCode HtLogisticObjective(Tao tao, Vec w, PetscReal *f, Vec grad
   for (PetscInt c = 0; c < C; c++)
     for (PetscInt j = 0; j < F; j++) lr->wt[j * C + c] = wa[c * F + j];
   PetscCall(PetscArrayzero(buf, nw + C + 1));
-  for (PetscInt i0 = 0; i0 < lr->s.m; i0 += HT_POINTS_CHUNK) {
-    PetscInt  mc = PetscMin(HT_POINTS_CHUNK, lr->s.m - i0);
+  for (PetscInt i0 = 0; i0 < lr->s.m; i0 += HT_LOGISTIC_CHUNK) {
+    PetscInt  mc = PetscMin(HT_LOGISTIC_CHUNK, lr->s.m - i0);
     HtSamples chunk;
 
     PetscCall(HtSamplesCreateLocal(&lr->s, mc, lr->s.x + i0 * F, NULL, &chunk));
@@ -159,7 +161,7 @@ static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, cons
   PetscCall(HtLogisticGetTao(cl, &tao));
   PetscCall(HtTensorGetSamples(X, NULL, &lr->s));
   lr->yc = yc;
-  PetscCall(PetscMalloc4(F * C, &lr->wt, HT_POINTS_CHUNK * C, &lr->z, F * C, &lr->g, nw + C + 1, &lr->buf));
+  PetscCall(PetscMalloc4(F * C, &lr->wt, HT_LOGISTIC_CHUNK * C, &lr->z, F * C, &lr->g, nw + C + 1, &lr->buf));
   PetscCall(VecCreateSeq(PETSC_COMM_SELF, nw + C, &w));
   PetscCall(VecSet(w, 0));
   PetscCall(TaoSetSolution(tao, w));
