@@ -81,3 +81,4 @@ fmt = ["%.1f"] * 4 + ["%d"]
 np.savetxt(os.path.join(here, "iris_train.csv"), np.column_stack([Xtr, ytr]), delimiter=",", fmt=fmt)
 np.savetxt(os.path.join(here, "iris_test.csv"), np.column_stack([Xte, yte]), delimiter=",", fmt=fmt)
 np.savetxt(os.path.join(here, "iris_test_nolabel.csv"), Xte, delimiter=",", fmt="%.1f")
+np.savetxt(os.path.join(here, "iris_test_3rows.csv"), np.column_stack([Xte, yte])[:3], delimiter=",", fmt=fmt)  # fewer rows than ranks

@@ -135,7 +135,7 @@ static PetscErrorCode HtClassifierScores_KNN(HtClassifier cl, HtTensor X, PetscB
 
   PetscFunctionBegin;
   PetscCall(HtTensorGetSamples(X, NULL, &knn->q));
-  PetscCall(HtTopListsCreate(knn->q.m, knn->k, &knn->lists));
+  PetscCall(HtTopListsCreate(PetscMax(knn->q.m, 1), knn->k, &knn->lists)); /* a rank may hold no query */
   PetscCall(HtPointsCreate(knn->q.backend, HT_KNN_TILE, cl->nfeatures, &knn->P));
   PetscCall(PetscMalloc3(HT_POINTS_CHUNK * HT_KNN_TILE, &knn->d, knn->q.m, &knn->xnorm, HT_KNN_TILE, &knn->ynorm));
   for (PetscInt i = 0; i < knn->q.m; i++) knn->xnorm[i] = HtKNNNorm2(cl->nfeatures, knn->q.x + i * cl->nfeatures);
