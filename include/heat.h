@@ -9,3 +9,4 @@
 #include <heatpca.h>
 #include <heatscaler.h>
 #include <heatregressor.h>
+#include <heatclassifier.h>

@@ -7,6 +7,9 @@ static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
                            "           scale: -ht_scaler_type standard|minmax|maxabs|robust|normalizer ...; writes transformed and the fitted statistics\n"
                            "           lasso: -target J -ht_regressor_type lasso|elasticnet|ridge|ols -ht_regressor_alpha A ...; writes coef,\n"
                            "                  intercept, n_iter, dual_gap (and the model's parameters)\n"
+                           "           classify: -target J -test FILE -ht_classifier_type knn|gaussiannb|logistic ...; fits to the input, writes\n"
+                           "                the predicted labels (int64, in FILE's order) and probabilities of FILE's rows, prints the accuracy\n"
+                           "                when FILE has the target column too\n"
                            "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
                            "  -target J     column J of the input is the target (negative counts from the end)\n"
                            "  -o FILE.h5    write the results as HDF5 datasets\n\n";
@@ -266,12 +269,92 @@ static PetscErrorCode HeatLasso(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* labels: the HT_SCALAR target column y as HT_INT, after checking that every value is a whole number */
+static PetscErrorCode HeatClassifyLabels(HeatDriver *drv, HtTensor y, const char file[], HtTensor *labels)
+{
+  const PetscScalar *v;
+  PetscInt           n, bad = 0;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetLocalSize(y, &n));
+  PetscCall(HtTensorGetArrayRead(y, &v));
+  for (PetscInt i = 0; i < n; i++) bad += !(PetscAbsReal(PetscRealPart(v[i])) < 1e15 && PetscRealPart(v[i]) == PetscFloorReal(PetscRealPart(v[i])));
+  PetscCall(HtTensorRestoreArrayRead(y, &v));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &bad, 1, MPIU_INT, MPI_SUM, drv->comm));
+  PetscCheck(!bad, drv->comm, PETSC_ERR_USER_INPUT, "%" PetscInt_FMT " values of the target column of %s are not whole numbers; heat classify needs integer class labels", bad, file);
+  PetscCall(HtTensorAsType(y, HT_INT, labels));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the samples of -test FILE (features as the input's; with one more column, the input's -target column holds labels) */
+static PetscErrorCode HeatClassifyReadTest(HeatDriver *drv, const char file[], HtTensor *T, HtTensor *labels)
+{
+  HeatDriver      test = *drv;
+  const PetscInt *shape, *tshape;
+
+  PetscFunctionBegin;
+  *labels = NULL;
+  PetscCall(PetscStrncpy(test.input, file, sizeof(test.input)));
+  test.hastarget = PETSC_FALSE;
+  test.y         = NULL;
+  PetscCall(HeatDriverReadInput(&test));
+  PetscCall(HtTensorGetShape(drv->X, &shape));
+  PetscCall(HtTensorGetShape(test.X, &tshape));
+  PetscCheck(tshape[1] == shape[1] || tshape[1] == shape[1] + 1, drv->comm, PETSC_ERR_ARG_SIZ, "%s has %" PetscInt_FMT " columns; it needs the %" PetscInt_FMT " features of %s (and may have its target column too: %" PetscInt_FMT " columns)", file, tshape[1], shape[1], drv->input, shape[1] + 1);
+  if (tshape[1] == shape[1] + 1) {
+    PetscCall(HeatDriverSplitTarget(&test));
+    PetscCall(HeatClassifyLabels(drv, test.y, file, labels));
+    PetscCall(HtTensorDestroy(&test.y));
+  }
+  *T = test.X;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* fits a classifier (-ht_classifier_* options) to the input with -target labels and classifies the rows of -test FILE;
+   writes predicted, probabilities and the model, prints the accuracy when the test file has the labels */
+static PetscErrorCode HeatClassify(HeatDriver *drv)
+{
+  char         file[PETSC_MAX_PATH_LEN];
+  PetscBool    hastest;
+  HtClassifier cl;
+  HtTensor     y, T, ytest, pred, P;
+  PetscReal    accuracy;
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-test", file, sizeof(file), &hastest));
+  PetscCheck(drv->y, drv->comm, PETSC_ERR_USER_INPUT, "heat classify needs -target J: the column of the input that holds the class labels");
+  PetscCheck(hastest, drv->comm, PETSC_ERR_USER_INPUT, "heat classify needs -test FILE: the samples to classify (the features of the input, optionally with the target column)");
+  PetscCall(HeatClassifyLabels(drv, drv->y, drv->input, &y));
+  PetscCall(HeatClassifyReadTest(drv, file, &T, &ytest));
+  PetscCall(HtClassifierCreate(drv->comm, &cl));
+  PetscCall(HtClassifierSetFromOptions(cl));
+  PetscCall(HtClassifierFit(cl, drv->X, y));
+  PetscCall(HtClassifierView(cl, PETSC_VIEWER_STDOUT_(drv->comm)));
+  PetscCall(HtClassifierPredict(cl, T, &pred));
+  PetscCall(HtClassifierPredictProba(cl, T, &P));
+  PetscCall(HeatDriverWrite(drv, pred, "predicted"));
+  PetscCall(HeatDriverWrite(drv, P, "probabilities"));
+  if (drv->out) PetscCall(HtClassifierView(cl, drv->out));
+  if (ytest) {
+    PetscCall(HtClassifierScore(cl, T, ytest, &accuracy));
+    PetscCall(PetscPrintf(drv->comm, "accuracy on %s: %.10g\n", file, (double)accuracy));
+  }
+  PetscCall(HtTensorDestroy(&P));
+  PetscCall(HtTensorDestroy(&pred));
+  PetscCall(HtTensorDestroy(&ytest));
+  PetscCall(HtTensorDestroy(&T));
+  PetscCall(HtTensorDestroy(&y));
+  PetscCall(HtClassifierDestroy(&cl));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
   {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA    },
   {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                  HeatScale  },
   {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso  },
+  {"classify", "classification (-target J -test FILE -ht_classifier_type, ...): predicted, probabilities, the model", HeatClassify},
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)

@@ -29,6 +29,7 @@ PetscErrorCode HeatInitializePackage(void)
   PetscCall(HtPCAInitializePackage());
   PetscCall(HtScalerInitializePackage());
   PetscCall(HtRegressorInitializePackage());
+  PetscCall(HtClassifierInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -66,8 +66,8 @@ PETSC_INTERN PetscErrorCode HtSamplesRingVisit(const HtSamples *, PetscInt, cons
 
 /*S
    HtTopList - the `cap` pairs (key, global sample index) with the largest keys pushed on one rank, by decreasing key,
-   equal keys by increasing index (push the samples in increasing index order); `HtSamplesMergeTopLists()` makes them
-   the global lists, the same on every rank whatever the number of ranks
+   equal keys by increasing index (whatever the order of the pushes); `HtSamplesMergeTopLists()` makes them the global
+   lists, the same on every rank whatever the number of ranks
 
    Level: developer
 S*/
@@ -77,13 +77,19 @@ typedef struct {
   PetscInt  *index;
 } HtTopList;
 
+/* whether the pair (key, index) comes before (key2, index2) in a top list */
+static inline PetscBool HtTopListBefore(PetscReal key, PetscInt index, PetscReal key2, PetscInt index2)
+{
+  return (PetscBool)(key > key2 || (key == key2 && index < index2));
+}
+
 static inline void HtTopListPush(HtTopList *t, PetscReal key, PetscInt index)
 {
   PetscInt j;
 
-  if (t->n == t->cap && key <= t->key[t->n - 1]) return;
+  if (t->n == t->cap && !HtTopListBefore(key, index, t->key[t->n - 1], t->index[t->n - 1])) return;
   j = t->n < t->cap ? t->n++ : t->n - 1;
-  for (; j > 0 && t->key[j - 1] < key; j--) {
+  for (; j > 0 && HtTopListBefore(key, index, t->key[j - 1], t->index[j - 1]); j--) {
     t->key[j]   = t->key[j - 1];
     t->index[j] = t->index[j - 1];
   }
