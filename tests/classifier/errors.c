@@ -4,14 +4,15 @@ static const char help[] = "Bad input to HtClassifier: each case must stop with 
 #include "classifiertest.h"
 #include <math.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtClassifier cl;
   HtTensor     X, y, Xt, yt, Y = NULL, yb = NULL, out;
   char         which[64] = "";
   PetscBool    is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(LoadData("iris", "Xtrain", 0, &X));
   PetscCall(LoadData("iris", "ytrain", 0, &y));
@@ -50,8 +51,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&Xt));
   PetscCall(HtTensorDestroy(&yt));
   PetscCall(HtClassifierDestroy(&cl));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

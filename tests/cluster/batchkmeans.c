@@ -273,19 +273,25 @@ static PetscErrorCode TestClosed(PetscBool weighted)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   char      test[16] = "blobs";
   PetscBool weighted = PETSC_FALSE, closed;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", test, sizeof(test), NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-weighted", &weighted, NULL));
   PetscCall(PetscStrcmp(test, "closed", &closed));
   if (closed) PetscCall(TestClosed(weighted));
   else PetscCall(TestBlobs(weighted));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -60,7 +60,8 @@ static PetscErrorCode LoadModel(HtCluster cl, const char which[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtCluster   cl;
   HtTensor    X, Y = NULL, w = NULL, labels;
@@ -68,7 +69,7 @@ int main(int argc, char **argv)
   PetscBool   is;
   PetscMPIInt rank;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(CreateData(0, &X));
@@ -110,8 +111,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&Y));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtClusterDestroy(&cl));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -318,7 +318,8 @@ static PetscErrorCode CheckPredictTransform(HtCluster cl, HtTensor X)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   char          which[64] = "data", name[64] = "iris", ref[64] = "", wfile[PETSC_MAX_PATH_LEN] = "";
   HtCluster     cl;
@@ -329,7 +330,7 @@ int main(int argc, char **argv)
   PetscInt      its, refits = -1;
   PetscReal     inertia, refinertia = -1, gaptol = -1;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-weighted", &weighted, NULL));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-data", name, sizeof(name), NULL));
@@ -375,8 +376,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&init));
   PetscCall(HtTensorDestroy(&w));
   PetscCall(HtTensorDestroy(&X));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -73,7 +73,8 @@ static PetscErrorCode AdjustedRandIndex(HtTensor truth, HtTensor labels, PetscRe
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   char             name[64] = "circles";
   HtCluster        cl, km;
@@ -84,7 +85,7 @@ int main(int argc, char **argv)
   const PetscInt  *shape;
   PetscBool        haveeigs, predict = PETSC_FALSE, api = PETSC_FALSE;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-data", name, sizeof(name), NULL));
   PetscCall(PetscOptionsGetRealArray(NULL, NULL, "-ref_eigenvalues", refeigs, &nref, &haveeigs));
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-ref_inertia", &refinertia, NULL));
@@ -140,8 +141,13 @@ int main(int argc, char **argv)
   PetscCall(HtClusterDestroy(&cl));
   PetscCall(HtTensorDestroy(&truth));
   PetscCall(HtTensorDestroy(&X));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

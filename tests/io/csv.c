@@ -7,7 +7,8 @@ static const char help[] = "Tests HtTensorLoadCSV() and HtTensorSaveCSV().\n"
 
 #include "iotest.h"
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   static const Case cases[] = {
     {2, {7, 4},    HT_SCALAR, 0,  0 },
@@ -22,10 +23,15 @@ int main(int argc, char **argv)
     {1, {11},      HT_INT,    -1, -1},
   };
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(IOTestRun(cases, (PetscInt)(sizeof(cases) / sizeof(cases[0])), "csv", HtTensorSaveCSV, HtTensorLoadCSV));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

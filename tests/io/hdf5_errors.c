@@ -2,7 +2,8 @@ static const char help[] = "Tests the errors of HtTensor HDF5 I/O: each -case is
 
 #include <heat.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   char        name[64] = "";
   HtTensor    t = NULL;
@@ -26,7 +27,7 @@ int main(int argc, char **argv)
     {"view_read",     "data/small.h5",        "data"      },
   };
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", name, sizeof(name), NULL));
   for (i = 0; i < (PetscInt)PETSC_STATIC_ARRAY_LENGTH(cases); i++) {
     PetscBool match;
@@ -47,8 +48,13 @@ int main(int argc, char **argv)
   } else PetscCall(HtTensorLoadHDF5(PETSC_COMM_WORLD, file, dataset, split, &t));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "case %s: no error\n", name));
   PetscCall(HtTensorDestroy(&t));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -6,7 +6,8 @@ static const char help[] = "Tests HtTensorLoadNPY() and HtTensorSaveNPY().\n"
 
 #include "iotest.h"
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   static const Case cases[] = {
     {2, {5, 3},    HT_SCALAR, 0,  0 },
@@ -27,10 +28,15 @@ int main(int argc, char **argv)
     {2, {3, 4},    HT_BOOL,   1,  0 },
   };
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(IOTestRun(cases, (PetscInt)(sizeof(cases) / sizeof(cases[0])), "npy", HtTensorSaveNPY, HtTensorLoadNPY));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -338,13 +338,14 @@ static PetscErrorCode BadInput(MPI_Comm comm, const char name[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   MPI_Comm  comm;
   char      name[64];
   PetscBool bad;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", name, sizeof(name), &bad));
   if (bad) PetscCall(BadInput(comm, name));
@@ -355,8 +356,13 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < PETSC_STATIC_ARRAY_LENGTH(Shapes); i++) PetscCall(ShowShape(comm, &Shapes[i].src, Shapes[i].load));
     PetscCall(ShapeOptionalOutputs(comm));
   }
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -4,14 +4,15 @@ static const char help[] = "Bad input to HtPCA: each case must stop with a clear
 #include "pcatest.h"
 #include <math.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtPCA     pca;
   HtTensor  X, Y = NULL, out;
   char      which[64] = "";
   PetscBool is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(LoadRef("iris", "X", 0, &X));
   PetscCall(HtPCACreate(PETSC_COMM_WORLD, &pca));
@@ -64,8 +65,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&Y));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtPCADestroy(&pca));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -19,14 +19,15 @@ static PetscErrorCode PutNaN(HtTensor t, PetscInt row, PetscInt cols)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtRegressor reg;
   HtTensor    X, y, Xfit, yfit, out;
   char        which[64] = "", data[64] = "diabetes";
   PetscBool   is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-data", data, sizeof(data), NULL));
   PetscCall(LoadRegRef(data, "X", 0, &X));
@@ -68,8 +69,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&y));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtRegressorDestroy(&reg));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

@@ -54,14 +54,15 @@ static PetscErrorCode LoadOtherClass(HtScaler sc, HtTensor X)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtScaler  sc;
   HtTensor  X, X2 = NULL, Y = NULL, t;
   char      which[64] = "";
   PetscBool is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(CreateData(3, &X));
   PetscCall(HtScalerCreate(PETSC_COMM_WORLD, &sc));
@@ -88,8 +89,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&X2));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtScalerDestroy(&sc));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

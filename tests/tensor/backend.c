@@ -55,13 +55,14 @@ static PetscErrorCode TestNonFinite(PetscInt split, PetscInt nbad, const PetscIn
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtTensor  t;
   char      which[64] = "";
   PetscBool is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 1, (PetscInt[]){1}, -1, HT_SCALAR, &HostModel));
   PetscCall(HtTensorRegister("mirror", HtTensorCreate_Mirror));
@@ -82,8 +83,13 @@ int main(int argc, char **argv)
     PetscCall(TestNonFinite(split, 3, (PetscInt[]){59, 23, 40}));
   }
   PetscCall(HtTensorDestroy(&HostModel));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

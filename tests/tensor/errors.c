@@ -3,7 +3,8 @@ static const char help[] = "Tests that bad arguments to HtTensor give clear erro
 
 #include <heat.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   MPI_Comm    comm;
   HtTensor    t = NULL, u = NULL;
@@ -13,7 +14,7 @@ int main(int argc, char **argv)
   PetscBool   is;
   Vec         v;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
@@ -58,8 +59,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&t));
   PetscCall(HtTensorDestroy(&u));
   PetscCall(PetscPrintf(comm, "no error for case '%s'\n", which));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

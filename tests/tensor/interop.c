@@ -235,7 +235,8 @@ static PetscErrorCode BadInput(DM da, Vec u, const char which[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   char      error[16] = "";
   DM        da;
@@ -244,7 +245,7 @@ int main(int argc, char **argv)
   PetscBool slabs = PETSC_FALSE;
   MPI_Comm  comm;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-dim", &dim, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-slabs", &slabs, NULL));
@@ -256,8 +257,13 @@ int main(int argc, char **argv)
   PetscCall(TestGetDM(comm));
   PetscCall(VecDestroy(&u));
   PetscCall(DMDestroy(&da));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

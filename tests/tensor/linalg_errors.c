@@ -11,7 +11,8 @@ static PetscErrorCode Make(MPI_Comm comm, PetscInt ndim, const PetscInt shape[],
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   MPI_Comm  comm, half;
   HtTensor  a = NULL, b = NULL, c = NULL, q = NULL;
@@ -20,7 +21,7 @@ int main(int argc, char **argv)
   PetscScalar  tr;
   PetscMPIInt  rank;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
@@ -100,8 +101,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&c));
   PetscCall(HtTensorDestroy(&q));
   PetscCall(PetscPrintf(comm, "no error for case '%s'\n", which));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

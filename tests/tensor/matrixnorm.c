@@ -31,21 +31,27 @@ static PetscErrorCode PrintNorms(HtTensor full, PetscBool transpose, PetscInt sp
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   HtTensor  full;
   PetscBool vector = PETSC_FALSE;
   PetscReal norm;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-vector", &vector, NULL));
   PetscCall(HtTensorCreateFromLocalArray(PETSC_COMM_WORLD, vector ? 1 : 2, (PetscInt[]){vector ? 15 : 5, 3}, -1, HT_SCALAR, PETSC_DECIDE, Avalues, &full));
   if (vector) PetscCall(HtTensorMatrixNorm(full, NORM_1, &norm)); /* error: not a matrix */
   for (PetscInt t = 0; t < 2; t++)
     for (PetscInt split = -1; split < 2; split++) PetscCall(PrintNorms(full, (PetscBool)t, split));
   PetscCall(HtTensorDestroy(&full));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

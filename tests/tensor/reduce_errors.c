@@ -3,7 +3,8 @@ static const char help[] = "Tests that bad arguments to the HtTensor reductions 
 
 #include <heat.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   MPI_Comm  comm;
   HtTensor  x = NULL, y = NULL, w = NULL, r = NULL;
@@ -12,7 +13,7 @@ int main(int argc, char **argv)
   char      which[64] = "";
   PetscBool is;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
   PetscCall(HtTensorArange(comm, 0, 60, 1, 0, HT_SCALAR, &y));
@@ -75,8 +76,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&x));
   PetscCall(HtTensorDestroy(&y));
   PetscCall(PetscPrintf(comm, "no error for case '%s'\n", which));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST

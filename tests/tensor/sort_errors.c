@@ -3,7 +3,8 @@ static const char help[] = "Tests that bad arguments to the sorting and indexing
 
 #include <heat.h>
 
-int main(int argc, char **argv)
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
 {
   MPI_Comm  comm;
   HtTensor  x = NULL, y = NULL, idx = NULL, mask = NULL;
@@ -12,7 +13,7 @@ int main(int argc, char **argv)
   PetscBool is;
   HtSlice   s[2] = {{0, 4, 1}, {HT_NONE, HT_NONE, 0}};
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscCall(PetscOptionsGetString(NULL, NULL, "-case", which, sizeof(which), NULL));
 #define CASE(name) (PetscStrcmp(which, name, &is) == 0 && is)
@@ -52,8 +53,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&idx));
   PetscCall(HtTensorDestroy(&mask));
   PetscCall(PetscPrintf(comm, "no error for case '%s'\n", which));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
 }
 
 /*TEST
