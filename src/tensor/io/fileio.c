@@ -4,6 +4,7 @@
 #include <heat/private/tensorimpl.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 typedef enum {
   HT_FORMAT_HDF5,
@@ -11,12 +12,29 @@ typedef enum {
   HT_FORMAT_CSV
 } HtFileFormat;
 
+/* collective: a path that names a directory, or no file at all, is an error that says so (rank 0 looks) */
+static PetscErrorCode HtFileCheckRegular(MPI_Comm comm, const char path[])
+{
+  struct stat st;
+  int         kind = 0; /* 1: missing, 2: a directory */
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (!rank) kind = stat(path, &st) ? 1 : (S_ISDIR(st.st_mode) ? 2 : 0);
+  PetscCallMPI(MPI_Bcast(&kind, 1, MPI_INT, 0, comm));
+  PetscCheck(kind != 1, comm, PETSC_ERR_FILE_OPEN, "Cannot open '%s': no such file (check the path)", path);
+  PetscCheck(kind != 2, comm, PETSC_ERR_FILE_OPEN, "'%s' is a directory, not a data file; give a .csv, .txt, .npy, .h5 or .hdf5 file", path);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFormat *format)
 {
   PetscBool h5, hdf5, npy, csv, txt;
 
   PetscFunctionBegin;
   PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
+  PetscCall(HtFileCheckRegular(comm, path));
   PetscCall(PetscStrendswith(path, ".h5", &h5));
   PetscCall(PetscStrendswith(path, ".hdf5", &hdf5));
   PetscCall(PetscStrendswith(path, ".npy", &npy));
