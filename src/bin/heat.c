@@ -92,12 +92,19 @@ static PetscErrorCode HeatDriverReadInput(HeatDriver *drv)
   HtTensor        raw;
   PetscInt        ndim;
   const PetscInt *shape;
+  PetscBool       text;
 
   PetscFunctionBegin;
+  PetscCall(PetscStrendswith(drv->input, ".csv", &text));
+  if (!text) PetscCall(PetscStrendswith(drv->input, ".txt", &text));
+  if (!text) { /* the header says what the array is before it is read (a 0-d array cannot be split) */
+    PetscCall(HtTensorLoadGetShape(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, &ndim, NULL, NULL));
+    PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features) or one column of samples: save it with shape (samples, features)", drv->input, ndim);
+  }
   PetscCall(HtTensorLoad(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, 0, &raw));
   PetscCall(HtTensorGetNDim(raw, &ndim));
   PetscCall(HtTensorGetShape(raw, &shape));
-  PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features)", drv->input, ndim);
+  PetscCheck(shape[0] > 0, drv->comm, PETSC_ERR_ARG_WRONG, "%s has no samples (0 rows); heat commands need at least one row of data", drv->input);
   PetscCall(HtTensorAsType(raw, HT_SCALAR, &drv->X));
   PetscCall(HtTensorDestroy(&raw));
   if (ndim == 1) {
