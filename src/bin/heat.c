@@ -258,45 +258,27 @@ static PetscErrorCode HeatScale(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the objects of the commands, set from the options only: what `heat COMMAND -help` shows */
-static PetscErrorCode HeatClusterOptions(MPI_Comm comm)
-{
-  HtCluster cl;
-
-  PetscFunctionBegin;
-  PetscCall(HtClusterCreate(comm, &cl));
-  PetscCall(HtClusterSetFromOptions(cl));
-  PetscCall(HtClusterDestroy(&cl));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HeatPCAOptions(MPI_Comm comm)
-{
-  HtPCA pca;
-
-  PetscFunctionBegin;
-  PetscCall(HtPCACreate(comm, &pca));
-  PetscCall(HtPCASetFromOptions(pca));
-  PetscCall(HtPCADestroy(&pca));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode HeatScaleOptions(MPI_Comm comm)
-{
-  HtScaler sc;
-
-  PetscFunctionBegin;
-  PetscCall(HtScalerCreate(comm, &sc));
-  PetscCall(HtScalerSetFromOptions(sc));
-  PetscCall(HtScalerDestroy(&sc));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
+/* Heat<Class>Options(comm): an object of the class set from the options only, what `heat COMMAND -help` shows */
+#define HEAT_CLASS_OPTIONS(Class) \
+  static PetscErrorCode Heat##Class##Options(MPI_Comm comm) \
+  { \
+    Ht##Class obj; \
+\
+    PetscFunctionBegin; \
+    PetscCall(Ht##Class##Create(comm, &obj)); \
+    PetscCall(Ht##Class##SetFromOptions(obj)); \
+    PetscCall(Ht##Class##Destroy(&obj)); \
+    PetscFunctionReturn(PETSC_SUCCESS); \
+  }
+HEAT_CLASS_OPTIONS(Cluster)
+HEAT_CLASS_OPTIONS(PCA)
+HEAT_CLASS_OPTIONS(Scaler)
 
 static const HeatCommand HeatCommands[] = {
   {"info",    "shape, dtype and per-column min/mean/max/std",                                                        HeatInfo,    NULL              },
   {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter",     HeatCluster, HeatClusterOptions},
   {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA,     HeatPCAOptions    },
-  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                         HeatScale,   HeatScaleOptions  },
+  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                         HeatScale,   HeatScalerOptions },
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
