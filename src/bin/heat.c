@@ -428,13 +428,15 @@ static PetscErrorCode HeatCommandHelp(HeatDriver *drv, const HeatCommand *cmd)
 /* options nobody read: a misspelling or an option of another command (as PETSc's -options_left) */
 static PetscErrorCode HeatReportUnusedOptions(MPI_Comm comm)
 {
-  PetscBool report = PETSC_TRUE;
-  PetscInt  n;
-  char    **names, **values;
+  const char *finalizeonly[] = {"-options_view", "-objects_dump", "-malloc_view", "-malloc_dump", "-memory_view", "-log_view_memory"}; /* PetscFinalize() reads them later */
+  PetscBool   report         = PETSC_TRUE;
+  PetscInt    n;
+  char      **names, **values;
 
   PetscFunctionBegin;
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-options_left", &report, NULL));
   if (!report) PetscFunctionReturn(PETSC_SUCCESS);
+  for (size_t k = 0; k < sizeof(finalizeonly) / sizeof(finalizeonly[0]); k++) PetscCall(PetscOptionsHasName(NULL, NULL, finalizeonly[k], NULL));
   PetscCall(PetscOptionsLeftGet(NULL, &n, &names, &values));
   for (PetscInt k = 0; k < n; k++) PetscCall(PetscPrintf(comm, "WARNING: option -%s%s%s was not used: misspelled, or not an option of this command (heat COMMAND -help lists them)\n", names[k], values[k] ? " " : "", values[k] ? values[k] : ""));
   PetscCall(PetscOptionsLeftRestore(NULL, &n, &names, &values));
