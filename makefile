@@ -117,8 +117,9 @@ install: all
 	cp include/heat/private/*.h $(PREFIX)/include/heat/private/
 	cp include/heat/private/kernels/*.h $(PREFIX)/include/heat/private/kernels/
 	cp $(LIBHEAT) $(PREFIX)/lib/
-	cp $(BIN) $(PREFIX)/bin/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' -e 's|@HDF5_INCLUDE@|$(HEAT_HDF5_INCLUDE)|g' \
+	@# linked again so that its run path is the prefix's library, not the build tree's
+	$(HEAT_CC) -o $(PREFIX)/bin/heat $(BUILD)/obj/src/bin/heat.o -Wl,-rpath,$(abspath $(PREFIX))/lib -L$(PREFIX)/lib -lheat $(HEAT_LIBS)
+	sed -e 's|@PREFIX@|$(abspath $(PREFIX))|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' -e 's|@HDF5_INCLUDE@|$(HEAT_HDF5_INCLUDE)|g' \
 	    config/heat.pc.in > $(PREFIX)/lib/pkgconfig/heat.pc
 	@echo "installed in $(PREFIX); use: pkg-config --cflags --libs heat"
 

@@ -20,6 +20,7 @@
 PETSC_EXTERN PetscErrorCode HeatInitialize(int *, char ***, const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HeatFinalize(void);
 PETSC_EXTERN int            HeatEnd(PetscErrorCode);
+PETSC_EXTERN PetscErrorCode HeatErrorIsCollective(PetscBool *);
 PETSC_EXTERN PetscErrorCode HeatInitialized(PetscBool *);
 PETSC_EXTERN PetscErrorCode HeatGetVersion(char[], size_t);
 PETSC_EXTERN PetscErrorCode HeatGetVersionNumber(PetscInt *, PetscInt *, PetscInt *);

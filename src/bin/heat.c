@@ -1,22 +1,17 @@
-static const char help[] = "heat: the Heat for PETSc command-line driver.\n\n"
-                           "  mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [PETSc options]\n\n"
-                           "  COMMAND  info: shape, dtype and per-column min/mean/max/std\n"
-                           "           cluster: -ht_cluster_type kmeans|... -ht_cluster_num_clusters K ...; writes labels, centers, inertia, n_iter\n"
-                           "           pca: -ht_pca_type gram|svd|randomized|hierarchical|incremental -ht_pca_n_components K ...; writes\n"
-                           "                components, explained_variance(_ratio), singular_values, mean, noise_variance (-transform: transformed)\n"
-                           "           scale: -ht_scaler_type standard|minmax|maxabs|robust|normalizer ...; writes transformed and the fitted statistics\n"
-                           "           lasso: -target J -ht_regressor_type lasso|elasticnet|ridge|ols -ht_regressor_alpha A ...; writes coef,\n"
-                           "                  intercept, n_iter, dual_gap (and the model's parameters)\n"
-                           "           classify: -target J -test FILE -ht_classifier_type knn|gaussiannb|logistic ...; fits to the input, writes\n"
-                           "                the predicted labels (int64, in FILE's order) and probabilities of FILE's rows, prints the accuracy\n"
-                           "                when FILE has the target column too\n"
-                           "  INPUT    .csv/.txt (numeric, optional header line), .npy, .h5/.hdf5 (-dataset, default \"data\")\n"
-                           "  -target J     column J of the input is the target (negative counts from the end)\n"
-                           "  -o FILE.h5    write the results as HDF5 datasets\n\n";
-
+/*
+   The `heat` command (see HeatUsage() and the README): a thin driver over the ML classes. Everything the
+   command line says is checked before the input is read or the output opened; results go to a temporary file
+   renamed at the end and removed on every failure. Errors that every rank raises end cleanly: the message is
+   printed once (by rank 0), PetscFinalize() runs and the exit status is the PETSc error code (petscerror.h,
+   always non-zero); an error on some ranks only ends the job through MPI_Abort() with that code.
+*/
 #include <heat.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <limits.h>
+#include <sys/stat.h>
 
 /* what every command gets: the data (features X and, with -target, the target y) and where to write */
 typedef struct {
@@ -36,6 +31,7 @@ typedef struct {
   const char *name;
   const char *summary;
   PetscErrorCode (*run)(HeatDriver *);
+  PetscErrorCode (*options)(MPI_Comm); /* creates the command's object and sets it from the options (for -help) */
 } HeatCommand;
 
 /* the local rows of X without column `target` go to Xf, the target column to y */
@@ -96,12 +92,19 @@ static PetscErrorCode HeatDriverReadInput(HeatDriver *drv)
   HtTensor        raw;
   PetscInt        ndim;
   const PetscInt *shape;
+  PetscBool       text;
 
   PetscFunctionBegin;
+  PetscCall(PetscStrendswith(drv->input, ".csv", &text));
+  if (!text) PetscCall(PetscStrendswith(drv->input, ".txt", &text));
+  if (!text) { /* the header says what the array is before it is read (a 0-d array cannot be split) */
+    PetscCall(HtTensorLoadGetShape(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, &ndim, NULL, NULL));
+    PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features) or one column of samples: save it with shape (samples, features)", drv->input, ndim);
+  }
   PetscCall(HtTensorLoad(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, 0, &raw));
   PetscCall(HtTensorGetNDim(raw, &ndim));
   PetscCall(HtTensorGetShape(raw, &shape));
-  PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features)", drv->input, ndim);
+  PetscCheck(shape[0] > 0, drv->comm, PETSC_ERR_ARG_WRONG, "%s has no samples (0 rows); heat commands need at least one row of data", drv->input);
   PetscCall(HtTensorAsType(raw, HT_SCALAR, &drv->X));
   PetscCall(HtTensorDestroy(&raw));
   if (ndim == 1) {
@@ -138,7 +141,9 @@ static PetscErrorCode HeatDriverCloseOutput(HeatDriver *drv)
   PetscCallMPI(MPI_Comm_rank(drv->comm, &rank));
   if (!rank) err = rename(drv->tmpout, drv->output);
   PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, drv->comm));
-  PetscCheck(!err, drv->comm, PETSC_ERR_FILE_WRITE, "Cannot move the results into '%s'; they are in '%s'", drv->output, drv->tmpout);
+  if (err) PetscCall(PetscStrncpy(drv->output, drv->tmpout, sizeof(drv->output))); /* the results stay there */
+  drv->tmpout[0] = 0;
+  PetscCheck(!err, drv->comm, PETSC_ERR_FILE_WRITE, "Cannot move the results into the -o file; they are in '%s'", drv->output);
   PetscCall(PetscPrintf(drv->comm, "results written to %s\n", drv->output));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -348,13 +353,31 @@ static PetscErrorCode HeatClassify(HeatDriver *drv)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* Heat<Class>Options(comm): an object of the class set from the options only, what `heat COMMAND -help` shows */
+#define HEAT_CLASS_OPTIONS(Class) \
+  static PetscErrorCode Heat##Class##Options(MPI_Comm comm) \
+  { \
+    Ht##Class obj; \
+\
+    PetscFunctionBegin; \
+    PetscCall(Ht##Class##Create(comm, &obj)); \
+    PetscCall(Ht##Class##SetFromOptions(obj)); \
+    PetscCall(Ht##Class##Destroy(&obj)); \
+    PetscFunctionReturn(PETSC_SUCCESS); \
+  }
+HEAT_CLASS_OPTIONS(Cluster)
+HEAT_CLASS_OPTIONS(PCA)
+HEAT_CLASS_OPTIONS(Scaler)
+HEAT_CLASS_OPTIONS(Regressor)
+HEAT_CLASS_OPTIONS(Classifier)
+
 static const HeatCommand HeatCommands[] = {
-  {"info",    "shape, dtype and per-column min/mean/max/std",                        HeatInfo   },
-  {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter", HeatCluster},
-  {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA    },
-  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                  HeatScale  },
-  {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso  },
-  {"classify", "classification (-target J -test FILE -ht_classifier_type, ...): predicted, probabilities, the model", HeatClassify},
+  {"info",    "shape, dtype and per-column min/mean/max/std",                                                        HeatInfo,    NULL              },
+  {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter",     HeatCluster, HeatClusterOptions},
+  {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA,     HeatPCAOptions    },
+  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                         HeatScale,   HeatScalerOptions },
+  {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso, HeatRegressorOptions},
+  {"classify", "classification (-target J -test FILE -ht_classifier_type, ...): predicted, probabilities, the model", HeatClassify, HeatClassifierOptions},
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
@@ -376,47 +399,211 @@ static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], co
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the short usage: `heat`, `heat -help` */
+static PetscErrorCode HeatUsage(MPI_Comm comm)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscPrintf(comm, "heat: the Heat for PETSc command-line driver\n\n"
+                              "usage: mpiexec -n P heat COMMAND -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [options]\n"
+                              "       heat COMMAND -help   (the options of the command's class, with their defaults)\n\ncommands:\n"));
+  for (size_t c = 0; c < sizeof(HeatCommands) / sizeof(HeatCommands[0]); c++) PetscCall(PetscPrintf(comm, "  %-8s %s\n", HeatCommands[c].name, HeatCommands[c].summary));
+  PetscCall(PetscPrintf(comm, "\ninputs and outputs:\n"
+                              "  -i INPUT      .csv/.txt (numbers; a first line of names only is a header), .npy, .h5/.hdf5\n"
+                              "  -dataset NAME the HDF5 dataset of the input (default: data)\n"
+                              "  -target J     column J of the input is the target, not a feature (negative: from the end; default: none)\n"
+                              "  -o FILE.h5    write the results as HDF5 datasets (default: none; not the input file)\n"
+                              "  -transform    heat pca: also write the scores of the samples (dataset transformed)\n"
+                              "  -test FILE    heat classify: the samples to classify (the input's features, with or without its target column)\n"
+                              "Options that no part of the command uses are reported (-options_left 0 turns that off).\n"
+                              "Exit status: 0, or the PETSc error code of the error (petscerror.h).\n\n"
+                              "example:\n  mpiexec -n 4 heat cluster -i iris.csv -target -1 -ht_cluster_num_clusters 3 -o clusters.h5\n"));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   PETSc reads integer options with strtol and casts to PetscInt, so 4294967299 becomes 3: every option value
+   that is an integer literal must fit in a PetscInt. (A real-valued option can be written 4294967299.0.)
+*/
+static PetscErrorCode HeatCheckIntegerOptions(MPI_Comm comm)
+{
+  char *all, *tok, *save = NULL, *name = NULL;
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetAll(NULL, &all));
+  for (tok = strtok_r(all, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    const char *digits = tok + (tok[0] == '-' || tok[0] == '+');
+    char       *end;
+    long long   v;
+
+    if (tok[0] == '-' && (tok[1] < '0' || tok[1] > '9')) {
+      name = tok;
+      continue;
+    }
+    if (!name || !digits[0] || strspn(digits, "0123456789") != strlen(digits)) continue;
+    errno = 0;
+    v     = strtoll(tok, &end, 10);
+    PetscCheck(errno != ERANGE && v >= PETSC_MIN_INT && v <= PETSC_MAX_INT, comm, PETSC_ERR_ARG_OUTOFRANGE, "Option %s %s: the value does not fit in an integer (PetscInt: %" PetscInt_FMT " to %" PetscInt_FMT "); if the option takes a real number, write %s.0", name, tok, PETSC_MIN_INT, PETSC_MAX_INT, tok);
+  }
+  PetscCall(PetscFree(all));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* rank 0's verdict on a path (a message, or "" when fine) on every rank */
+static PetscErrorCode HeatBcastVerdict(MPI_Comm comm, char msg[], size_t len)
+{
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Bcast(msg, (PetscMPIInt)len, MPI_CHAR, 0, comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the input and the output as the command line names them: checked before anything is read or written */
+static PetscErrorCode HeatDriverCheckPaths(HeatDriver *drv)
+{
+  char        msg[2 * PETSC_MAX_PATH_LEN + 256] = "", dir[PETSC_MAX_PATH_LEN], rin[PATH_MAX], rdir[PATH_MAX], rout[PATH_MAX + PETSC_MAX_PATH_LEN];
+  PetscMPIInt rank;
+  struct stat st;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(drv->comm, &rank));
+  if (!rank && drv->hasoutput) {
+    char *slash;
+
+    PetscCall(PetscStrncpy(dir, drv->output, sizeof(dir)));
+    slash = strrchr(dir, '/');
+    if (slash) slash[slash == dir ? 1 : 0] = 0;
+    else PetscCall(PetscStrncpy(dir, ".", sizeof(dir)));
+    if (!drv->output[0]) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o needs a file name: -o RESULTS.h5"));
+    else if (!stat(drv->output, &st) && S_ISDIR(st.st_mode)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s is a directory; give a file name such as %s/results.h5", drv->output, drv->output));
+    else if (stat(dir, &st) || !S_ISDIR(st.st_mode)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s: the directory %s does not exist; create it first", drv->output, dir));
+    else if (access(dir, W_OK)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s: the directory %s is not writable", drv->output, dir));
+    else if (realpath(drv->input, rin) && realpath(dir, rdir)) {
+      PetscCall(PetscSNPrintf(rout, sizeof(rout), "%s/%s", rdir, strrchr(drv->output, '/') ? strrchr(drv->output, '/') + 1 : drv->output));
+      if (!strcmp(rin, rout) || (realpath(drv->output, rout) && !strcmp(rin, rout))) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s is the input file: the results would replace the data; give another output file", drv->output));
+    }
+  }
+  PetscCall(HeatBcastVerdict(drv->comm, msg, sizeof(msg)));
+  PetscCheck(!msg[0], drv->comm, PETSC_ERR_USER_INPUT, "%s", msg);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HeatDriverSetFromOptions(HeatDriver *drv)
 {
   PetscBool hasinput;
+  char      target[64] = "none", *end;
 
   PetscFunctionBegin;
   PetscOptionsBegin(drv->comm, NULL, "heat command options", "heat");
-  PetscCall(PetscOptionsString("-i", "Input file (.csv, .txt, .npy, .h5, .hdf5)", "heat", drv->input, drv->input, sizeof(drv->input), &hasinput));
-  PetscCall(PetscOptionsString("-dataset", "HDF5 dataset of the input", "heat", drv->dataset, drv->dataset, sizeof(drv->dataset), NULL));
-  PetscCall(PetscOptionsString("-o", "Output HDF5 file for the results", "heat", drv->output, drv->output, sizeof(drv->output), &drv->hasoutput));
-  PetscCall(PetscOptionsInt("-target", "Column of the input that is the target (negative: from the end)", "heat", drv->target, &drv->target, &drv->hastarget));
+  PetscCall(PetscOptionsString("-i", "Input file (.csv, .txt, .npy, .h5, .hdf5; required)", "heat", drv->input, drv->input, sizeof(drv->input), &hasinput));
+  PetscCall(PetscOptionsString("-dataset", "HDF5 dataset of the input", "heat", "data", drv->dataset, sizeof(drv->dataset), NULL));
+  PetscCall(PetscOptionsString("-o", "Output HDF5 file for the results (none: no output)", "heat", "none", drv->output, sizeof(drv->output), &drv->hasoutput));
+  PetscCall(PetscOptionsString("-target", "Column of the input that is the target (negative: from the end; none: no target)", "heat", target, target, sizeof(target), &drv->hastarget));
   PetscCall(PetscOptionsName("-transform", "heat pca: also write the scores of the samples (dataset transformed)", "heat", NULL));
   PetscOptionsEnd();
-  PetscCheck(hasinput, drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat COMMAND -i FILE (see heat -help)");
+  if (!drv->hasoutput) drv->output[0] = 0;
+  if (drv->hastarget) {
+    long long v;
+
+    errno = 0;
+    v     = strtoll(target, &end, 10);
+    PetscCheck(target[0] && !*end && errno != ERANGE && v >= PETSC_MIN_INT && v <= PETSC_MAX_INT, drv->comm, PETSC_ERR_ARG_OUTOFRANGE, "-target %s is not a column number; use 0, 1, ... or -1 for the last column", target);
+    drv->target = (PetscInt)v;
+  }
+  if (!hasinput) drv->input[0] = 0;
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* heat COMMAND -help: the driver's options and the command's class's, with their defaults; nothing runs */
+static PetscErrorCode HeatCommandHelp(HeatDriver *drv, const HeatCommand *cmd)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscPrintf(drv->comm, "heat %s: %s\n\nusage: mpiexec -n P heat %s -i INPUT [-dataset NAME] [-target J] [-o OUTPUT.h5] [options]\n", cmd->name, cmd->summary, cmd->name));
+  PetscCall(PetscOptionsSetValue(NULL, "-help", NULL));
+  PetscCall(HeatDriverSetFromOptions(drv));
+  if (cmd->options) PetscCall((*cmd->options)(drv->comm));
+  PetscCall(PetscOptionsClearValue(NULL, "-help"));
+  PetscCall(PetscPrintf(drv->comm, "\nexample:\n  mpiexec -n 4 heat %s -i iris.csv -target -1 -o %s.h5\n", cmd->name, cmd->name));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* options nobody read: a misspelling or an option of another command (as PETSc's -options_left) */
+static PetscErrorCode HeatReportUnusedOptions(MPI_Comm comm)
+{
+  const char *finalizeonly[] = {"-options_view", "-objects_dump", "-malloc_view", "-malloc_dump", "-memory_view", "-log_view_memory"}; /* PetscFinalize() reads them later */
+  PetscBool   report         = PETSC_TRUE;
+  PetscInt    n;
+  char      **names, **values;
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-options_left", &report, NULL));
+  if (!report) PetscFunctionReturn(PETSC_SUCCESS);
+  for (size_t k = 0; k < sizeof(finalizeonly) / sizeof(finalizeonly[0]); k++) PetscCall(PetscOptionsHasName(NULL, NULL, finalizeonly[k], NULL));
+  PetscCall(PetscOptionsLeftGet(NULL, &n, &names, &values));
+  for (PetscInt k = 0; k < n; k++) PetscCall(PetscPrintf(comm, "WARNING: option -%s%s%s was not used: misspelled, or not an option of this command (heat COMMAND -help lists them)\n", names[k], values[k] ? " " : "", values[k] ? values[k] : ""));
+  PetscCall(PetscOptionsLeftRestore(NULL, &n, &names, &values));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the command line without the help flags, which the driver handles itself (PETSc's -help lists its generic options) */
+static PetscBool HeatTakeHelp(int *argc, char **argv)
+{
+  PetscBool help = PETSC_FALSE;
+  int       k    = 1;
+
+  for (int j = 1; j < *argc; j++) {
+    if (!strcmp(argv[j], "-help") || !strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) help = PETSC_TRUE;
+    else argv[k++] = argv[j];
+  }
+  *argc = k;
+  argv[k] = NULL;
+  return help;
+}
+
+static PetscErrorCode HeatMain(int argc, char **argv, PetscBool help, HeatDriver *drv)
+{
+  const HeatCommand *cmd;
+
+  PetscFunctionBegin;
+  if (argc < 2 || (help && argv[1][0] == '-')) PetscCall(HeatUsage(drv->comm));
+  if (argc < 2 || (help && argv[1][0] == '-')) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCheck(argv[1][0] != '-', drv->comm, PETSC_ERR_USER_INPUT, "No command given; usage: heat COMMAND -i INPUT ... (heat -help lists the commands)");
+  PetscCall(HeatDriverFindCommand(drv->comm, argv[1], &cmd));
+  if (help) PetscCall(HeatCommandHelp(drv, cmd));
+  if (help) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HeatCheckIntegerOptions(drv->comm));
+  PetscCall(HeatDriverSetFromOptions(drv));
+  PetscCheck(drv->input[0], drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat %s -i FILE (see heat %s -help)", cmd->name, cmd->name);
+  PetscCall(HeatDriverCheckPaths(drv));
+  PetscCall(HeatDriverReadInput(drv));
+  PetscCall(HtTensorSetFromOptions(drv->X));
+  PetscCall(HeatDriverOpenOutput(drv));
+  PetscCall((*cmd->run)(drv));
+  PetscCall(HeatDriverCloseOutput(drv));
+  PetscCall(HtTensorDestroy(&drv->X));
+  PetscCall(HtTensorDestroy(&drv->y));
+  PetscCall(HeatReportUnusedOptions(drv->comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* after a failed command: the temporary output goes (the viewer first, collectively, when every rank failed) */
+static void HeatDriverDiscardOutput(HeatDriver *drv, PetscBool collective)
+{
+  if (collective && drv->out) (void)PetscViewerDestroy(&drv->out);
+  if (drv->tmpout[0]) (void)unlink(drv->tmpout);
 }
 
 int main(int argc, char **argv)
 {
-  HeatDriver         drv;
-  const HeatCommand *cmd;
-  PetscBool          helponly;
+  HeatDriver     drv;
+  PetscBool      help = HeatTakeHelp(&argc, argv), collective;
+  PetscErrorCode ierr;
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscCall(HeatInitialize(&argc, &argv, NULL, NULL));
   PetscCall(PetscMemzero(&drv, sizeof(drv)));
   drv.comm = PETSC_COMM_WORLD;
-  PetscCall(PetscOptionsHasHelp(NULL, &helponly));
-  if (argc < 2 || argv[1][0] == '-') {
-    PetscCheck(helponly, drv.comm, PETSC_ERR_USER_INPUT, "No command given; usage: heat COMMAND -i INPUT ... (heat -help lists the commands)");
-    PetscCall(PetscPrintf(drv.comm, "%s", help));
-    PetscCall(HeatFinalize());
-    return 0;
+  ierr     = HeatMain(argc, argv, help, &drv);
+  if (ierr) {
+    (void)HeatErrorIsCollective(&collective);
+    HeatDriverDiscardOutput(&drv, collective);
   }
-  PetscCall(HeatDriverFindCommand(drv.comm, argv[1], &cmd));
-  PetscCall(HeatDriverSetFromOptions(&drv));
-  PetscCall(HeatDriverReadInput(&drv));
-  PetscCall(HtTensorSetFromOptions(drv.X));
-  PetscCall(HeatDriverOpenOutput(&drv));
-  PetscCall((*cmd->run)(&drv));
-  PetscCall(HeatDriverCloseOutput(&drv));
-  PetscCall(HtTensorDestroy(&drv.X));
-  PetscCall(HtTensorDestroy(&drv.y));
-  PetscCall(HeatFinalize());
-  return 0;
+  return HeatEnd(ierr);
 }

@@ -50,6 +50,30 @@ PetscErrorCode HeatPushErrorHandler_Private(void)
 }
 
 /*@C
+   HeatErrorIsCollective - Tells whether the error now travelling up was raised on a communicator of every rank, so
+   that every rank returns it (and collective clean-up, such as destroying a parallel viewer, is safe).
+
+   Not Collective
+
+   Output Parameter:
+.  collective - `PETSC_TRUE` for an error every rank raised (also when there was no error)
+
+   Level: advanced
+
+   Note:
+   Only known under Heat's error handler, which `HeatInitialize()` installs when it starts PETSc.
+
+.seealso: `HeatEnd()`
+@*/
+PetscErrorCode HeatErrorIsCollective(PetscBool *collective)
+{
+  PetscFunctionBegin;
+  PetscValidBoolPointer(collective, 1);
+  *collective = HeatErrorSeen.collective;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
    HeatEnd - Ends a program after its work returned `ierr`: finalizes Heat (and SLEPc, PETSc and MPI where
    `HeatInitialize()` started them) and gives the exit status.
 

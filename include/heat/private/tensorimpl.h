@@ -340,6 +340,17 @@ PETSC_INTERN const struct _HtSelectKernels HtSelectKernels_Host;
    shift near the data (a sample of them) the difference of two means keeps its digits even when the mean is large
    compared with the spread. No sum of squares is formed.
 */
+/* half the difference of two shifted means: an exact scaling of the difference (the same bits) that does not
+   overflow when the data are near the largest double */
+static inline PetscReal HtMomentsHalfDelta(PetscReal bshift, PetscReal ashift, PetscReal bmean, PetscReal amean)
+{
+  return (0.5 * bshift - 0.5 * ashift) + (0.5 * bmean - 0.5 * amean);
+}
+
+/*
+   Non-finite values follow NumPy: a set whose mean is Inf or NaN (it holds an Inf or a NaN) makes the union's mean
+   the sum of the two means (+Inf and -Inf give NaN); HtMomentsMean() and HtMomentsVar() finish the NumPy rules.
+*/
 static inline void HtMomentsMergeN(PetscInt f, const PetscReal *a, PetscReal *b)
 {
   const PetscReal *ashift = a + 1, *amean = a + 1 + f, *am2 = a + 1 + 2 * f;
@@ -352,14 +363,41 @@ static inline void HtMomentsMergeN(PetscInt f, const PetscReal *a, PetscReal *b)
   }
   w = a[0] / n * b[0];
   for (PetscInt r = 0; r < f; r++)
-    for (PetscInt c = 0; c < f; c++) bm2[r * f + c] += am2[r * f + c] + w * ((bshift[r] - ashift[r]) + (bmean[r] - amean[r])) * ((bshift[c] - ashift[c]) + (bmean[c] - amean[c]));
-  for (PetscInt j = 0; j < f; j++) bmean[j] -= ((bshift[j] - ashift[j]) + (bmean[j] - amean[j])) * (a[0] / n); /* b keeps its shift */
+    for (PetscInt c = 0; c < f; c++) bm2[r * f + c] += am2[r * f + c] + w * (2 * HtMomentsHalfDelta(bshift[r], ashift[r], bmean[r], amean[r])) * (2 * HtMomentsHalfDelta(bshift[c], ashift[c], bmean[c], amean[c]));
+  for (PetscInt j = 0; j < f; j++) {
+    if (PetscIsInfOrNanReal(amean[j]) || PetscIsInfOrNanReal(bmean[j])) bmean[j] += amean[j];
+    else bmean[j] -= HtMomentsHalfDelta(bshift[j], ashift[j], bmean[j], amean[j]) * (2 * (a[0] / n)); /* b keeps its shift */
+  }
   b[0] = n;
 }
 
 static inline void HtMomentsMerge(const HtMoments *a, HtMoments *b)
 {
   HtMomentsMergeN(1, &a->n, &b->n);
+}
+
+/*
+   The mean of merged moments as NumPy's mean (sum / n): +-Inf when the exact sum n * mean overflows, although the
+   shifted moments would hold the mean itself. NumPy's pairwise sum can also overflow in a partial sum when the
+   whole sum fits (1e308, 1e308, -1e308 gives +Inf, while 1e308, -1e308, 1e308 gives 3.3e307): that answer
+   depends on the order of the additions, which depends on the rank count, so we give the exact mean
+   (3.3e307 for both orders) and +-Inf only when the exact sum overflows.
+*/
+static inline PetscReal HtMomentsMean(const HtMoments *m)
+{
+  PetscReal mean = m->shift + m->mean;
+
+  if (!PetscIsInfOrNanReal(mean) && PetscAbsReal(mean) > PETSC_MAX_REAL / m->n) return mean > 0 ? (PetscReal)INFINITY : (PetscReal)-INFINITY;
+  return mean;
+}
+
+/* the variance (ddof) as NumPy's: NaN when the data hold an Inf or a NaN (x - mean is NaN for one of them), Inf when
+   the sum overflows (every x - mean is infinite) or the squared deviations do */
+static inline PetscReal HtMomentsVar(const HtMoments *m, PetscReal ddof)
+{
+  if (PetscIsInfOrNanReal(m->shift + m->mean)) return (PetscReal)NAN;
+  if (PetscIsInfOrNanReal(HtMomentsMean(m))) return (PetscReal)INFINITY;
+  return m->m2 / (m->n - ddof);
 }
 
 static inline PetscReal HtMinNaN(PetscReal p, PetscReal v)

@@ -58,10 +58,11 @@ static inline PetscBool HtCSVIsBlank(char c)
   return (PetscBool)(c == ' ' || c == '\t');
 }
 
+/* a line of blanks, or a comment: its first non-blank character is '#' (as NumPy's loadtxt) */
 static inline PetscBool HtCSVBlankLine(HtCSVSpan line)
 {
   for (size_t i = 0; i < line.n; i++)
-    if (!HtCSVIsBlank(line.s[i])) return PETSC_FALSE;
+    if (!HtCSVIsBlank(line.s[i])) return (PetscBool)(line.s[i] == '#');
   return PETSC_TRUE;
 }
 
@@ -93,12 +94,13 @@ static PetscBool HtCSVNextField(HtCSVSpan line, HtCSVDelim delim, size_t *pos, H
   return PETSC_TRUE;
 }
 
-/* a whole field as a number (strtod: also nan, inf); the text is NUL-terminated after the last line */
+/* a whole field as a decimal number (strtod: also nan, inf; not hexadecimal, which NumPy rejects); the text is
+   NUL-terminated after the last line */
 static inline PetscBool HtCSVParseNumber(HtCSVSpan field, double *v)
 {
   char *end;
 
-  if (!field.n) return PETSC_FALSE;
+  if (!field.n || memchr(field.s, 'x', field.n) || memchr(field.s, 'X', field.n)) return PETSC_FALSE;
   *v = strtod(field.s, &end);
   return (PetscBool)(end == field.s + field.n);
 }
@@ -121,14 +123,16 @@ static HtCSVDelim HtCSVGuessDelimiter(HtCSVSpan line)
   return HT_CSV_DELIM_WHITESPACE;
 }
 
-static PetscBool HtCSVAllNumbers(HtCSVSpan line, HtCSVDelim delim)
+/* a header line: every field a name, none empty and none a number (a line of numbers with a typo or a missing
+   value is data, and its bad field is reported) */
+static PetscBool HtCSVAllNames(HtCSVSpan line, HtCSVDelim delim)
 {
   HtCSVSpan f;
   size_t    pos = 0;
   double    v;
 
   while (HtCSVNextField(line, delim, &pos, &f))
-    if (!HtCSVParseNumber(f, &v)) return PETSC_FALSE;
+    if (!f.n || HtCSVParseNumber(f, &v)) return PETSC_FALSE;
   return PETSC_TRUE;
 }
 
@@ -140,7 +144,7 @@ static PetscErrorCode HtCSVGetOptions(MPI_Comm comm, HtCSVHeader *header, HtCSVD
 
   PetscFunctionBegin;
   PetscOptionsBegin(comm, NULL, "HtTensor CSV options", "HtTensor");
-  PetscCall(PetscOptionsEList("-ht_csv_header", "Whether the first line is a header: auto (if one of its fields is not a number), true or false", "HtTensorLoadCSV", HtCSVHeaders, 3, HtCSVHeaders[h], &h, NULL));
+  PetscCall(PetscOptionsEList("-ht_csv_header", "Whether the first line is a header: auto (if all of its fields are names, none empty or a number), true or false", "HtTensorLoadCSV", HtCSVHeaders, 3, HtCSVHeaders[h], &h, NULL));
   PetscCall(PetscOptionsString("-ht_csv_delimiter", "Field delimiter: auto, ',' (or comma), ';' (or semicolon) or whitespace", "HtTensorLoadCSV", name, name, sizeof(name), NULL));
   PetscOptionsEnd();
   for (i = 0; i < nnames; i++) {
@@ -288,7 +292,7 @@ static PetscErrorCode HtCSVDetectFormat(MPI_Comm comm, const char path[], HtCSVH
   }
   if (rank == owner) {
     fmt->delim = delim == HT_CSV_DELIM_AUTO ? HtCSVGuessDelimiter(lines[first]) : delim;
-    if (header == HT_CSV_HEADER_TRUE || (header == HT_CSV_HEADER_AUTO && !HtCSVAllNumbers(lines[first], fmt->delim))) fmt->headerline = line0 + first + 1;
+    if (header == HT_CSV_HEADER_TRUE || (header == HT_CSV_HEADER_AUTO && HtCSVAllNames(lines[first], fmt->delim))) fmt->headerline = line0 + first + 1;
   }
   PetscCallMPI(MPI_Bcast(fmt, (PetscMPIInt)sizeof(*fmt), MPI_BYTE, owner, comm));
   for (first = 0; first < nlines && !HtCSVIsDataLine(fmt, lines[first], line0 + first + 1);) first++;
@@ -322,9 +326,12 @@ static PetscErrorCode HtCSVParseRows(const char path[], const HtCSVFormat *fmt, 
 
     if (!HtCSVIsDataLine(fmt, lines[l], lineno)) continue;
     nf = HtCSVCountFields(lines[l], fmt->delim);
-    if (nf != fmt->ncols) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": expected %" PetscInt_FMT " fields (as on line %" PetscInt64_FMT "), found %" PetscInt_FMT, path, lineno, fmt->ncols, fmt->firstline, nf));
+    if (memchr(lines[l].s, '\r', lines[l].n)) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": a carriage return (\\r) inside the line: the file has classic Mac (CR only) line endings; convert them to \\n, e.g. tr '\\r' '\\n' < old > new", path, lineno));
+    else if (memchr(lines[l].s, 0, lines[l].n)) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": a NUL byte in the line: this is not a text file (or it is UTF-16); save it as plain (UTF-8) text", path, lineno));
+    else if (nf != fmt->ncols) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": expected %" PetscInt_FMT " fields (as on line %" PetscInt64_FMT "), found %" PetscInt_FMT, path, lineno, fmt->ncols, fmt->firstline, nf));
     for (; !e->code && HtCSVNextField(lines[l], fmt->delim, &pos, &f); col++) {
       if (HtCSVParseNumber(f, &v)) a[row * fmt->ncols + col] = v;
+      else if (!f.n) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": column %" PetscInt_FMT " is empty: every value must be given (a missing value? fill it in or drop the row)", path, lineno, col + 1));
       else PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s:%" PetscInt64_FMT ": column %" PetscInt_FMT ": '%.*s%s' is not a number", path, lineno, col + 1, (int)PetscMin(f.n, HT_CSV_SHOW), f.s, f.n > HT_CSV_SHOW ? "..." : ""));
     }
     row++;
@@ -347,8 +354,9 @@ static PetscErrorCode HtCSVParseRows(const char path[], const HtCSVFormat *fmt, 
 .  t - the `HT_SCALAR` tensor of shape (rows, columns), balanced; a file with one column gives (rows, 1)
 
    Options Database Keys:
-+  -ht_csv_header <auto,true,false> - whether the first non-blank line is a header; auto: when one of
-                                      its fields is not a number
++  -ht_csv_header <auto,true,false> - whether the first non-blank line is a header; auto: when all of
+                                      its fields are names (not empty, not numbers); a first line with
+                                      numbers and an empty or mistyped field is data and its error is reported
 -  -ht_csv_delimiter <auto> - `,` (or comma), `;` (or semicolon), whitespace (runs of spaces and tabs),
                               or auto: `,` if the first non-blank line has one, else `;` if it has
                               one, else whitespace
@@ -360,8 +368,9 @@ static PetscErrorCode HtCSVParseRows(const char path[], const HtCSVFormat *fmt, 
    it, so no rank holds more than its share of the text. The rows are then balanced over the ranks
    (and redistributed when split is not 0).
 
-   Numbers are read with strtod(): nan and inf are accepted. Blanks around fields, a trailing '\r'
-   (CRLF files), a UTF-8 byte order mark and blank lines anywhere are ignored; line numbers in error
+   Numbers are read with strtod(): nan and inf are accepted, hexadecimal (0x10) is not (as in NumPy).
+   Blanks around fields, a trailing '\r' (CRLF files), a UTF-8 byte order mark, blank lines and
+   comment lines (first non-blank character '#', as NumPy's loadtxt) anywhere are ignored; line numbers in error
    messages count every line of the file. The number of columns is that of the first data row.
 
    Errors, raised on every rank: a missing file, a file without data rows, a row with another number

@@ -4,12 +4,29 @@
 #include <heat/private/tensorimpl.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 typedef enum {
   HT_FORMAT_HDF5,
   HT_FORMAT_NPY,
   HT_FORMAT_CSV
 } HtFileFormat;
+
+/* collective: a path that names a directory is an error that says so (rank 0 looks; a missing file is left to the
+   format's reader, which names the reason) */
+static PetscErrorCode HtFileCheckNotDirectory(MPI_Comm comm, const char path[])
+{
+  struct stat st;
+  int         isdir = 0;
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (!rank) isdir = !stat(path, &st) && S_ISDIR(st.st_mode);
+  PetscCallMPI(MPI_Bcast(&isdir, 1, MPI_INT, 0, comm));
+  PetscCheck(!isdir, comm, PETSC_ERR_FILE_OPEN, "'%s' is a directory, not a data file; give a .csv, .txt, .npy, .h5 or .hdf5 file", path);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
 
 static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFormat *format)
 {
@@ -61,6 +78,7 @@ PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset
 
   PetscFunctionBegin;
   PetscValidPointer(t, 5);
+  PetscCall(HtFileCheckNotDirectory(comm, path));
   PetscCall(HtFileGetFormat(comm, path, &format));
   switch (format) {
   case HT_FORMAT_HDF5:
@@ -80,6 +98,7 @@ PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset
 static PetscErrorCode HtFileGetRowFormat(MPI_Comm comm, const char path[], HtFileFormat *format)
 {
   PetscFunctionBegin;
+  PetscCall(HtFileCheckNotDirectory(comm, path));
   PetscCall(HtFileGetFormat(comm, path, format));
   PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "HtTensorLoadRows() and HtTensorLoadGetShape() read .h5/.hdf5 and .npy files, not text: the rows of '%s' are found only by parsing all of it; convert it once with HtTensorLoad() and HtTensorSave() to .npy or .h5", path);
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -389,7 +389,7 @@ static PetscErrorCode HtFileCheckHDF5_Private(MPI_Comm comm, const char path[])
   PetscMPIInt    rank;
   PetscErrorCode code = 0;
   htri_t         ishdf5;
-  char           msg[PETSC_MAX_PATH_LEN + 64] = "";
+  char           msg[PETSC_MAX_PATH_LEN + 128] = "";
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
@@ -413,6 +413,18 @@ static PetscErrorCode HtFileCheckHDF5_Private(MPI_Comm comm, const char path[])
       if (ishdf5 <= 0) {
         code = PETSC_ERR_FILE_UNEXPECTED;
         PetscCall(PetscSNPrintf(msg, sizeof(msg), "'%s' is not an HDF5 file", path));
+      } else {
+        hid_t file;
+
+        H5E_BEGIN_TRY
+        {
+          file = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT); /* the signature of a truncated file is still there */
+        }
+        H5E_END_TRY;
+        if (file < 0) {
+          code = PETSC_ERR_FILE_UNEXPECTED;
+          PetscCall(PetscSNPrintf(msg, sizeof(msg), "'%s' is an HDF5 file that cannot be opened: it is truncated or damaged (was it written or copied completely?)", path));
+        } else PetscCallHDF5(H5Fclose, (file));
       }
     }
   }

@@ -112,7 +112,7 @@ PetscErrorCode HtClusterGetInitType(HtCluster cl, HtClusterInitType *init)
 
    Input Parameters:
 +  cl - the clustering object
--  centers - a K x F `HT_SCALAR` tensor, any split; K becomes the number of clusters
+-  centers - a K x F `HT_SCALAR` tensor of finite values, any split; K becomes the number of clusters
 
    Level: beginner
 
@@ -120,7 +120,7 @@ PetscErrorCode HtClusterGetInitType(HtCluster cl, HtClusterInitType *init)
 @*/
 PetscErrorCode HtClusterSetInitialCenters(HtCluster cl, HtTensor centers)
 {
-  PetscInt        ndim;
+  PetscInt        ndim, first;
   const PetscInt *shape;
   HtDType         dtype;
 
@@ -131,6 +131,8 @@ PetscErrorCode HtClusterSetInitialCenters(HtCluster cl, HtTensor centers)
   PetscCall(HtTensorGetShape(centers, &shape));
   PetscCall(HtTensorGetDType(centers, &dtype));
   PetscCheck(ndim == 2 && dtype == HT_SCALAR, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "Initial centers must be a 2-d (clusters x features) HT_SCALAR tensor, not %" PetscInt_FMT "-d of dtype %s", ndim, HtDTypes[dtype]);
+  PetscCall(HtTensorCountNonFinite(centers, NULL, &first));
+  PetscCheck(first < 0, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "Initial center %" PetscInt_FMT " (counting from 0) has a NaN or Inf in feature %" PetscInt_FMT "; give finite centers", first / shape[1], first % shape[1]);
   PetscCall(HtClusterSetNumClusters(cl, shape[0]));
   PetscCall(HtTensorDestroy(&cl->initcenters));
   PetscCall(HtTensorResplit(centers, -1, &cl->initcenters));
@@ -283,7 +285,8 @@ PetscErrorCode HtClusterSetSampleWeights(HtCluster cl, HtTensor w)
 +  -ht_cluster_type <kmeans> - kmeans, kmedians, kmedoids, batchkmeans, spectral
 .  -ht_cluster_num_clusters <8> - number of clusters
 .  -ht_cluster_init <kmeans++> - random, kmeans++, kmeans||
-.  -ht_cluster_init_centers FILE - initial centers (.csv, .npy, or .h5 with dataset "centers")
+.  -ht_cluster_init_centers FILE - initial centers (.csv, .npy, or .h5 with dataset "centers"); K follows the file
+                                    unless -ht_cluster_num_clusters is given, which must then equal the file's rows
 .  -ht_cluster_max_it <300> - maximum number of iterations
 .  -ht_cluster_tol <1e-4> - tolerance on the squared center shift, relative to the mean feature variance
 .  -ht_cluster_seed <0> - seed of the random initialization
@@ -300,7 +303,7 @@ PetscErrorCode HtClusterSetSampleWeights(HtCluster cl, HtTensor w)
 PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
 {
   char      type[256], file[PETSC_MAX_PATH_LEN];
-  PetscBool set;
+  PetscBool set, kset;
   PetscInt  k = cl->k, max_it = cl->max_it, seed = (PetscInt)cl->seed;
   PetscReal tol = cl->tol;
   HtClusterInitType init = cl->init == HT_CLUSTER_INIT_USER ? HT_CLUSTER_INIT_KMEANSPP : cl->init;
@@ -311,8 +314,8 @@ PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
   PetscObjectOptionsBegin((PetscObject)cl);
   PetscCall(PetscOptionsFList("-ht_cluster_type", "Clustering algorithm", "HtClusterSetType", HtClusterList, ((PetscObject)cl)->type_name ? ((PetscObject)cl)->type_name : HTCLUSTERKMEANS, type, sizeof(type), &set));
   if (set || !((PetscObject)cl)->type_name) PetscCall(HtClusterSetType(cl, set ? type : HTCLUSTERKMEANS));
-  PetscCall(PetscOptionsInt("-ht_cluster_num_clusters", "Number of clusters", "HtClusterSetNumClusters", k, &k, &set));
-  if (set) PetscCall(HtClusterSetNumClusters(cl, k));
+  PetscCall(PetscOptionsInt("-ht_cluster_num_clusters", "Number of clusters", "HtClusterSetNumClusters", k, &k, &kset));
+  if (kset) PetscCall(HtClusterSetNumClusters(cl, k));
   PetscCall(PetscOptionsEnum("-ht_cluster_init", "Initialization of the centers", "HtClusterSetInitType", HtClusterInitTypes, (PetscEnum)init, (PetscEnum *)&init, &set));
   if (set) {
     PetscCheck(init != HT_CLUSTER_INIT_USER, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "Give user centers with -ht_cluster_init_centers FILE");
@@ -328,6 +331,8 @@ PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
     PetscCall(HtTensorLoad(PetscObjectComm((PetscObject)cl), file, ish5 || ishdf5 ? "centers" : NULL, -1, &centers));
     PetscCall(HtClusterSetInitialCenters(cl, centers));
     PetscCall(HtTensorDestroy(&centers));
+    /* K follows the file unless -ht_cluster_num_clusters says otherwise (scikit-learn: a mismatch is an error) */
+    PetscCheck(!kset || cl->k == k, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_INCOMP, "-ht_cluster_num_clusters %" PetscInt_FMT " but -ht_cluster_init_centers %s has %" PetscInt_FMT " centers; give as many centers as clusters, or leave out -ht_cluster_num_clusters (K then follows the file)", k, file, cl->k);
   }
   PetscCall(PetscOptionsInt("-ht_cluster_max_it", "Maximum number of iterations", "HtClusterSetTolerances", max_it, &max_it, NULL));
   PetscCall(PetscOptionsReal("-ht_cluster_tol", "Tolerance on the squared center shift, relative to the mean feature variance", "HtClusterSetTolerances", tol, &tol, NULL));

@@ -3,6 +3,27 @@
 */
 #include <heat/private/clusterimpl.h>
 
+/*
+   Squared distances between samples must be finite: with F features each is at most F (2 max|x|)^2, so data whose
+   largest |value| is beyond sqrt(DBL_MAX / 4F) (1e154 for one feature) are an error, on every rank count, rather
+   than a fit with Inf or NaN inertia
+*/
+static PetscErrorCode HtClusterCheckScale(HtCluster cl, HtTensor Xs, PetscInt f)
+{
+  HtTensor           norm;
+  const PetscScalar *v;
+  PetscReal          maxabs, limit = PetscSqrtReal(PETSC_MAX_REAL / (4.0 * f));
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorNorm(Xs, NORM_INFINITY, HT_AXIS_NONE, PETSC_FALSE, &norm));
+  PetscCall(HtTensorGetArrayRead(norm, &v));
+  maxabs = PetscRealPart(v[0]);
+  PetscCall(HtTensorRestoreArrayRead(norm, &v));
+  PetscCall(HtTensorDestroy(&norm));
+  PetscCheck(maxabs <= limit, PetscObjectComm((PetscObject)cl), PETSC_ERR_FP, "The squared distances of the data overflow double precision: the largest |value| is %g, beyond %g for %" PetscInt_FMT " features; scale the data first (e.g. heat scale or HtScaler)", (double)maxabs, (double)limit, f);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtClusterSetUp - Prepares the object for fitting (called by `HtClusterFit()` if needed).
 
@@ -61,6 +82,7 @@ PetscErrorCode HtClusterFit(HtCluster cl, HtTensor X)
   PetscCall(HtMLCheckData((PetscObject)cl, X, -1, &Xs));
   PetscCall(HtTensorGetShape(Xs, &shape));
   PetscCheck(cl->k <= shape[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "Cannot find %" PetscInt_FMT " clusters in %" PetscInt_FMT " samples; use at most as many clusters as samples", cl->k, shape[0]);
+  PetscCall(HtClusterCheckScale(cl, Xs, shape[1]));
   if (cl->weights) PetscCall(HtMLCheckSampleWeights((PetscObject)cl, Xs, cl->weights));
   PetscCall(HtTensorDestroy(&cl->centers));
   PetscCall(HtTensorDestroy(&cl->labels));

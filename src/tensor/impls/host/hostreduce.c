@@ -109,8 +109,32 @@ static PetscErrorCode HtReduceExtreme_Host(const HtReduceBlock *b, const void *x
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+#define HT_MOMENTS_MAX_SHIFT (PETSC_MAX_REAL / 4) /* a larger first element is no shift: x - shift could overflow */
+#define HT_MOMENTS_SCALE     0x1p-16              /* 2^-16: a chunk's sum of 2^12 scaled differences stays finite */
+
 /*
-   Moments along n, stable and vectorizable: every line is shifted by its first element, chunks of rows get their
+   The moments of column j of a chunk again from the values scaled by 2^-16 (exact), for a chunk whose fast pass
+   overflowed: a mean within the doubles comes out right, an overflowing M2 becomes Inf, Inf and NaN stay
+*/
+static void HtReduceMomentsScaled_Host(const HtReduceBlock *c, const void *xc, PetscInt j, PetscReal shift, PetscReal *mean, PetscReal *m2)
+{
+  const PetscReal s = HT_MOMENTS_SCALE;
+  PetscReal       sum = 0, ss = 0, ms;
+
+  for (PetscInt i = 0; i < c->n; i++) sum += s * PetscRealPart(HtElementGet(c->dtype, xc, i * c->inner + j)) - s * shift;
+  ms = sum / c->n;
+  for (PetscInt i = 0; i < c->n; i++) {
+    PetscReal d = s * PetscRealPart(HtElementGet(c->dtype, xc, i * c->inner + j)) - s * shift - ms;
+
+    ss += d * d;
+  }
+  *mean = ms / s;
+  *m2   = ss / s / s;
+}
+
+/*
+   Moments along n, stable and vectorizable: every line is shifted by its first element (0 if that is not finite or
+   beyond HT_MOMENTS_MAX_SHIFT), chunks of rows get their
    mean and sum of squared deviations in two passes while they are in cache, and are merged into the line's moments
    with Chan's update.
 */
@@ -130,6 +154,7 @@ static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x
 
     for (PetscInt j = 0; j < b->inner; j++) {
       shift[j] = b->n ? PetscRealPart(HtElementGet(b->dtype, xo, j)) : 0;
+      if (!(PetscAbsReal(shift[j]) <= HT_MOMENTS_MAX_SHIFT)) shift[j] = 0;
       mo[j].n = mo[j].mean = mo[j].m2 = 0;
       mo[j].shift                     = shift[j];
     }
@@ -142,6 +167,8 @@ static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x
       HT_DISPATCH(c.dtype, PetscReal, &c, xc, m2, q[j] = 0, q[j] += ((PetscReal)r[j] - shift[j] - mean[j]) * ((PetscReal)r[j] - shift[j] - mean[j]));
       for (PetscInt j = 0; j < c.inner; j++) {
         HtMoments part = {(PetscReal)c.n, shift[j], mean[j], m2[j]};
+
+        if (PetscIsInfOrNanReal(mean[j]) || PetscIsInfOrNanReal(m2[j])) HtReduceMomentsScaled_Host(&c, xc, j, shift[j], &part.mean, &part.m2);
 
         HtMomentsMerge(&part, &mo[j]);
       }
@@ -220,12 +247,12 @@ static PetscErrorCode HtReduceFinish_Host(HtReduceFinish how, PetscInt count, co
     for (PetscInt l = 0; l < count; l++) ((PetscInt *)out)[l] = a[l].index;
     break;
   case HT_FINISH_MEAN:
-    for (PetscInt l = 0; l < count; l++) y[l] = m[l].shift + m[l].mean;
+    for (PetscInt l = 0; l < count; l++) y[l] = HtMomentsMean(&m[l]);
     break;
   case HT_FINISH_VAR:
   case HT_FINISH_STD:
     for (PetscInt l = 0; l < count; l++) {
-      PetscReal var = m[l].m2 / (m[l].n - param);
+      PetscReal var = HtMomentsVar(&m[l], param);
 
       y[l] = how == HT_FINISH_VAR ? var : PetscSqrtReal(var);
     }

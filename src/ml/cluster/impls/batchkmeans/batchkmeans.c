@@ -398,7 +398,8 @@ static PetscErrorCode HtClusterDestroy_BatchKMeans(HtCluster cl)
 
 /*MC
    HTCLUSTERBATCHKMEANS - "batchkmeans" - batch-parallel k-means (Heat's BatchParallelKMeans), with a result that
-   does not depend on the number of ranks.
+   does not depend on the number of ranks once the number of batches is given (the default, one batch per rank,
+   is the exception to the library's rule: its labels change with the rank count).
 
    Method: the N samples are cut into B batches of consecutive samples (PETSc's balanced split of N into B parts),
    each batch is clustered on its own by weighted Lloyd k-means (initialized by -ht_cluster_init with a seed derived

@@ -300,6 +300,7 @@ PetscErrorCode HtKMeansInitialCenters(HtCluster cl, const HtSamples *s, PetscSca
 
     PetscCall(HtTensorGetShape(cl->initcenters, &shape));
     PetscCheck(shape[1] == s->f, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_SIZ, "The initial centers have %" PetscInt_FMT " features but the data have %" PetscInt_FMT, shape[1], s->f);
+    PetscCheck(shape[0] == cl->k, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_SIZ, "There are %" PetscInt_FMT " initial centers but %" PetscInt_FMT " clusters; give as many centers as clusters (HtClusterSetInitialCenters() sets K)", shape[0], cl->k);
     PetscCall(HtTensorGetArrayRead(cl->initcenters, &c));
     PetscCall(PetscArraycpy(centers, c, cl->k * s->f));
     PetscCall(HtTensorRestoreArrayRead(cl->initcenters, &c));
