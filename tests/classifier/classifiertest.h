@@ -50,3 +50,25 @@ static inline PetscErrorCode CompareModel(const char name[], const char what[], 
   PetscCall(HtTensorDestroy(&ref));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+/* the rows of a 2-d tensor split along its rows, one line each with its global index, to `digits` significant digits */
+static inline PetscErrorCode PrintRows(const char name[], HtTensor t, int digits)
+{
+  const PetscScalar *v;
+  const PetscInt    *ls;
+  PetscInt           rstart = 0, m;
+
+  PetscFunctionBeginUser;
+  PetscCall(HtTensorGetLocalShape(t, &ls));
+  m = ls[0];
+  PetscCallMPI(MPI_Exscan(&m, &rstart, 1, MPIU_INT, MPI_SUM, PETSC_COMM_WORLD));
+  PetscCall(HtTensorGetArrayRead(t, &v));
+  for (PetscInt i = 0; i < m; i++) {
+    PetscCall(PetscSynchronizedPrintf(PETSC_COMM_WORLD, "%s %" PetscInt_FMT ":", name, rstart + i));
+    for (PetscInt j = 0; j < ls[1]; j++) PetscCall(PetscSynchronizedPrintf(PETSC_COMM_WORLD, " %.*g", digits, (double)PetscRealPart(v[i * ls[1] + j])));
+    PetscCall(PetscSynchronizedPrintf(PETSC_COMM_WORLD, "\n"));
+  }
+  PetscCall(PetscSynchronizedFlush(PETSC_COMM_WORLD, PETSC_STDOUT));
+  PetscCall(HtTensorRestoreArrayRead(t, &v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

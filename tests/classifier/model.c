@@ -139,10 +139,10 @@ int main(int argc, char **argv)
        args: -ht_classifier_type gaussiannb -partial -view
      test:
        suffix: logistic
-       args: -ht_classifier_type logistic -ht_classifier_tol 1e-7
+       args: -ht_classifier_type logistic
      test:
        suffix: constant
-       args: -constant -ht_classifier_type {{knn gaussiannb logistic}separate output} -ht_classifier_tol 1e-7
+       args: -constant -ht_classifier_type {{knn gaussiannb logistic}separate output}
    test:
      filter: grep -v "MPI process"
      suffix: monitor

@@ -1,13 +1,21 @@
 /*
    HTCLASSIFIERLOGISTIC: multinomial logistic regression with an L2 penalty. Every rank runs the same small TAO problem
-   on PETSC_COMM_SELF (a Vec of the C (F + 1) coefficients and intercepts); an evaluation of the objective and its
-   gradient is one pass over the local samples in chunks of HT_LOGISTIC_CHUNK rows (Z = X W^T by the back end's product,
-   softmax, G = (P - Y)^T X by its transposed product while the chunk is in cache) and one reduction of C (F + 1) + 1
-   numbers added in rank order, so that every rank sees the same values and takes the same steps.
+   on PETSC_COMM_SELF (a Vec of the P = C (F + 1) coefficients and intercepts); an evaluation of the objective and its
+   gradient is one pass over the local samples in chunks of rows (Z = X W^T by the back end's product, softmax,
+   G = (P - Y)^T X by its transposed product while the chunk is in cache) and one reduction of P + 1 numbers added in
+   rank order, so that every rank sees the same values and takes the same steps. The Newton route (the default, TAO
+   nls) adds the dense P x P Hessian to the same pass (per chunk and class c, X^T B_c with B_c[i, (d, k)] =
+   p_ic (delta_cd - p_id) [x_i; 1]_k, P * P more numbers in the reduction) and ends with Newton steps of its own
+   (Cholesky of the Hessian) until the step is at the level of rounding, so that the result is the optimum to a few
+   ulps whatever the number of ranks: a first-order stopping point (gatol) would differ between rank counts by what
+   the rounding of the partial sums steers the iterations to.
 */
 #include <heat/private/classifierimpl.h>
 
-#define HT_LOGISTIC_CHUNK 2048 /* rows per product: wide enough for the GEMMs (C columns only), in cache for the second */
+#define HT_LOGISTIC_CHUNK      2048    /* rows per product: wide enough for the GEMMs (C columns only), in cache for the second */
+#define HT_LOGISTIC_HESS_BLOCK 262144  /* at most this many entries of B_c per chunk (fewer rows when P is large) */
+#define HT_LOGISTIC_NEWTON_MAX 8       /* the most Newton steps after TAO */
+#define HT_LOGISTIC_STEP_TOL   1.e-10  /* a step at most this (relative to 1 + |w|) leaves an error of its square: done */
 
 typedef struct {
   PetscReal    C;
@@ -17,10 +25,13 @@ typedef struct {
   /* during a fit */
   HtSamples       s;
   const PetscInt *yc;
-  PetscScalar    *wt, *z, *g, *buf; /* F x C, chunk x C, F x C, C (F + 1) + 1 */
+  PetscInt        chunk;                     /* rows per chunk */
+  PetscBool       newton;                    /* the Newton route: Hessians */
+  PetscScalar    *wt, *z, *g, *buf, *hb, *hg; /* F x C, chunk x C, F x C, P + 1 (+ P * P), chunk x P, F x P */
+  Vec             gscratch;                  /* the gradient of a Hessian evaluation */
 } HtClassifier_Logistic;
 
-/* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P - Y */
+/* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P, the probabilities */
 static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscScalar z[], PetscReal *loss)
 {
   for (PetscInt i = 0; i < mc; i++) {
@@ -35,49 +46,179 @@ static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], co
     lse = zmax + PetscLogReal(sum);
     *loss += lse - PetscRealPart(zi[yc[i]]);
     for (PetscInt c = 0; c < C; c++) zi[c] = PetscExpReal(PetscRealPart(zi[c]) - lse);
-    zi[yc[i]] -= 1;
   }
 }
 
-/* objective C sum_i log-loss_i + |W|_F^2 / 2 and its gradient at w = (W as C x F row-major, b), on every rank alike */
-static PetscErrorCode HtLogisticObjective(Tao tao, Vec w, PetscReal *f, Vec grad, void *ctx)
+/*
+   the rows (c, j < F) of the chunk's Hessian sum_i (diag(p_i) - p_i p_i^T) (x) [x_i; 1][x_i; 1]^T added to hx (nw x P,
+   row-major, columns in the order of the Vec), its intercept block (C x C) to hbb; z holds the probabilities
+*/
+static PetscErrorCode HtLogisticHessianChunk(HtClassifier_Logistic *lr, const HtSamples *chunk, PetscInt C, const PetscScalar z[], PetscScalar hx[], PetscScalar hbb[])
 {
-  HtClassifier           cl = (HtClassifier)ctx;
+  PetscInt F = chunk->f, nw = C * F, P = nw + C;
+
+  PetscFunctionBegin;
+  for (PetscInt c = 0; c < C; c++) {
+    for (PetscInt i = 0; i < chunk->m; i++) {
+      const PetscScalar *xi = chunk->x + (size_t)i * F, *pi = z + i * C;
+      PetscScalar       *bi = lr->hb + (size_t)i * P;
+
+      for (PetscInt d = 0; d < C; d++) {
+        PetscScalar a = pi[c] * ((c == d ? 1 : 0) - pi[d]);
+
+        for (PetscInt k = 0; k < F; k++) bi[d * F + k] = a * xi[k];
+        bi[nw + d] = a;
+        hbb[c * C + d] += a;
+      }
+    }
+    PetscCall(HtSamplesCenteredTransposeProduct(chunk, NULL, P, lr->hb, lr->hg));
+    for (PetscInt q = 0; q < F * P; q++) hx[(size_t)c * F * P + q] += lr->hg[q];
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the Hessian from the reduced sums: C_reg times them, plus the identity on the coefficients, plus alpha times the
+   projection onto the direction (0, 1/sqrt(C) ... ) (adding a constant to every intercept), along which the objective
+   does not change: the Hessian is then positive definite and a Newton step has no component there */
+static PetscErrorCode HtLogisticHessianAssemble(HtClassifier cl, const PetscScalar hx[], const PetscScalar hbb[], Mat H)
+{
   HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
-  PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F;
+  PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F, P = nw + C;
+  PetscScalar           *a;
+  PetscReal              alpha = 0;
+
+  PetscFunctionBegin;
+  for (PetscInt c = 0; c < C; c++) alpha += lr->C * PetscRealPart(hbb[c * C + c]) / C;
+  if (!(alpha > 0)) alpha = 1;
+  PetscCall(MatDenseGetArrayWrite(H, &a)); /* column-major, leading dimension P */
+  for (PetscInt r = 0; r < nw; r++) {
+    for (PetscInt q = 0; q < nw; q++) a[r + (size_t)q * P] = lr->C * 0.5 * (hx[(size_t)r * P + q] + hx[(size_t)q * P + r]);
+    a[r + (size_t)r * P] += 1;
+    for (PetscInt c = 0; c < C; c++) a[r + (size_t)(nw + c) * P] = a[nw + c + (size_t)r * P] = lr->C * hx[(size_t)r * P + nw + c];
+  }
+  for (PetscInt c = 0; c < C; c++)
+    for (PetscInt d = 0; d < C; d++) a[nw + c + (size_t)(nw + d) * P] = lr->C * hbb[c * C + d] + alpha / C;
+  PetscCall(MatDenseRestoreArrayWrite(H, &a));
+  PetscCall(MatAssemblyBegin(H, MAT_FINAL_ASSEMBLY));
+  PetscCall(MatAssemblyEnd(H, MAT_FINAL_ASSEMBLY));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   objective C sum_i log-loss_i + |W|_F^2 / 2 and its gradient at w = (W as C x F row-major, b), and (H not NULL) its
+   Hessian, on every rank alike: one pass over the local samples, one reduction
+*/
+static PetscErrorCode HtLogisticEvaluate(HtClassifier cl, Vec w, PetscReal *f, Vec grad, Mat H)
+{
+  HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
+  PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F, P = nw + C;
+  PetscInt               nbuf = P + 1 + (H ? nw * P + C * C : 0);
   const PetscScalar     *wa;
-  PetscScalar           *ga, *buf = lr->buf;
+  PetscScalar           *ga, *buf = lr->buf, *hx = buf + P + 1, *hbb = hx + nw * P;
   PetscReal              loss = 0, wnorm2 = 0;
 
   PetscFunctionBegin;
   PetscCall(VecGetArrayRead(w, &wa));
   for (PetscInt c = 0; c < C; c++)
     for (PetscInt j = 0; j < F; j++) lr->wt[j * C + c] = wa[c * F + j];
-  PetscCall(PetscArrayzero(buf, nw + C + 1));
-  for (PetscInt i0 = 0; i0 < lr->s.m; i0 += HT_LOGISTIC_CHUNK) {
-    PetscInt  mc = PetscMin(HT_LOGISTIC_CHUNK, lr->s.m - i0);
+  PetscCall(PetscArrayzero(buf, nbuf));
+  for (PetscInt i0 = 0; i0 < lr->s.m; i0 += lr->chunk) {
+    PetscInt  mc = PetscMin(lr->chunk, lr->s.m - i0);
     HtSamples chunk;
 
     PetscCall(HtSamplesCreateLocal(&lr->s, mc, lr->s.x + i0 * F, NULL, &chunk));
     PetscCall(HtSamplesCenteredProduct(&chunk, NULL, C, lr->wt, lr->z));
     HtLogisticSoftmax(mc, C, wa + nw, lr->yc + i0, lr->z, &loss);
+    if (H) PetscCall(HtLogisticHessianChunk(lr, &chunk, C, lr->z, hx, hbb));
+    for (PetscInt i = 0; i < mc; i++) lr->z[i * C + lr->yc[i0 + i]] -= 1; /* P - Y */
     PetscCall(HtSamplesCenteredTransposeProduct(&chunk, NULL, C, lr->z, lr->g));
     for (PetscInt c = 0; c < C; c++) {
       for (PetscInt j = 0; j < F; j++) buf[c * F + j] += lr->g[j * C + c];
       for (PetscInt i = 0; i < mc; i++) buf[nw + c] += lr->z[i * C + c];
     }
   }
-  buf[nw + C] = loss;
-  PetscCall(HtSamplesSumScalar(&lr->s, nw + C + 1, buf));
+  buf[P] = loss;
+  PetscCall(HtSamplesSumScalar(&lr->s, nbuf, buf));
   PetscCall(VecGetArray(grad, &ga));
   for (PetscInt p = 0; p < nw; p++) {
     ga[p] = lr->C * buf[p] + wa[p];
     wnorm2 += PetscRealPart(wa[p] * wa[p]);
   }
   for (PetscInt c = 0; c < C; c++) ga[nw + c] = lr->C * buf[nw + c];
-  *f = lr->C * PetscRealPart(buf[nw + C]) + 0.5 * wnorm2;
+  *f = lr->C * PetscRealPart(buf[P]) + 0.5 * wnorm2;
   PetscCall(VecRestoreArray(grad, &ga));
   PetscCall(VecRestoreArrayRead(w, &wa));
+  if (H) PetscCall(HtLogisticHessianAssemble(cl, hx, hbb, H));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtLogisticObjective(Tao tao, Vec w, PetscReal *f, Vec grad, void *ctx)
+{
+  PetscFunctionBegin;
+  PetscCall(HtLogisticEvaluate((HtClassifier)ctx, w, f, grad, NULL));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtLogisticHessian(Tao tao, Vec w, Mat H, Mat Hpre, void *ctx)
+{
+  HtClassifier_Logistic *lr = (HtClassifier_Logistic *)((HtClassifier)ctx)->data;
+  PetscReal              f;
+
+  PetscFunctionBegin;
+  PetscCall(HtLogisticEvaluate((HtClassifier)ctx, w, &f, lr->gscratch, H));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   Newton steps from w (where TAO converged) with the exact Hessian (dense Cholesky) while they reduce the norm of the
+   gradient, until a step is below HT_LOGISTIC_STEP_TOL (1 + |w|): in the region of quadratic convergence, then, w is the
+   optimum to rounding; a step that does not reduce the gradient (rounding level, or w far from the optimum) is not taken
+*/
+static PetscErrorCode HtLogisticNewton(HtClassifier cl, Vec w, Mat H)
+{
+  PetscInt               C = cl->nclasses, nw = C * cl->nfeatures;
+  Vec                    g, gn, d, wn;
+  Mat                    Hf;
+  MatFactorInfo          info;
+  PetscReal              f, fn, gnorm, gnormn, dnorm, wnorm;
+  PetscScalar           *wa, bmean = 0;
+
+  PetscFunctionBegin;
+  PetscCall(VecGetArray(w, &wa)); /* the objective does not see the mean of the intercepts: center them */
+  for (PetscInt c = 0; c < C; c++) bmean += wa[nw + c] / C;
+  for (PetscInt c = 0; c < C; c++) wa[nw + c] -= bmean;
+  PetscCall(VecRestoreArray(w, &wa));
+  PetscCall(VecDuplicate(w, &g));
+  PetscCall(VecDuplicate(w, &gn));
+  PetscCall(VecDuplicate(w, &d));
+  PetscCall(VecDuplicate(w, &wn));
+  PetscCall(MatFactorInfoInitialize(&info));
+  PetscCall(HtLogisticEvaluate(cl, w, &f, g, H));
+  PetscCall(VecNorm(g, NORM_2, &gnorm));
+  for (PetscInt k = 0; k < HT_LOGISTIC_NEWTON_MAX; k++) {
+    PetscCall(MatDuplicate(H, MAT_COPY_VALUES, &Hf));
+    PetscCall(MatSetOption(Hf, MAT_SPD, PETSC_TRUE));
+    PetscCall(MatCholeskyFactor(Hf, NULL, &info));
+    PetscCall(MatSolve(Hf, g, d));
+    PetscCall(MatDestroy(&Hf));
+    PetscCall(VecWAXPY(wn, -1, d, w));
+    PetscCall(HtLogisticEvaluate(cl, wn, &fn, gn, H));
+    PetscCall(VecNorm(gn, NORM_2, &gnormn));
+    if (!(gnormn < gnorm)) break;
+    PetscCall(VecCopy(wn, w));
+    PetscCall(VecCopy(gn, g));
+    f     = fn;
+    gnorm = gnormn;
+    cl->its++;
+    PetscCall(HtClassifierMonitor(cl, cl->its, f, gnorm));
+    PetscCall(VecNorm(d, NORM_2, &dnorm));
+    PetscCall(VecNorm(w, NORM_2, &wnorm));
+    if (dnorm <= HT_LOGISTIC_STEP_TOL * (1 + wnorm)) break;
+  }
+  PetscCall(VecDestroy(&g));
+  PetscCall(VecDestroy(&gn));
+  PetscCall(VecDestroy(&d));
+  PetscCall(VecDestroy(&wn));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -103,7 +244,7 @@ static PetscErrorCode HtLogisticGetTao(HtClassifier cl, Tao *tao)
   if (!lr->tao) {
     PetscCall(TaoCreate(PETSC_COMM_SELF, &lr->tao));
     PetscCall(PetscObjectIncrementTabLevel((PetscObject)lr->tao, (PetscObject)cl, 1));
-    PetscCall(TaoSetType(lr->tao, TAOLMVM));
+    PetscCall(TaoSetType(lr->tao, TAONLS));
     PetscCall(HtClassifierGetOptionsPrefix(cl, &prefix));
     PetscCall(TaoSetOptionsPrefix(lr->tao, prefix));
     PetscCall(TaoAppendOptionsPrefix(lr->tao, "ht_classifier_"));
@@ -150,9 +291,10 @@ static HtClassifierConvergedReason HtLogisticReason(TaoConvergedReason reason)
 static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, const PetscInt yc[])
 {
   HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
-  PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F;
+  PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F, P = nw + C;
   Tao                    tao;
   Vec                    w;
+  Mat                    H = NULL;
   const PetscScalar     *wa;
   PetscScalar            bmean = 0;
   TaoConvergedReason     reason;
@@ -161,20 +303,34 @@ static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, cons
   PetscCall(HtLogisticGetTao(cl, &tao));
   PetscCall(HtTensorGetSamples(X, NULL, &lr->s));
   lr->yc = yc;
-  PetscCall(PetscMalloc4(F * C, &lr->wt, HT_LOGISTIC_CHUNK * C, &lr->z, F * C, &lr->g, nw + C + 1, &lr->buf));
-  PetscCall(VecCreateSeq(PETSC_COMM_SELF, nw + C, &w));
+  PetscCall(VecCreateSeq(PETSC_COMM_SELF, P, &w));
   PetscCall(VecSet(w, 0));
   PetscCall(TaoSetSolution(tao, w));
   PetscCall(TaoSetObjectiveAndGradient(tao, NULL, HtLogisticObjective, cl));
   PetscCall(TaoSetTolerances(tao, cl->tol, 0, 0));
   PetscCall(TaoSetMaximumIterations(tao, cl->max_it));
   PetscCall(TaoSetFromOptions(tao));
+  PetscCall(PetscObjectTypeCompareAny((PetscObject)tao, &lr->newton, TAONLS, TAONTR, TAONTL, TAOBNLS, TAOBNTR, TAOBNTL, TAOTRON, ""));
+  lr->chunk = lr->newton ? PetscMax(1, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P)) : HT_LOGISTIC_CHUNK;
+  PetscCall(PetscMalloc4(F * C, &lr->wt, lr->chunk * C, &lr->z, F * C, &lr->g, P + 1 + (lr->newton ? nw * P + C * C : 0), &lr->buf));
+  if (lr->newton) {
+    PetscCall(PetscMalloc2((size_t)lr->chunk * P, &lr->hb, F * P, &lr->hg));
+    PetscCall(MatCreateSeqDense(PETSC_COMM_SELF, P, P, NULL, &H));
+    PetscCall(VecDuplicate(w, &lr->gscratch));
+    PetscCall(TaoSetHessian(tao, H, H, HtLogisticHessian, cl));
+  }
   PetscCall(TaoSolve(tao));
   PetscCall(TaoGetConvergedReason(tao, &reason));
   PetscCall(TaoGetIterationNumber(tao, &cl->its));
   cl->reason = HtLogisticReason(reason);
+  if (lr->newton && reason > 0) PetscCall(HtLogisticNewton(cl, w, H));
   PetscCall(HtTensorRestoreSamples(X, NULL, &lr->s));
   PetscCall(PetscFree4(lr->wt, lr->z, lr->g, lr->buf));
+  if (lr->newton) {
+    PetscCall(PetscFree2(lr->hb, lr->hg));
+    PetscCall(VecDestroy(&lr->gscratch));
+    PetscCall(MatDestroy(&H));
+  }
   PetscCall(HtLogisticDestroyModel(lr));
   PetscCall(PetscMalloc2(nw, &lr->coef, C, &lr->intercept));
   PetscCall(VecGetArrayRead(w, &wa));
@@ -234,7 +390,7 @@ static PetscErrorCode HtClassifierView_Logistic(HtClassifier cl, PetscViewer vie
     PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "C", HT_SCALAR, lr->C));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(PetscViewerASCIIPrintf(viewer, "C: %g, solver: TAO %s, gradient norm tolerance %g, at most %" PetscInt_FMT " iterations\n", (double)lr->C, lr->tao ? ((PetscObject)lr->tao)->type_name : TAOLMVM, (double)cl->tol, cl->max_it));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "C: %g, solver: TAO %s, gradient norm tolerance %g, at most %" PetscInt_FMT " iterations\n", (double)lr->C, lr->tao ? ((PetscObject)lr->tao)->type_name : TAONLS, (double)cl->tol, cl->max_it));
   if (!cl->fitted) PetscFunctionReturn(PETSC_SUCCESS);
   for (PetscInt c = 0; c < cl->nclasses; c++) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "class %" PetscInt_FMT ": intercept %.8g, coef", cl->classes[c], (double)PetscRealPart(lr->intercept[c])));
@@ -417,25 +573,40 @@ PetscErrorCode HtClassifierLogisticGetTao(HtClassifier cl, Tao *tao)
 }
 
 /*MC
-   HTCLASSIFIERLOGISTIC - "logistic" - multinomial logistic regression with an L2 penalty, solved by PETSc's TAO.
+   HTCLASSIFIERLOGISTIC - "logistic" - multinomial logistic regression with an L2 penalty, solved by Newton's method
+   (PETSc's TAO) to the optimum.
 
    Method: the coefficients W (C x F) and intercepts b (C) minimize C_reg sum_i [log sum_c exp(w_c . x_i + b_c) -
    (w_y_i . x_i + b_y_i)] + |W|_F^2 / 2 (the intercepts are not penalized), scikit-learn's LogisticRegression(C=C_reg,
    multi_class="multinomial"); the probabilities are the softmax of X W^T + b. With 2 classes this is scikit-learn's
-   binary model: its coef_ is row 1 of W, and row 0 is its negative. The solver is TAO (default TAOLMVM, a limited-memory
-   quasi-Newton method) on a Vec of C (F + 1) numbers that every rank holds; an evaluation of the objective and gradient
-   is one pass over the data and one reduction.
+   binary model: its coef_ is row 1 of W, and row 0 is its negative. The intercepts are determined up to a common
+   constant and are returned centered (they sum to 0).
+
+   The problem has P = C (F + 1) unknowns, which every rank holds. By default (TAO nls) it is solved by Newton's method
+   with a line search on the exact Hessian sum_i (diag(p_i) - p_i p_i^T) (x) [x_i; 1][x_i; 1]^T times C_reg plus the
+   identity on the coefficients, a dense P x P matrix computed with the gradient in one pass over the data; once TAO's
+   gradient norm is at most the tolerance, Newton steps with a Cholesky factorization of the Hessian continue until the
+   step is at the level of rounding. The result is then the optimum to rounding, the same to about 1e-13 relative on
+   any number of ranks, whatever the tolerance. Each Newton iteration costs O(n P^2) operations and a reduction of P^2
+   numbers: this route is for P up to a few thousand. Beyond, use -ht_classifier_tao_type lmvm (limited-memory
+   quasi-Newton: O(n P) per iteration, no Hessian), which stops where the gradient norm is at most the tolerance: its
+   result is within about the tolerance of the optimum and depends on the number of ranks at that level (its line
+   search stalls below gradient norms near 1e-7). The other Newton types of TAO (ntr, ntl, bnls, bntr, bntl, tron) also
+   get the Hessian and the final Newton steps.
 
    Options Database Keys:
 +  -ht_classifier_logistic_C <1> - the inverse strength of the penalty
-.  -ht_classifier_tol <1e-6> - stop when the norm of the gradient is at most this (TAO's gatol)
-.  -ht_classifier_max_it <1000> - the most iterations
-.  -ht_classifier_tao_type <lmvm> - the TAO method (lmvm, bqnls, nls, ...)
--  -ht_classifier_tao_monitor, -ht_classifier_tao_gatol, ... - every option of the TAO solver
+.  -ht_classifier_tol <1e-6> - TAO stops when the norm of the gradient is at most this (TAO's gatol); the Newton route
+                               then goes on to the optimum
+.  -ht_classifier_max_it <1000> - the most TAO iterations (the result is not refined when TAO does not converge)
+.  -ht_classifier_tao_type <nls> - the TAO method: nls (default), ntr, ... (Newton, with the Hessian) or lmvm, cg, ...
+                                   (first order, for large P)
+-  -ht_classifier_tao_monitor, -ht_classifier_tao_nls_ksp_type, ... - every option of the TAO solver
 
    References:
 +  T. Hastie, R. Tibshirani and J. Friedman, The Elements of Statistical Learning, 2nd ed., Springer, 2009, section 4.4.
--  J. Nocedal and S. J. Wright, Numerical Optimization, 2nd ed., Springer, 2006, chapter 7 (limited-memory BFGS).
+-  J. Nocedal and S. J. Wright, Numerical Optimization, 2nd ed., Springer, 2006, chapters 3 and 7 (Newton's method
+   with a line search, limited-memory BFGS).
 
    Level: beginner
 
