@@ -31,7 +31,15 @@ static PetscErrorCode HeatErrorHandler(MPI_Comm comm, int line, const char *fun,
     HeatErrorSeen.quiet      = (PetscBool)(rank != 0);
     HeatErrorSeen.collective = (PetscBool)(size == wsize);
   }
-  if (!HeatErrorSeen.quiet) return PetscTraceBackErrorHandler(PETSC_COMM_SELF, line, fun, file, n, p, mess, NULL);
+  if (!HeatErrorSeen.quiet) {
+    PetscMPIInt wrank = 0;
+
+    /* an error of one rank's own (PETSC_COMM_SELF) may be raised by several ranks at once: the others print after
+       world rank 0, so that the lines of their messages do not interleave */
+    (void)MPI_Comm_rank(PETSC_COMM_WORLD, &wrank);
+    if (p == PETSC_ERROR_INITIAL && wrank != 0) (void)PetscSleep(0.5);
+    return PetscTraceBackErrorHandler(PETSC_COMM_SELF, line, fun, file, n, p, mess, NULL);
+  }
   /* a program that lets the error reach main() through PetscCall() is aborted by PETSc right after this handler: give
      rank 0 the time to print the message first (PETSc's own handler waits 10 s here) */
   if (fun && !strcmp(fun, "main")) (void)PetscSleep(1.0);
@@ -114,7 +122,10 @@ PetscErrorCode HeatErrorIsCollective(PetscBool *collective)
 @*/
 int HeatEnd(PetscErrorCode ierr)
 {
-  if (ierr && !HeatErrorSeen.collective) MPI_Abort(MPI_COMM_WORLD, (PetscMPIInt)ierr);
+  if (ierr && !HeatErrorSeen.collective) { /* the messages of the ranks reach the terminal before the job ends */
+    (void)PetscSleep(1.0);
+    MPI_Abort(MPI_COMM_WORLD, (PetscMPIInt)ierr);
+  }
   if (ierr) (void)PetscOptionsSetValue(NULL, "-options_left", "0"); /* the run stopped early: options not reached are no news */
   if (HeatFinalize()) return ierr ? (int)ierr : 1;
   return (int)ierr;
