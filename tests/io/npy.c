@@ -46,8 +46,9 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -roundtrip
 
+   # the readers on 1, 3 and 4 ranks (uneven and even byte ranges); the round trip above runs on 1-4
    testset:
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3 4}}
      filter: grep -v "MPI process" | sed "s/, split -*[0-9]//"
      test:
        suffix: f8

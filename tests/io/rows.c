@@ -372,7 +372,7 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
 
    testset:
-     nsize: {{1 3 4}}
+     nsize: {{1 3}}
      errors: expected
      filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
      test:
