@@ -122,6 +122,17 @@ PETSC_INTERN void           HtTensorGetBox_Private(HtTensor, PetscMPIInt, PetscI
 PETSC_INTERN PetscErrorCode HtDTypeGetMPIType(HtDType, MPI_Datatype *);
 PETSC_INTERN PetscErrorCode HtCollectiveCheck(MPI_Comm, PetscErrorCode, const char[]);
 
+/* fault injection for the tests (-ht_fault_inject_malloc, -ht_fault_inject_write RANK:COUNT; fault.c) */
+typedef enum {
+  HT_FAULT_MALLOC,
+  HT_FAULT_WRITE,
+  HT_FAULT_NUM
+} HtFaultKind;
+PETSC_INTERN const char *const HtFaultOptions[];
+PETSC_INTERN PetscErrorCode    HtFaultSetFromOptions_Private(void);
+PETSC_INTERN PetscBool         HtFaultInjected(HtFaultKind);
+PETSC_INTERN PetscErrorCode    HtTensorAllocateArray_Private(HtTensor, PetscBool, void **);
+
 /* local index helpers */
 PETSC_INTERN PetscErrorCode HtTensorGetGlobalOffset_Private(HtTensor, PetscInt *, PetscInt *);
 PETSC_INTERN PetscErrorCode HtTensorCheckSameShape_Private(HtTensor, HtTensor);

@@ -63,6 +63,37 @@ static PetscErrorCode HtTensorFindType_Private(HtTensor t, HtTensorType type, Pe
 }
 
 /*
+   HtTensorAllocateArray_Private - new host memory for the local block of t, zeroed when asked. For a distributed tensor a
+   failure of any rank (out of memory, or the testing option -ht_fault_inject_malloc) is raised on every rank of its
+   communicator, naming the rank, so that no rank waits for the others in a collective call; a replicated tensor's
+   failure is raised by the rank that had it.
+*/
+PetscErrorCode HtTensorAllocateArray_Private(HtTensor t, PetscBool zero, void **a)
+{
+  size_t         bytes    = (size_t)PetscMax(t->nlocal, 1) * t->esize;
+  PetscBool      injected = (PetscBool)(t->split >= 0 && HtFaultInjected(HT_FAULT_MALLOC));
+  PetscErrorCode ierr     = PETSC_ERR_MEM;
+  PetscMPIInt    rank;
+  char           shape[128], msg[512] = "";
+
+  PetscFunctionBegin;
+  *a = NULL;
+  if (!injected) { /* a failure is reported below, not by PETSc's handler on this rank alone */
+    PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+    ierr = zero ? PetscCalloc(bytes, a) : PetscMalloc(bytes, a);
+    PetscCall(PetscPopErrorHandler());
+  }
+  if (ierr) {
+    PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)t), &rank));
+    PetscCall(HtShapeToString(t->ndim, t->shape, shape, sizeof(shape)));
+    PetscCall(PetscSNPrintf(msg, sizeof(msg), "Out of memory: rank %d could not allocate %zu bytes for its block of a tensor of shape %s%s; use more ranks (or nodes) or less data", rank, bytes, shape, injected ? " (injected by -ht_fault_inject_malloc)" : ""));
+  }
+  if (t->split >= 0) PetscCall(HtCollectiveCheck(PetscObjectComm((PetscObject)t), ierr, msg));
+  else PetscCheck(!ierr, PETSC_COMM_SELF, PETSC_ERR_MEM, "%s", msg);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtTensorCreate_Private - creates a tensor with storage; user array (not copied, not freed) or NULL for zeros.
    nlocal is the local length of the split axis or PETSC_DECIDE.
 */
@@ -259,9 +290,15 @@ PetscErrorCode HtTensorSetType(HtTensor t, HtTensorType type)
 
    Options Database Keys:
 +  -ht_tensor_type <host> - the storage back end of this tensor
--  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
+.  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
    k-means distances, the covariance, the pairwise distances) for every tensor; default: the best this CPU has; the
    lower ones are there to check them, or to compare results across machines
+.  -ht_fault_inject_malloc <RANK:COUNT> - testing: the COUNT-th allocation of a distributed tensor's storage fails on
+   rank RANK of `PETSC_COMM_WORLD` (as when it runs out of memory); every rank raises the error (read when the
+   package is initialized)
+-  -ht_fault_inject_write <RANK:COUNT> - testing: the COUNT-th save of a file (`HtTensorSave()` and its formats) fails
+   on rank RANK after the data are written to the temporary file, as a full disk would; the existing file stays as
+   it was and the temporary file is removed
 
    Level: intermediate
 
@@ -278,6 +315,8 @@ PetscErrorCode HtTensorSetFromOptions(HtTensor t)
   PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end", "HtTensorSetType", HtTensorList, ((PetscObject)t)->type_name, type, sizeof(type), &set));
   if (set) PetscCall(HtTensorSetType(t, type));
   PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorSetFromOptions", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
+  PetscCall(PetscOptionsString(HtFaultOptions[HT_FAULT_MALLOC], "Testing: the COUNT-th allocation of a distributed tensor fails on rank RANK", "HtTensorSetFromOptions", "none", type, sizeof(type), NULL));
+  PetscCall(PetscOptionsString(HtFaultOptions[HT_FAULT_WRITE], "Testing: the COUNT-th file save fails on rank RANK after writing its data", "HtTensorSetFromOptions", "none", type, sizeof(type), NULL));
   PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)t, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);

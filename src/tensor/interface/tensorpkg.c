@@ -35,6 +35,8 @@ PetscErrorCode HtTensorFinalizePackage(void)
    Options Database Keys:
 +  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (read
    here, not collectively, so that every kernel honours it; `HtTensorSetFromOptions()` lists it in -help)
+.  -ht_fault_inject_malloc, -ht_fault_inject_write <RANK:COUNT> - testing: one rank's allocation or save fails (see
+   `HtTensorSetFromOptions()`)
 .  -info_exclude ht_tensor - no HtTensor info messages
 -  -log_exclude ht_tensor - no HtTensor log events
 
@@ -108,6 +110,7 @@ PetscErrorCode HtTensorInitializePackage(void)
   }
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
   PetscCall(PetscOptionsGetEnum(NULL, NULL, "-ht_kernel_isa", HtKernelISAs, (PetscEnum *)&HtKernelISAMax, NULL));
+  PetscCall(HtFaultSetFromOptions_Private());
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

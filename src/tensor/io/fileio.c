@@ -280,12 +280,12 @@ PetscErrorCode HtFileTemporaryName(MPI_Comm comm, const char path[], char tmp[],
 /*
    HtFileCommit - ends a safe write: if every rank wrote its part (code 0 everywhere) the temporary
    file replaces `path`; otherwise the temporary file is removed, `path` is left as it was, and every
-   rank raises the error.
+   rank raises the error. The testing option -ht_fault_inject_write makes one rank's part fail here.
 */
 PetscErrorCode HtFileCommit(MPI_Comm comm, PetscErrorCode code, const char tmp[], const char path[])
 {
   PetscMPIInt rank;
-  PetscInt    failed = code ? 1 : 0, anyfailed;
+  PetscInt    failed = code || HtFaultInjected(HT_FAULT_WRITE) ? 1 : 0, anyfailed;
   char        msg[PETSC_MAX_PATH_LEN + 128] = "";
 
   PetscFunctionBegin;

@@ -8,25 +8,19 @@
 static PetscErrorCode HtTensorAllocate_Host(HtTensor t, void *array, PetscBool zero)
 {
   MPI_Comm comm = t->split < 0 ? PETSC_COMM_SELF : PetscObjectComm((PetscObject)t);
+  void    *a    = array;
 
   PetscFunctionBegin;
+  if (!array) PetscCall(HtTensorAllocateArray_Private(t, zero, &a)); /* a failure of one rank is raised on every rank */
   if (t->dtype == HT_SCALAR) {
     if (array) PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, (PetscScalar *)array, &t->vec));
-    else if (zero) PetscCall(VecCreateMPI(comm, t->nlocal, PETSC_DECIDE, &t->vec));
-    else { /* VecCreateMPI() would zero the array: give the vector one from PetscMalloc() instead, which it then owns */
-      PetscScalar *a;
-
+    else { /* the vector owns the array from then on */
       PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, NULL, &t->vec));
-      PetscCall(PetscMalloc1(t->nlocal, &a));
-      PetscCall(VecReplaceArray(t->vec, a));
+      PetscCall(VecReplaceArray(t->vec, (PetscScalar *)a));
     }
-  } else if (array) {
-    t->array    = array;
-    t->ownarray = PETSC_FALSE;
   } else {
-    if (zero) PetscCall(PetscCalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
-    else PetscCall(PetscMalloc(PetscMax(t->nlocal, 1) * t->esize, &t->array));
-    t->ownarray = PETSC_TRUE;
+    t->array    = a;
+    t->ownarray = (PetscBool)!array;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
