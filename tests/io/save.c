@@ -1,6 +1,7 @@
 static const char help[] = "Tests that a failed HtTensorSave() leaves an existing file unchanged and no temporary file behind,\n"
-                           "and that a successful one replaces the file.\n"
-                           "  -ext npy|csv   the format to test\n";
+                           "and that a successful one replaces the file. The second save is made to fail on one rank after its\n"
+                           "data are written (-ht_fault_inject_write RANK:2), the third by a full file system.\n"
+                           "  -ext npy|csv|h5   the format to test\n";
 
 #include "iotest.h"
 #include <dirent.h>
@@ -88,6 +89,9 @@ int main(int argc, char **argv)
   PetscCall(Fill(b));
 
   PetscCall(TrySave(a, path, "first save"));
+  PetscCall(TrySave(b, path, "save with a fault of one rank"));
+  PetscCall(CheckFile(a, path, "the first tensor"));
+  PetscCall(CountTemporaries("."));
   PetscCall(LimitFileSize(16384, &old));
   PetscCall(TrySave(b, path, "save into a full file system"));
   PetscCheck(!setrlimit(RLIMIT_FSIZE, &old), PETSC_COMM_SELF, PETSC_ERR_SYS, "setrlimit() failed");
@@ -108,7 +112,14 @@ int main(int argc, char **argv)
 
    test:
      nsize: {{1 2 3 4}}
-     args: -ext {{npy csv}separate output}
-     filter: grep -v "^mca_fbtl"
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 0:2
+     filter: grep -E "^(first save|save |the file holds|temporary files)"
+   test:
+     # the fault on a rank other than the one that renames the file
+     suffix: rank2
+     nsize: {{3 4}}
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 2:2
+     output_file: output/save.out
+     filter: grep -E "^(first save|save |the file holds|temporary files)"
 
 TEST*/
