@@ -1,10 +1,12 @@
 # Heat for PETSc -- top-level makefile
 #
 #   make              library, the heat command, tests, tutorials and benchmarks
-#   make test         every test (installs dependencies and configures if needed);
-#                     TESTS=AREA: one area (tensor, io, cluster, cli, tutorials), else a regex of case names
+#   make test         every test (installs dependencies and configures if needed), then TEST_FUZZ_TIME (15) seconds
+#                     of each fuzzing target; TESTS=AREA: one area (tensor, io, cluster, cli, tutorials, fuzz),
+#                     else a regex of case names
 #   make demo         the heat command on the bundled iris data, 2 ranks
 #   make bench        the benchmark table
+#   make fuzz         the libFuzzer targets of tests/fuzz/ (clang, address and undefined sanitizers), FUZZ_TIME seconds each
 #   make install PREFIX=DIR
 #   make clean
 #
@@ -58,7 +60,7 @@ PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
 PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC) $(TUT_SRC) $(BENCH_SRC))
 .SECONDARY: $(PROG_OBJ)
 
-.PHONY: all lib test demo bench install clean distclean help
+.PHONY: all lib test demo bench install clean distclean help fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(LIBHEAT) $(PROGRAMS)
@@ -100,9 +102,43 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
 	@echo "  LD   $@"
 	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
 
-# TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names
-test: all
-	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
+# Fuzzing: the library again, compiled by clang with libFuzzer's coverage and the address and undefined-behaviour
+# sanitizers into a static archive, and one program per folder tests/fuzz/<target>/ (its fuzz.c, seeds/, regressions/).
+# tests/fuzz/run first replays every regression input, then fuzzes each target for FUZZ_TIME seconds.
+FUZZ_TIME    ?= 30
+FUZZ_CC      := OMPI_CC=clang mpicc
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Wall -Wno-unused-parameter
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_TARGETS := $(patsubst tests/fuzz/%/fuzz.c,%,$(wildcard tests/fuzz/*/fuzz.c))
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/bin/%)
+
+$(BUILD)/fuzz/obj/%.o: %.c $(BUILD)/conf/heatvariables
+	@mkdir -p $(dir $@)
+	@echo "  CC (fuzz) $<"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -c $< -o $@
+
+$(BUILD)/fuzz/libheat.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $(FUZZ_OBJ)
+
+$(BUILD)/fuzz/bin/%: tests/fuzz/%/fuzz.c $(BUILD)/fuzz/libheat.a
+	@mkdir -p $(dir $@)
+	@echo "  LD (fuzz) $@"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -MMD -MP -MF $@.d -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $< -o $@ $(BUILD)/fuzz/libheat.a $(HEAT_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	python3 tests/fuzz/run --build $(BUILD) --time $(FUZZ_TIME)
+
+# TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names; the short fuzzing
+# run (TEST_FUZZ_TIME seconds per target) comes after the cases, and alone with TESTS=fuzz
+TEST_FUZZ_TIME ?= 15
+TESTS_CASES    := $(filter-out fuzz,$(TESTS))
+TESTS_FUZZ     := $(if $(TESTS),$(filter fuzz,$(TESTS)),fuzz)
+test: all $(if $(TESTS_FUZZ),fuzz-build)
+	$(if $(and $(TESTS),$(if $(TESTS_CASES),,1)),,python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS_CASES),$(if $(filter-out $(TEST_AREAS),$(TESTS_CASES)),--filter '$(TESTS_CASES)',$(addprefix --area ,$(TESTS_CASES)))))
+	$(if $(TESTS_FUZZ),python3 tests/fuzz/run --build $(BUILD) --time $(TEST_FUZZ_TIME))
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
@@ -132,4 +168,4 @@ distclean:
 help:
 	@sed -n '3,10p' makefile
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/fuzz -name '*.d' 2>/dev/null)

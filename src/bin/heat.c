@@ -558,21 +558,37 @@ static PetscBool HeatTakeHelp(int *argc, char **argv)
   return help;
 }
 
+/*
+   The command line, checked before anything is read or written: *cmd is the command to run, or NULL when the usage or a
+   command's help was asked for (and printed)
+*/
+static PetscErrorCode HeatParseCommandLine(int argc, char **argv, PetscBool help, HeatDriver *drv, const HeatCommand **cmd)
+{
+  const HeatCommand *found;
+
+  PetscFunctionBegin;
+  *cmd = NULL;
+  if (argc < 2 || (help && argv[1][0] == '-')) PetscCall(HeatUsage(drv->comm));
+  if (argc < 2 || (help && argv[1][0] == '-')) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCheck(argv[1][0] != '-', drv->comm, PETSC_ERR_USER_INPUT, "No command given; usage: heat COMMAND -i INPUT ... (heat -help lists the commands)");
+  PetscCall(HeatDriverFindCommand(drv->comm, argv[1], &found));
+  if (help) PetscCall(HeatCommandHelp(drv, found));
+  if (help) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(HeatCheckIntegerOptions(drv->comm));
+  PetscCall(HeatDriverSetFromOptions(drv));
+  PetscCheck(drv->input[0], drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat %s -i FILE (see heat %s -help)", found->name, found->name);
+  PetscCall(HeatDriverCheckPaths(drv));
+  *cmd = found;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HeatMain(int argc, char **argv, PetscBool help, HeatDriver *drv)
 {
   const HeatCommand *cmd;
 
   PetscFunctionBegin;
-  if (argc < 2 || (help && argv[1][0] == '-')) PetscCall(HeatUsage(drv->comm));
-  if (argc < 2 || (help && argv[1][0] == '-')) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCheck(argv[1][0] != '-', drv->comm, PETSC_ERR_USER_INPUT, "No command given; usage: heat COMMAND -i INPUT ... (heat -help lists the commands)");
-  PetscCall(HeatDriverFindCommand(drv->comm, argv[1], &cmd));
-  if (help) PetscCall(HeatCommandHelp(drv, cmd));
-  if (help) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatCheckIntegerOptions(drv->comm));
-  PetscCall(HeatDriverSetFromOptions(drv));
-  PetscCheck(drv->input[0], drv->comm, PETSC_ERR_USER_INPUT, "No input given; use heat %s -i FILE (see heat %s -help)", cmd->name, cmd->name);
-  PetscCall(HeatDriverCheckPaths(drv));
+  PetscCall(HeatParseCommandLine(argc, argv, help, drv, &cmd));
+  if (!cmd) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(HeatDriverReadInput(drv));
   PetscCall(HtTensorSetFromOptions(drv->X));
   PetscCall(HeatDriverOpenOutput(drv));

@@ -212,6 +212,31 @@ PETSC_INTERN PetscErrorCode HtIOErrorSet(HtIOError *, PetscErrorCode, const char
 PETSC_INTERN PetscErrorCode HtIOErrorSetMPI(HtIOError *, PetscErrorCode, int, const char[], const char[]);
 PETSC_INTERN PetscErrorCode HtIOErrorSetTransfer(HtIOError *, PetscBool, int, MPI_Status *, MPI_Datatype, MPI_Offset, const char[]);
 PETSC_INTERN PetscErrorCode HtIOErrorCheck(MPI_Comm, HtIOError *, MPI_File *, HtTensor *);
+
+/* what every rank needs to know of a .npy file (rank 0 reads it, then broadcasts it); the parsers read memory (npy.c) */
+typedef struct {
+  PetscInt   ndim;
+  PetscInt   shape[HT_MAX_NDIM];
+  PetscInt   type; /* entry of npy.c's table of element types */
+  PetscBool  fortran;
+  MPI_Offset offset; /* where the data start */
+} HtNpyHeader;
+PETSC_INTERN PetscErrorCode HtNpyParsePreamble(const char[], const unsigned char[], MPI_Offset, PetscInt64 *, HtNpyHeader *, HtIOError *);
+PETSC_INTERN PetscErrorCode HtNpyParseDict(const char[], const char *, MPI_Offset, HtNpyHeader *, HtIOError *);
+
+/* the layout options of delimited text and its parser over memory (csv.c) */
+typedef enum {
+  HT_CSV_DELIM_AUTO,
+  HT_CSV_DELIM_COMMA,
+  HT_CSV_DELIM_SEMICOLON,
+  HT_CSV_DELIM_WHITESPACE
+} HtCSVDelim;
+typedef enum {
+  HT_CSV_HEADER_AUTO,
+  HT_CSV_HEADER_TRUE,
+  HT_CSV_HEADER_FALSE
+} HtCSVHeader;
+PETSC_INTERN PetscErrorCode HtCSVParseText(MPI_Comm, const char[], HtCSVHeader, HtCSVDelim, const char *, size_t, HtTensor *, HtIOError *);
 PETSC_INTERN PetscErrorCode HtFileOpenRead(MPI_Comm, const char[], MPI_File *);
 PETSC_INTERN PetscErrorCode HtFileOpenWrite(MPI_Comm, const char[], char[], size_t, MPI_File *, HtIOError *);
 PETSC_INTERN PetscErrorCode HtFileWriteEnd(MPI_Comm, MPI_File *, HtIOError *, MPI_Offset, const char[], const char[]);

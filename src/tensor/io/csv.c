@@ -8,18 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum {
-  HT_CSV_DELIM_AUTO,
-  HT_CSV_DELIM_COMMA,
-  HT_CSV_DELIM_SEMICOLON,
-  HT_CSV_DELIM_WHITESPACE
-} HtCSVDelim;
-
-typedef enum {
-  HT_CSV_HEADER_AUTO,
-  HT_CSV_HEADER_TRUE,
-  HT_CSV_HEADER_FALSE
-} HtCSVHeader;
 static const char *const HtCSVHeaders[] = {"auto", "true", "false"};
 
 /* the names -ht_csv_delimiter accepts */
@@ -340,6 +328,44 @@ static PetscErrorCode HtCSVParseRows(const char path[], const HtCSVFormat *fmt, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   HtCSVParseText - collective: this rank's lines text[0, len) of a delimited text file (NUL-terminated after them; the
+   lines before them are on the lower ranks) into *t, split 0 with one local row per data row of this rank. The first
+   problem of the file is recorded in e, the same on every rank for the problems of the layout, on the ranks whose lines
+   have it for a bad line (HtIOErrorCheck() raises it on all). On PETSC_COMM_SELF it parses a whole file in memory.
+*/
+PetscErrorCode HtCSVParseText(MPI_Comm comm, const char path[], HtCSVHeader header, HtCSVDelim delim, const char *text, size_t len, HtTensor *t, HtIOError *e)
+{
+  HtCSVFormat fmt;
+  HtCSVSpan  *lines;
+  PetscInt    nlines = 0, nrows = 0;
+  PetscInt64  line0 = 0, nlines64, nrows64, total = 0;
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  *t = NULL;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  PetscCall(HtCSVSplitLines(text, len, &lines, &nlines));
+  nlines64 = nlines;
+  PetscCallMPI(MPI_Exscan(&nlines64, &line0, 1, MPIU_INT64, MPI_SUM, comm));
+  if (!rank) line0 = 0;
+  PetscCall(HtCSVDetectFormat(comm, path, header, delim, lines, nlines, line0, &fmt, e));
+  if (!e->code) { /* e, fmt and total are the same on every rank */
+    for (PetscInt l = 0; l < nlines; l++) nrows += HtCSVIsDataLine(&fmt, lines[l], line0 + l + 1);
+    nrows64 = nrows;
+    PetscCall(MPIU_Allreduce(&nrows64, &total, 1, MPIU_INT64, MPI_SUM, comm));
+    if (total * fmt.ncols > PETSC_MAX_INT) PetscCall(HtIOErrorSet(e, PETSC_ERR_SUP, "%s has %" PetscInt64_FMT " rows of %" PetscInt_FMT " columns, too many for the %d-bit PetscInt of this PETSc build", path, total, fmt.ncols, (int)(8 * sizeof(PetscInt))));
+  }
+  if (!e->code) {
+    PetscInt shape[2] = {(PetscInt)total, fmt.ncols};
+
+    PetscCall(HtTensorCreateWithLayout(comm, 2, shape, 0, HT_SCALAR, nrows, t));
+    PetscCall(HtCSVParseRows(path, &fmt, lines, nlines, line0, *t, e));
+  }
+  PetscCall(PetscFree(lines));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorLoadCSV - Loads a 2-d tensor (rows x columns) from a delimited text file in parallel.
 
@@ -383,42 +409,19 @@ PetscErrorCode HtTensorLoadCSV(MPI_Comm comm, const char path[], PetscInt split,
 {
   HtCSVHeader header = HT_CSV_HEADER_AUTO;
   HtCSVDelim  delim  = HT_CSV_DELIM_AUTO;
-  HtCSVFormat fmt;
-  HtCSVSpan  *lines;
-  HtIOError   e  = {0};
-  HtTensor    t0 = NULL;
+  HtIOError   e      = {0};
+  HtTensor    t0     = NULL;
   char       *buf;
   size_t      begin = 0, end = 0;
-  PetscInt    nlines = 0, nrows = 0;
-  PetscInt64  line0 = 0, nlines64, nrows64, total = 0;
-  PetscMPIInt rank;
 
   PetscFunctionBegin;
   PetscValidCharPointer(path, 2);
   PetscValidPointer(t, 4);
   PetscCheck(split >= -1 && split <= 1, comm, PETSC_ERR_ARG_OUTOFRANGE, "A CSV file gives a 2-d tensor (rows, columns): split must be 0, 1 or -1, not %" PetscInt_FMT, split);
-  PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(PetscLogEventBegin(HT_TENSOR_Load, 0, 0, 0, 0));
   PetscCall(HtCSVGetOptions(comm, &header, &delim));
   PetscCall(HtCSVReadText(comm, path, &buf, &begin, &end));
-  PetscCall(HtCSVSplitLines(buf + begin, end - begin, &lines, &nlines));
-  nlines64 = nlines;
-  PetscCallMPI(MPI_Exscan(&nlines64, &line0, 1, MPIU_INT64, MPI_SUM, comm));
-  if (!rank) line0 = 0;
-  PetscCall(HtCSVDetectFormat(comm, path, header, delim, lines, nlines, line0, &fmt, &e));
-  if (!e.code) { /* e, fmt and total are the same on every rank */
-    for (PetscInt l = 0; l < nlines; l++) nrows += HtCSVIsDataLine(&fmt, lines[l], line0 + l + 1);
-    nrows64 = nrows;
-    PetscCall(MPIU_Allreduce(&nrows64, &total, 1, MPIU_INT64, MPI_SUM, comm));
-    if (total * fmt.ncols > PETSC_MAX_INT) PetscCall(HtIOErrorSet(&e, PETSC_ERR_SUP, "%s has %" PetscInt64_FMT " rows of %" PetscInt_FMT " columns, too many for the %d-bit PetscInt of this PETSc build", path, total, fmt.ncols, (int)(8 * sizeof(PetscInt))));
-  }
-  if (!e.code) {
-    PetscInt shape[2] = {(PetscInt)total, fmt.ncols};
-
-    PetscCall(HtTensorCreateWithLayout(comm, 2, shape, 0, HT_SCALAR, nrows, &t0));
-    PetscCall(HtCSVParseRows(path, &fmt, lines, nlines, line0, t0, &e));
-  }
-  PetscCall(PetscFree(lines));
+  PetscCall(HtCSVParseText(comm, path, header, delim, buf + begin, end - begin, &t0, &e));
   PetscCall(PetscFree(buf));
   PetscCall(HtIOErrorCheck(comm, &e, NULL, &t0));
   PetscCall(HtTensorBalance(t0));

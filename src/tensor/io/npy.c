@@ -34,15 +34,6 @@ static const PetscInt HtNpySaveType[] = {0, 2, 5}; /* entry of HtNpyTypes for HT
 #define HT_NPY_MAX_HEADER   1048576 /* longer headers are corrupt */
 #define HT_NPY_SHAPE_STRLEN 256
 
-/* what every rank needs to know of a .npy file (rank 0 reads it, then broadcasts it) */
-typedef struct {
-  PetscInt   ndim;
-  PetscInt   shape[HT_MAX_NDIM];
-  PetscInt   type; /* entry of HtNpyTypes */
-  PetscBool  fortran;
-  MPI_Offset offset; /* where the data start */
-} HtNpyHeader;
-
 static MPI_Datatype HtRawGetMPIType(HtRawType raw)
 {
   switch (raw) {
@@ -161,8 +152,11 @@ static PetscErrorCode HtNpyCheckSize(const char path[], PetscInt ndim, const Pet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the header dictionary {'descr': '<f8', 'fortran_order': False, 'shape': (5, 3), } */
-static PetscErrorCode HtNpyParseDict(const char path[], const char *dict, MPI_Offset datasize, HtNpyHeader *h, HtIOError *e)
+/*
+   HtNpyParseDict - the header dictionary {'descr': '<f8', 'fortran_order': False, 'shape': (5, 3), } (NUL-terminated),
+   checked against datasize, the bytes of the file after the header; a problem is recorded in e
+*/
+PetscErrorCode HtNpyParseDict(const char path[], const char *dict, MPI_Offset datasize, HtNpyHeader *h, HtIOError *e)
 {
   const char *descr = HtNpyFindValue(dict, "descr"), *fortran = HtNpyFindValue(dict, "fortran_order"), *shape = HtNpyFindValue(dict, "shape");
   PetscInt64  shape64[HT_MAX_NDIM];
@@ -182,7 +176,33 @@ static PetscErrorCode HtNpyParseDict(const char path[], const char *dict, MPI_Of
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* rank 0: magic string, version, header length, then the dictionary */
+/*
+   HtNpyParsePreamble - the first bytes of a .npy file of fsize bytes, pre[0, min(fsize, 12)): the magic string, the
+   version and the length of the dictionary (*hlen), which starts at h->offset; a problem is recorded in e
+*/
+PetscErrorCode HtNpyParsePreamble(const char path[], const unsigned char pre[], MPI_Offset fsize, PetscInt64 *hlen, HtNpyHeader *h, HtIOError *e)
+{
+  PetscFunctionBegin;
+  *hlen = 0;
+  if (fsize < 10 || memcmp(pre, HT_NPY_MAGIC, HT_NPY_MAGIC_LEN)) {
+    PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s is not a NumPy .npy file: it does not start with the magic string \\x93NUMPY", path));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  if (pre[6] == 1) {
+    *hlen     = pre[8] | (PetscInt64)pre[9] << 8;
+    h->offset = 10;
+  } else if ((pre[6] == 2 || pre[6] == 3) && fsize >= 12) {
+    *hlen     = pre[8] | (PetscInt64)pre[9] << 8 | (PetscInt64)pre[10] << 16 | (PetscInt64)pre[11] << 24;
+    h->offset = 12;
+  } else {
+    PetscCall(HtIOErrorSet(e, PETSC_ERR_SUP, "%s has .npy format version %d.%d; supported: 1.0, 2.0, 3.0", path, pre[6], pre[7]));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  if (*hlen > HT_NPY_MAX_HEADER || h->offset + *hlen > fsize) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s is truncated or corrupt: its header is said to be %" PetscInt64_FMT " bytes long, the file has %" PetscInt64_FMT " bytes", path, *hlen, (PetscInt64)fsize));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* rank 0: the preamble, then the dictionary (both parsed from memory by the functions above) */
 static PetscErrorCode HtNpyReadHeader_Root(MPI_File fh, const char path[], HtNpyHeader *h, HtIOError *e)
 {
   unsigned char pre[12] = {0};
@@ -194,25 +214,8 @@ static PetscErrorCode HtNpyReadHeader_Root(MPI_File fh, const char path[], HtNpy
   PetscFunctionBegin;
   PetscCall(HtIOErrorSetMPI(e, PETSC_ERR_FILE_READ, MPI_File_get_size(fh, &fsize), "Cannot read", path));
   if (!e->code) PetscCall(HtIOErrorSetTransfer(e, PETSC_FALSE, MPI_File_read_at(fh, 0, pre, (int)PetscMin(fsize, 12), MPI_BYTE, &status), &status, MPI_BYTE, PetscMin(fsize, 12), path));
+  if (!e->code) PetscCall(HtNpyParsePreamble(path, pre, fsize, &hlen, h, e));
   if (e->code) PetscFunctionReturn(PETSC_SUCCESS);
-  if (fsize < 10 || memcmp(pre, HT_NPY_MAGIC, HT_NPY_MAGIC_LEN)) {
-    PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s is not a NumPy .npy file: it does not start with the magic string \\x93NUMPY", path));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  if (pre[6] == 1) {
-    hlen      = pre[8] | (PetscInt64)pre[9] << 8;
-    h->offset = 10;
-  } else if ((pre[6] == 2 || pre[6] == 3) && fsize >= 12) {
-    hlen      = pre[8] | (PetscInt64)pre[9] << 8 | (PetscInt64)pre[10] << 16 | (PetscInt64)pre[11] << 24;
-    h->offset = 12;
-  } else {
-    PetscCall(HtIOErrorSet(e, PETSC_ERR_SUP, "%s has .npy format version %d.%d; supported: 1.0, 2.0, 3.0", path, pre[6], pre[7]));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  if (hlen > HT_NPY_MAX_HEADER || h->offset + hlen > fsize) {
-    PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s is truncated or corrupt: its header is said to be %" PetscInt64_FMT " bytes long, the file has %" PetscInt64_FMT " bytes", path, hlen, (PetscInt64)fsize));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
   PetscCall(PetscCalloc1(hlen + 1, &dict));
   PetscCall(HtIOErrorSetTransfer(e, PETSC_FALSE, MPI_File_read_at(fh, h->offset, dict, (int)hlen, MPI_BYTE, &status), &status, MPI_BYTE, hlen, path));
   h->offset += hlen;
