@@ -19,7 +19,7 @@ typedef struct {
   PetscReal time;
 } HtTSState;
 
-typedef struct {
+typedef struct _HtTSMonitorCtx {
   PetscInt    interval; /* analyse every interval-th step */
   HtCluster   cluster;  /* -ht_ts_monitor_cluster */
   HtPCA       pod;      /* -ht_ts_monitor_pod: incremental PCA of the snapshots */
@@ -29,7 +29,11 @@ typedef struct {
   char        outfile[PETSC_MAX_PATH_LEN], tmpfile[PETSC_MAX_PATH_LEN];
   char        pngprefix[PETSC_MAX_PATH_LEN]; /* -ht_ts_monitor_cluster_png */
   PetscViewer log;                           /* the one-line summaries: stdout of the TS's communicator */
+  struct _HtTSMonitorCtx *next;              /* the list of monitors with a results file still open */
 } HtTSMonitorCtx;
+
+/* monitors whose results file is open: a run that ends by an error (PetscFinalize() without TSDestroy()) removes their temporary files */
+static HtTSMonitorCtx *HtTSOpenOutputs;
 
 /*@C
    HtTSMonitorInitializePackage - Registers the log event of the in-situ monitor (`HtTSMonitor`).
@@ -241,6 +245,11 @@ static PetscErrorCode HtTSMonitorDestroy(void **mctx)
   if (ctx->out) {
     MPI_Comm comm = PetscObjectComm((PetscObject)ctx->out);
 
+    for (HtTSMonitorCtx **p = &HtTSOpenOutputs; *p; p = &(*p)->next)
+      if (*p == ctx) {
+        *p = ctx->next;
+        break;
+      }
     PetscCall(PetscViewerDestroy(&ctx->out));
     PetscCall(HtFileCommit(comm, PETSC_SUCCESS, ctx->tmpfile, ctx->outfile));
   }
@@ -294,14 +303,37 @@ static PetscErrorCode HtTSMonitorCreatePOD(TS ts, const char prefix[], HtTSMonit
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* at PetscFinalize(): the temporary results files of monitors never destroyed (a run ended by an error) are removed */
+static PetscErrorCode HtTSMonitorRemoveTemporaries(void)
+{
+  PetscFunctionBegin;
+  for (HtTSMonitorCtx *ctx = HtTSOpenOutputs; ctx; ctx = ctx->next) {
+    PetscCall(PetscViewerDestroy(&ctx->out));
+    (void)remove(ctx->tmpfile); /* every rank tries; all but one find it gone */
+  }
+  HtTSOpenOutputs = NULL;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the results file: written to a temporary file beside it, which HtTSMonitorDestroy() renames */
 static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 {
-  MPI_Comm comm = PetscObjectComm((PetscObject)ts);
+  MPI_Comm  comm = PetscObjectComm((PetscObject)ts);
+  char      dir[PETSC_MAX_PATH_LEN], *slash;
+  PetscBool writable;
 
   PetscFunctionBegin;
+  PetscCall(PetscStrncpy(dir, ctx->outfile, sizeof(dir)));
+  PetscCall(PetscStrrchr(dir, '/', &slash));
+  if (slash == dir) PetscCall(PetscStrncpy(dir, ".", sizeof(dir)));
+  else slash[-1] = 0;
+  PetscCall(PetscTestDirectory(dir, 'w', &writable));
+  PetscCheck(writable, comm, PETSC_ERR_FILE_OPEN, "-ht_ts_monitor_output %s: the directory %s does not exist or is not writable", ctx->outfile, dir);
   PetscCall(HtFileTemporaryName(comm, ctx->outfile, ctx->tmpfile, sizeof(ctx->tmpfile)));
   PetscCall(PetscViewerHDF5Open(comm, ctx->tmpfile, FILE_MODE_WRITE, &ctx->out));
+  if (!HtTSOpenOutputs) PetscCall(PetscRegisterFinalize(HtTSMonitorRemoveTemporaries));
+  ctx->next       = HtTSOpenOutputs;
+  HtTSOpenOutputs = ctx;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -2,7 +2,8 @@ static const char help[] = "Tests HtTSMonitorSetFromOptions() on a 2-D heat equa
                            "Dirichlet boundary, M x M mesh, forward Euler), started from three sine modes whose decay per step\n"
                            "is known in closed form: the monitors' results at each analysis step, the same on any rank count.\n\n"
                            "  -M <33>         mesh points per side\n"
-                           "  -check <FILE>   after the run, read the monitor's results file back and compare its labels\n\n";
+                           "  -check <FILE>   after the run, read the monitor's results file back and compare its labels\n"
+                           "  -fail_at <step> the simulation fails at this step (a failed run leaves no results file)\n\n";
 
 #include <heat.h>
 #include <petscdmda.h>
@@ -22,6 +23,18 @@ static PetscErrorCode Laplacian(DMDALocalInfo *info, PetscReal t, PetscScalar **
       if (i == 0 || j == 0 || i == info->mx - 1 || j == info->my - 1) f[j][i] = 0;
       else f[j][i] = (u[j][i + 1] + u[j][i - 1] + u[j + 1][i] + u[j - 1][i] - 4 * u[j][i]) / (mesh->h * mesh->h);
     }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* a simulation that fails: an error at step -fail_at */
+static PetscErrorCode FailAt(TS ts)
+{
+  PetscInt step, fail = -1;
+
+  PetscFunctionBeginUser;
+  PetscCall(TSGetStepNumber(ts, &step));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-fail_at", &fail, NULL));
+  PetscCheck(step != fail, PetscObjectComm((PetscObject)ts), PETSC_ERR_NOT_CONVERGED, "The simulation failed at step %" PetscInt_FMT " (-fail_at)", step);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -117,6 +130,7 @@ static PetscErrorCode RunTest(void)
   PetscCall(TSSetTimeStep(ts, 0.2 * mesh.h * mesh.h));
   PetscCall(TSSetMaxSteps(ts, 40));
   PetscCall(TSSetExactFinalTime(ts, TS_EXACTFINALTIME_MATCHSTEP));
+  PetscCall(TSSetPostStep(ts, FailAt));
   PetscCall(TSSetFromOptions(ts));
   PetscCall(HtTSMonitorSetFromOptions(ts)); /* the one added line */
   PetscCall(TSGetTimeStep(ts, &dt));
@@ -171,6 +185,20 @@ int main(int argc, char **argv)
      suffix: error_podtype
      nsize: {{1 3}}
      args: -ht_ts_monitor_pod -ts_ht_pca_type gram
+     errors: expected
+     filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
+
+   test:
+     suffix: error_fail
+     nsize: {{1 3}}
+     args: -ht_ts_monitor_cluster -ht_ts_monitor_interval 5 -fail_at 12 -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5
+     errors: expected
+     filter: grep "PETSC ERROR" | sed -n 2p | sed "s/^.*PETSC ERROR: //"; ls -a $HEAT_TEST_TMPDIR
+
+   test:
+     suffix: error_dir
+     nsize: {{1 3}}
+     args: -ht_ts_monitor_cluster -ht_ts_monitor_output nodir/analyses.h5
      errors: expected
      filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
 
