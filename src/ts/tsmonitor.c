@@ -1,0 +1,418 @@
+/*
+   In-situ analytics for PETSc time steppers. HtTSMonitorSetFromOptions() adds one TSMonitor whose context holds the
+   analysis objects the options ask for (an HtCluster; an incremental HtPCA for the POD); every `interval` steps the
+   monitor views the state as a tensor (for a DMDA in natural mesh order, so that labels and modes do not depend on the
+   process grid), feeds it to each analysis, prints one line per analysis, and appends the results to an HDF5 file (a
+   group per step) that replaces the named file only when the run ends well.
+*/
+#include <heatts.h>
+#include <petscdmda.h>
+#include <heat/private/tensorimpl.h> /* HtFileTemporaryName(), HtFileCommit(): the safe write of the results file */
+
+static PetscLogEvent HT_TSMonitor;
+
+/* the state at an analysis step: X is (npoints, dof); for a DMDA, mesh[] is its shape (slowest axis first) */
+typedef struct {
+  HtTensor X;
+  PetscInt nmesh, mesh[3];
+  PetscInt step;
+  PetscReal time;
+} HtTSState;
+
+typedef struct _HtTSMonitorCtx {
+  PetscInt    interval; /* analyse every interval-th step */
+  HtCluster   cluster;  /* -ht_ts_monitor_cluster */
+  HtPCA       pod;      /* -ht_ts_monitor_pod: incremental PCA of the snapshots */
+  HtTensor   *batch;    /* snapshots waiting for the POD: it takes them in batches of as many as it has modes */
+  PetscInt    nbatch, nbuffered;
+  PetscViewer out;      /* -ht_ts_monitor_output: HDF5 viewer of the temporary file */
+  char        outfile[PETSC_MAX_PATH_LEN], tmpfile[PETSC_MAX_PATH_LEN];
+  char        pngprefix[PETSC_MAX_PATH_LEN]; /* -ht_ts_monitor_cluster_png */
+  PetscViewer log;                           /* the one-line summaries: stdout of the TS's communicator */
+  struct _HtTSMonitorCtx *next;              /* the list of monitors with a results file still open */
+} HtTSMonitorCtx;
+
+/* monitors whose results file is open: a run that ends by an error (PetscFinalize() without TSDestroy()) removes their temporary files */
+static HtTSMonitorCtx *HtTSOpenOutputs;
+
+/*@C
+   HtTSMonitorInitializePackage - Registers the log event of the in-situ monitor (`HtTSMonitor`).
+
+   Not Collective
+
+   Level: developer
+
+.seealso: `HtTSMonitorSetFromOptions()`, `HeatInitializePackage()`
+@*/
+PetscErrorCode HtTSMonitorInitializePackage(void)
+{
+  PetscFunctionBegin;
+  if (HT_TSMonitor) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(TSInitializePackage());
+  PetscCall(PetscLogEventRegister("HtTSMonitor", TS_CLASSID, &HT_TSMonitor));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the state u of ts as a tensor of points x values (see HtTSState) */
+static PetscErrorCode HtTSStateGet(TS ts, Vec u, HtTSState *s)
+{
+  DM              dm;
+  PetscBool       isda = PETSC_FALSE;
+  PetscInt        dof, size, ndim;
+  const PetscInt *shape;
+  HtTensor        field;
+
+  PetscFunctionBegin;
+  s->nmesh = 0;
+  PetscCall(TSGetDM(ts, &dm));
+  if (dm) PetscCall(PetscObjectTypeCompare((PetscObject)dm, DMDA, &isda));
+  if (!isda) {
+    PetscCall(HtTensorCreateFromVec(u, PETSC_DECIDE, &s->X));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(DMDAGetDof(dm, &dof));
+  PetscCall(HtTensorCreateFromDMDA(dm, u, &field));
+  PetscCall(HtTensorGetNDim(field, &ndim));
+  PetscCall(HtTensorGetShape(field, &shape));
+  PetscCall(HtTensorGetSize(field, &size));
+  s->nmesh = dof > 1 ? ndim - 1 : ndim;
+  for (PetscInt d = 0; d < s->nmesh; d++) s->mesh[d] = shape[d];
+  PetscCall(HtTensorReshape(field, 2, (PetscInt[]){size / dof, dof}, 0, &s->X));
+  PetscCall(HtTensorDestroy(&field));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* per-point values (npoints) in the mesh's shape, or as they are without a mesh */
+static PetscErrorCode HtTSStateOnMesh(const HtTSState *s, HtTensor values, HtTensor *mesh)
+{
+  PetscFunctionBegin;
+  if (s->nmesh) PetscCall(HtTensorReshape(values, s->nmesh, s->mesh, 0, mesh));
+  else {
+    PetscCall(PetscObjectReference((PetscObject)values));
+    *mesh = values;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* opens the group of this step's analysis `name` in the results file (nothing without a results file) */
+static PetscErrorCode HtTSMonitorPushGroup(HtTSMonitorCtx *ctx, const HtTSState *s, const char name[])
+{
+  char group[64];
+
+  PetscFunctionBegin;
+  if (!ctx->out) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscSNPrintf(group, sizeof(group), "/step_%06" PetscInt_FMT, s->step));
+  PetscCall(PetscViewerHDF5PushGroup(ctx->out, group));
+  PetscCall(PetscViewerHDF5WriteAttribute(ctx->out, NULL, "step", PETSC_INT, &s->step));
+  PetscCall(PetscViewerHDF5WriteAttribute(ctx->out, NULL, "time", PETSC_REAL, &s->time));
+  PetscCall(PetscViewerHDF5PopGroup(ctx->out));
+  PetscCall(PetscStrlcat(group, "/", sizeof(group)));
+  PetscCall(PetscStrlcat(group, name, sizeof(group)));
+  PetscCall(PetscViewerHDF5PushGroup(ctx->out, group));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTSMonitorPopGroup(HtTSMonitorCtx *ctx)
+{
+  PetscFunctionBegin;
+  if (ctx->out) PetscCall(PetscViewerHDF5PopGroup(ctx->out));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the cluster sizes as " n0 n1 ..." */
+static PetscErrorCode HtTSPrintClusterSizes(PetscViewer log, HtTensor labels, PetscInt k)
+{
+  HtTensor        counts;
+  const PetscInt *c;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorBincount(labels, NULL, k, &counts));
+  PetscCall(HtTensorGetArrayRead(counts, &c));
+  for (PetscInt i = 0; i < k; i++) PetscCall(PetscViewerASCIIPrintf(log, " %" PetscInt_FMT, c[i]));
+  PetscCall(HtTensorRestoreArrayRead(counts, &c));
+  PetscCall(HtTensorDestroy(&counts));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* clusters the points of the state by their values: sizes and inertia printed, the model and the labels (mesh-shaped) saved */
+static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s)
+{
+  HtTensor  labels, onmesh;
+  PetscInt  k;
+  PetscReal inertia;
+
+  PetscFunctionBegin;
+  PetscCall(HtClusterFit(ctx->cluster, s->X));
+  PetscCall(HtClusterGetLabels(ctx->cluster, &labels));
+  PetscCall(HtClusterGetNumClusters(ctx->cluster, &k));
+  PetscCall(HtClusterGetInertia(ctx->cluster, &inertia));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "  cluster: sizes"));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_FALSE));
+  PetscCall(HtTSPrintClusterSizes(ctx->log, labels, k));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, ", inertia %.10e\n", (double)inertia));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
+  PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
+  PetscCall(HtTSMonitorPushGroup(ctx, s, "cluster"));
+  if (ctx->out) {
+    PetscCall(HtClusterView(ctx->cluster, ctx->out));
+    PetscCall(HtTensorSetName(onmesh, "labels"));
+    PetscCall(HtTensorView(onmesh, ctx->out));
+  }
+  PetscCall(HtTSMonitorPopGroup(ctx));
+  PetscCall(HtTensorDestroy(&onmesh));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the POD's singular values as " s0 s1 ...", those at the level of rounding (fewer independent snapshots than modes) as 0 */
+#define HT_TS_ROUNDING 1e-12
+static PetscErrorCode HtTSPrintSingularValues(PetscViewer log, HtPCA pod)
+{
+  HtTensor           sv;
+  const PetscInt    *shape;
+  const PetscScalar *v;
+
+  PetscFunctionBegin;
+  PetscCall(HtPCAGetSingularValues(pod, &sv));
+  PetscCall(HtTensorGetShape(sv, &shape));
+  PetscCall(HtTensorGetArrayRead(sv, &v));
+  for (PetscInt i = 0; i < shape[0]; i++) {
+    PetscReal si = PetscRealPart(v[i]);
+
+    PetscCall(PetscViewerASCIIPrintf(log, " %.10e", (double)(si > HT_TS_ROUNDING * PetscRealPart(v[0]) ? si : 0)));
+  }
+  PetscCall(HtTensorRestoreArrayRead(sv, &v));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   adds the snapshot (the whole state as one sample) to the POD; the incremental PCA takes batches of at least as many
+   samples as it keeps modes, so snapshots wait in ctx->batch until one is full: the singular values printed and the
+   model saved after each batch
+*/
+static PetscErrorCode HtTSMonitorPOD(HtTSMonitorCtx *ctx, const HtTSState *s)
+{
+  HtTensor batch;
+  PetscInt n, nseen;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetSize(s->X, &n));
+  PetscCall(HtTensorReshape(s->X, 2, (PetscInt[]){1, n}, 0, &ctx->batch[ctx->nbuffered++]));
+  if (ctx->nbuffered < ctx->nbatch) {
+    PetscCall(PetscViewerASCIIPrintf(ctx->log, "  pod: %" PetscInt_FMT " of %" PetscInt_FMT " snapshots of the next batch\n", ctx->nbuffered, ctx->nbatch));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(HtTensorConcatenate(ctx->nbatch, ctx->batch, 0, &batch));
+  for (PetscInt i = 0; i < ctx->nbatch; i++) PetscCall(HtTensorDestroy(&ctx->batch[i]));
+  ctx->nbuffered = 0;
+  PetscCall(HtPCAPartialFit(ctx->pod, batch));
+  PetscCall(HtTensorDestroy(&batch));
+  PetscCall(HtPCAGetNumSamplesSeen(ctx->pod, &nseen));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "  pod: %" PetscInt_FMT " snapshots, singular values", nseen));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_FALSE));
+  PetscCall(HtTSPrintSingularValues(ctx->log, ctx->pod));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "\n"));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
+  PetscCall(HtTSMonitorPushGroup(ctx, s, "pod"));
+  if (ctx->out) PetscCall(HtPCAView(ctx->pod, ctx->out));
+  PetscCall(HtTSMonitorPopGroup(ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the TSMonitor: every interval-th step, each analysis the options asked for */
+static PetscErrorCode HtTSMonitor(TS ts, PetscInt step, PetscReal time, Vec u, void *mctx)
+{
+  HtTSMonitorCtx *ctx = (HtTSMonitorCtx *)mctx;
+  HtTSState       s   = {.step = step, .time = time};
+
+  PetscFunctionBegin;
+  if (step % ctx->interval) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscLogEventBegin(HT_TSMonitor, ts, 0, 0, 0));
+  PetscCall(HtTSStateGet(ts, u, &s));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "HtTSMonitor step %" PetscInt_FMT " time %g\n", step, (double)time));
+  if (ctx->cluster) PetscCall(HtTSMonitorCluster(ctx, &s));
+  if (ctx->pod) PetscCall(HtTSMonitorPOD(ctx, &s));
+  PetscCall(HtTensorDestroy(&s.X));
+  PetscCall(PetscLogEventEnd(HT_TSMonitor, ts, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* ends the monitor: the results file replaces the named file (the run got here, so every analysis was written) */
+static PetscErrorCode HtTSMonitorDestroy(void **mctx)
+{
+  HtTSMonitorCtx *ctx = (HtTSMonitorCtx *)*mctx;
+
+  PetscFunctionBegin;
+  if (ctx->out) {
+    MPI_Comm comm = PetscObjectComm((PetscObject)ctx->out);
+
+    for (HtTSMonitorCtx **p = &HtTSOpenOutputs; *p; p = &(*p)->next)
+      if (*p == ctx) {
+        *p = ctx->next;
+        break;
+      }
+    PetscCall(PetscViewerDestroy(&ctx->out));
+    PetscCall(HtFileCommit(comm, PETSC_SUCCESS, ctx->tmpfile, ctx->outfile));
+  }
+  PetscCall(HtClusterDestroy(&ctx->cluster));
+  PetscCall(HtPCADestroy(&ctx->pod));
+  for (PetscInt i = 0; i < ctx->nbuffered; i++) PetscCall(HtTensorDestroy(&ctx->batch[i]));
+  PetscCall(PetscFree(ctx->batch));
+  PetscCall(PetscFree(ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the analysis objects' options prefix: the TS's prefix followed by ts_ (-ts_ht_cluster_type, -ts_ht_pca_n_components) */
+static PetscErrorCode HtTSMonitorPrefix(TS ts, char prefix[], size_t len)
+{
+  const char *tsprefix;
+
+  PetscFunctionBegin;
+  PetscCall(TSGetOptionsPrefix(ts, &tsprefix));
+  PetscCall(PetscStrncpy(prefix, tsprefix ? tsprefix : "", len));
+  PetscCall(PetscStrlcat(prefix, "ts_", len));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTSMonitorCreateCluster(TS ts, const char prefix[], HtCluster *km)
+{
+  PetscFunctionBegin;
+  PetscCall(HtClusterCreate(PetscObjectComm((PetscObject)ts), km));
+  PetscCall(HtClusterSetOptionsPrefix(*km, prefix));
+  PetscCall(HtClusterSetFromOptions(*km));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode HtTSMonitorCreatePOD(TS ts, const char prefix[], HtTSMonitorCtx *ctx)
+{
+  HtPCAType type;
+  PetscBool incremental;
+  HtPCA    *pod = &ctx->pod;
+
+  PetscFunctionBegin;
+  PetscCall(HtPCACreate(PetscObjectComm((PetscObject)ts), pod));
+  PetscCall(HtPCASetOptionsPrefix(*pod, prefix));
+  PetscCall(HtPCASetType(*pod, HTPCAINCREMENTAL));
+  PetscCall(HtPCASetNumComponents(*pod, 4));
+  PetscCall(HtPCASetFromOptions(*pod));
+  PetscCall(HtPCAGetType(*pod, &type));
+  PetscCall(PetscStrcmp(type, HTPCAINCREMENTAL, &incremental));
+  PetscCheck(incremental, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The POD monitor adds one snapshot per analysis step, which only the incremental type can: drop -%sht_pca_type %s", prefix, type);
+  PetscCall(HtPCAGetNumComponents(*pod, &ctx->nbatch));
+  ctx->nbatch = PetscMax(ctx->nbatch, 2);
+  PetscCall(PetscCalloc1(ctx->nbatch, &ctx->batch));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* at PetscFinalize(): the temporary results files of monitors never destroyed (a run ended by an error) are removed */
+static PetscErrorCode HtTSMonitorRemoveTemporaries(void)
+{
+  PetscFunctionBegin;
+  for (HtTSMonitorCtx *ctx = HtTSOpenOutputs; ctx; ctx = ctx->next) {
+    PetscCall(PetscViewerDestroy(&ctx->out));
+    (void)remove(ctx->tmpfile); /* every rank tries; all but one find it gone */
+  }
+  HtTSOpenOutputs = NULL;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the results file: written to a temporary file beside it, which HtTSMonitorDestroy() renames */
+static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
+{
+  MPI_Comm  comm = PetscObjectComm((PetscObject)ts);
+  char      dir[PETSC_MAX_PATH_LEN], *slash;
+  PetscBool writable;
+
+  PetscFunctionBegin;
+  PetscCall(PetscStrncpy(dir, ctx->outfile, sizeof(dir)));
+  PetscCall(PetscStrrchr(dir, '/', &slash));
+  if (slash == dir) PetscCall(PetscStrncpy(dir, ".", sizeof(dir)));
+  else slash[-1] = 0;
+  PetscCall(PetscTestDirectory(dir, 'w', &writable));
+  PetscCheck(writable, comm, PETSC_ERR_FILE_OPEN, "-ht_ts_monitor_output %s: the directory %s does not exist or is not writable", ctx->outfile, dir);
+  PetscCall(HtFileTemporaryName(comm, ctx->outfile, ctx->tmpfile, sizeof(ctx->tmpfile)));
+  PetscCall(PetscViewerHDF5Open(comm, ctx->tmpfile, FILE_MODE_WRITE, &ctx->out));
+  if (!HtTSOpenOutputs) PetscCall(PetscRegisterFinalize(HtTSMonitorRemoveTemporaries));
+  ctx->next       = HtTSOpenOutputs;
+  HtTSOpenOutputs = ctx;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*@C
+   HtTSMonitorSetFromOptions - Adds in-situ analytics of the state to a time stepper, configured entirely from the
+   options database: the one line an existing PETSc simulation adds to gain clustering and a POD of its state.
+
+   Collective
+
+   Input Parameter:
+.  ts - the time stepper, after `TSSetFromOptions()` (a later `-ts_monitor_cancel` would remove the monitor)
+
+   Options Database Keys:
++  -ht_ts_monitor_cluster - every analysis step, cluster the mesh points by their state values with an `HtCluster`
+                            configured by `-ts_ht_cluster_*` (e.g. `-ts_ht_cluster_num_clusters 4`); prints the cluster
+                            sizes and the inertia
+.  -ht_ts_monitor_pod - add the state as a snapshot to a proper orthogonal decomposition (an incremental `HtPCA` of the
+                        snapshots, configured by `-ts_ht_pca_*`, default 4 modes); snapshots go to the PCA in batches of as
+                        many as it keeps modes; prints the singular values after each batch (those below 1e-12 of the
+                        largest, rounding errors, as 0)
+.  -ht_ts_monitor_interval <10> - analyse every this many time steps (step 0 included)
+-  -ht_ts_monitor_output <FILE.h5> - write each analysis to FILE.h5: a group `/step_NNNNNN` (attributes step and time) per
+                                     analysis step, holding the models (`cluster`, `pod`; as written by `HtClusterView()`
+                                     and `HtPCAView()` with an HDF5 viewer) and the labels in the mesh's shape. The file is
+                                     written beside FILE and replaces it when the time stepper is destroyed, so a failed
+                                     run leaves an earlier FILE as it was.
+
+   Level: beginner
+
+   Notes:
+   The options use the time stepper's prefix: with `TSSetOptionsPrefix(ts, "fluid_")` they read
+   `-fluid_ht_ts_monitor_cluster`, `-fluid_ts_ht_cluster_num_clusters`, ...  Without an analysis option this adds
+   nothing. For a `DMDA` the state is analysed in natural mesh order (a view without a copy when the process grid cuts
+   only the slowest axis), so labels and modes are the same on any number of ranks; for another `DM` the points are in
+   the global vector's order and its block size gives the values per point. The POD's snapshots are the whole states
+   (one sample of npoints * dof features each), centered on their running mean: the POD of the fluctuations.
+   The analysis objects' options are their usual ones behind the prefix `ts_` (PETSc prepends prefixes, so an
+   `HtCluster` of the monitor reads `-ts_ht_cluster_num_clusters` as a time stepper's `SNES` reads `-snes_type`).
+
+   Example Usage:
+.vb
+   PetscCall(TSSetFromOptions(ts));
+   PetscCall(HtTSMonitorSetFromOptions(ts)); // the added line
+   PetscCall(TSSolve(ts, u));
+.ve
+   then run with `-ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 20`.
+
+.seealso: `HtCluster`, `HtPCA`, `HtTensorCreateFromDMDA()`, `TSMonitorSet()`
+@*/
+PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
+{
+  HtTSMonitorCtx *ctx;
+  PetscBool       cluster = PETSC_FALSE, pod = PETSC_FALSE, output;
+  const char     *tsprefix;
+  char            prefix[256];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(ts, TS_CLASSID, 1);
+  PetscCall(HtTSMonitorInitializePackage());
+  PetscCall(PetscNew(&ctx));
+  ctx->interval = 10;
+  PetscCall(TSGetOptionsPrefix(ts, &tsprefix));
+  PetscOptionsBegin(PetscObjectComm((PetscObject)ts), tsprefix, "Heat in-situ analytics of the state (HtTSMonitorSetFromOptions)", "TS");
+  PetscCall(PetscOptionsBool("-ht_ts_monitor_cluster", "Cluster the state's mesh points at each analysis step", "HtTSMonitorSetFromOptions", cluster, &cluster, NULL));
+  PetscCall(PetscOptionsBool("-ht_ts_monitor_pod", "Add the state to a POD (incremental PCA of the snapshots)", "HtTSMonitorSetFromOptions", pod, &pod, NULL));
+  PetscCall(PetscOptionsInt("-ht_ts_monitor_interval", "Analyse every this many steps", "HtTSMonitorSetFromOptions", ctx->interval, &ctx->interval, NULL));
+  PetscCall(PetscOptionsString("-ht_ts_monitor_output", "HDF5 file of the analyses (a group per step)", "HtTSMonitorSetFromOptions", ctx->outfile, ctx->outfile, sizeof(ctx->outfile), &output));
+  PetscOptionsEnd();
+  PetscCheck(cluster || pod || !output, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_output %s names a file for analyses, but none is on: add -ht_ts_monitor_cluster or -ht_ts_monitor_pod", ctx->outfile);
+  if (!cluster && !pod) {
+    PetscCall(PetscFree(ctx));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCheck(ctx->interval > 0, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_OUTOFRANGE, "-ht_ts_monitor_interval %" PetscInt_FMT " must be at least 1 (analyse every that many steps)", ctx->interval);
+  PetscCall(HtTSMonitorPrefix(ts, prefix, sizeof(prefix)));
+  if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, &ctx->cluster));
+  if (pod) PetscCall(HtTSMonitorCreatePOD(ts, prefix, ctx));
+  if (output) PetscCall(HtTSMonitorOpenOutput(ts, ctx));
+  ctx->log = PETSC_VIEWER_STDOUT_(PetscObjectComm((PetscObject)ts));
+  PetscCall(TSMonitorSet(ts, HtTSMonitor, ctx, HtTSMonitorDestroy));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
