@@ -31,8 +31,8 @@ NP         ?= 2
 PREFIX     ?= $(if $(HEAT_PREFIX),$(HEAT_PREFIX),/usr/local)
 HEAT_CC    := $(if $(PCC),$(PCC),mpicc)
 HEAT_WARN  := -Wall -Wextra -Werror -Wno-unused-parameter
-HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $(CFLAGS)
-HEAT_LIBS   = $(SLEPC_LIB)
+HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -I$(HEAT_NETCDF_INCLUDE) $(HEAT_PNG_CFLAGS) $(CFLAGS)
+HEAT_LIBS   = $(SLEPC_LIB) $(HEAT_NETCDF_LIBS) $(HEAT_PNG_LIBS)
 HEAT_RPATH  = -Wl,-rpath,$(TOP)/$(BUILD)/lib
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
@@ -64,9 +64,9 @@ PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC
 all: $(LIBHEAT) $(PROGRAMS)
 lib: $(LIBHEAT)
 
-# An unconfigured tree configures itself (and installs missing packages) first;
-# make then re-reads the generated variables.
-$(BUILD)/conf/heatvariables:
+# An unconfigured tree configures itself (and installs missing packages) first, and again when the
+# configuration scripts change; make then re-reads the generated variables.
+$(BUILD)/conf/heatvariables: config/configure config/install-deps
 	config/install-deps
 	config/configure
 
