@@ -121,6 +121,8 @@ PETSC_EXTERN PetscErrorCode HtTensorLoadRows(MPI_Comm, const char[], const char[
 PETSC_EXTERN PetscErrorCode HtTensorSave(HtTensor, const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadHDF5(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveHDF5(HtTensor, const char[], const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorLoadNetCDF(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSaveNetCDF(HtTensor, const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadNPY(MPI_Comm, const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveNPY(HtTensor, const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadCSV(MPI_Comm, const char[], PetscInt, HtTensor *);
