@@ -3,7 +3,7 @@
 #   make              library, the heat command, tests, tutorials and benchmarks
 #   make test         every test (installs dependencies and configures if needed);
 #                     TESTS=AREA: one area (tensor, io, cluster, cli, tutorials), else a regex of case names
-#   make demo         the heat command on the bundled iris data, 2 ranks
+#   make demo         the heat command on the bundled iris data, 2 ranks (and build/demo/iris_clusters.png)
 #   make bench        the benchmark table
 #   make install PREFIX=DIR
 #   make clean
@@ -105,8 +105,11 @@ test: all
 	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
 
 demo: all
+	@mkdir -p $(BUILD)/demo
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
-	mpiexec -n 2 $(BIN) cluster -i share/heat/datasets/iris.csv -target -1 -ht_cluster_num_clusters 3 -ht_cluster_seed 1 -o $(BUILD)/iris_clusters.h5
+	mpiexec -n 2 $(BIN) cluster -i share/heat/datasets/iris.csv -target -1 -ht_cluster_num_clusters 3 -ht_cluster_seed 1 -o $(BUILD)/iris_clusters.h5 \
+	    -ht_cluster_view draw -ht_view_png $(BUILD)/demo/iris_clusters.png
+	@echo "picture of the clusters: $(BUILD)/demo/iris_clusters.png"
 
 bench: all
 	tests/bench/run --build $(BUILD) --np $(NP)
