@@ -193,6 +193,7 @@ PETSC_INTERN PetscErrorCode HtFileCheckRows(MPI_Comm, const char[], const char[]
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode HtFileCheckCreatable(MPI_Comm, const char[], const char[]);
+PETSC_INTERN PetscErrorCode HtTensorSafeSave(HtTensor, const char[], const char[], PetscErrorCode (*)(HtTensor, const char[], const char[], const char[]));
 
 /* MPI-IO helpers of the .npy and CSV readers and writers (src/tensor/io/mpiio.c): an error that some
    ranks find is recorded in an HtIOError and raised on every rank together by HtIOErrorCheck() */

@@ -313,6 +313,26 @@ PetscErrorCode HtFileCheckCreatable(MPI_Comm comm, const char tmp[], const char 
 }
 
 /*
+   HtTensorSafeSave - saves t as `name` in the file `path` through `write` (which writes a new file `tmp`, naming
+   `path` in its messages) into a temporary file renamed into place when every rank has succeeded
+*/
+PetscErrorCode HtTensorSafeSave(HtTensor t, const char path[], const char name[], PetscErrorCode (*write)(HtTensor, const char[], const char[], const char[]))
+{
+  MPI_Comm       comm = PetscObjectComm((PetscObject)t);
+  char           tmp[PETSC_MAX_PATH_LEN];
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
+  ierr = write(t, tmp, name, path);
+  PetscCall(HtFileCommit(comm, ierr, tmp, path));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtFileCommit - ends a safe write: if every rank wrote its part (code 0 everywhere) the temporary
    file replaces `path`; otherwise the temporary file is removed, `path` is left as it was, and every
    rank raises the error.

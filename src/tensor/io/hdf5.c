@@ -560,18 +560,8 @@ static PetscErrorCode HtTensorSaveHDF5_Private(HtTensor t, const char tmp[], con
 @*/
 PetscErrorCode HtTensorSaveHDF5(HtTensor t, const char path[], const char dataset[])
 {
-  MPI_Comm       comm;
-  char           tmp[PETSC_MAX_PATH_LEN];
-  PetscErrorCode ierr;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
-  comm = PetscObjectComm((PetscObject)t);
-  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Save, t, 0, 0, 0));
-  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
-  ierr = HtTensorSaveHDF5_Private(t, tmp, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, path);
-  PetscCall(HtFileCommit(comm, ierr, tmp, path));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscCall(HtTensorSafeSave(t, path, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, HtTensorSaveHDF5_Private));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -421,18 +421,8 @@ static PetscErrorCode HtTensorSaveNetCDF_Private(HtTensor t, const char tmp[], c
 @*/
 PetscErrorCode HtTensorSaveNetCDF(HtTensor t, const char path[], const char variable[])
 {
-  MPI_Comm       comm;
-  char           tmp[PETSC_MAX_PATH_LEN];
-  PetscErrorCode ierr;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
-  comm = PetscObjectComm((PetscObject)t);
-  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Save, t, 0, 0, 0));
-  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
-  ierr = HtTensorSaveNetCDF_Private(t, tmp, variable && variable[0] ? variable : HT_NETCDF_DEFAULT_VARIABLE, path);
-  PetscCall(HtFileCommit(comm, ierr, tmp, path));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscCall(HtTensorSafeSave(t, path, variable && variable[0] ? variable : HT_NETCDF_DEFAULT_VARIABLE, HtTensorSaveNetCDF_Private));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
