@@ -4,7 +4,7 @@
 #   make test         every test (installs dependencies and configures if needed), then TEST_FUZZ_TIME (15) seconds
 #                     of each fuzzing target; TESTS=AREA: one area (tensor, io, cluster, cli, tutorials, fuzz),
 #                     else a regex of case names
-#   make demo         the heat command on the bundled iris data, 2 ranks
+#   make demo         the heat command on the bundled iris data, 2 ranks (and build/demo/iris_clusters.png)
 #   make bench        the benchmark table
 #   make fuzz         the libFuzzer targets of tests/fuzz/ (clang, address and undefined sanitizers), FUZZ_TIME seconds each
 #   make install PREFIX=DIR
@@ -33,8 +33,8 @@ NP         ?= 2
 PREFIX     ?= $(if $(HEAT_PREFIX),$(HEAT_PREFIX),/usr/local)
 HEAT_CC    := $(if $(PCC),$(PCC),mpicc)
 HEAT_WARN  := -Wall -Wextra -Werror -Wno-unused-parameter
-HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $(CFLAGS)
-HEAT_LIBS   = $(SLEPC_LIB)
+HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -I$(HEAT_NETCDF_INCLUDE) $(HEAT_PNG_CFLAGS) $(CFLAGS)
+HEAT_LIBS   = $(SLEPC_LIB) $(HEAT_NETCDF_LIBS) $(HEAT_PNG_LIBS)
 HEAT_RPATH  = -Wl,-rpath,$(TOP)/$(BUILD)/lib
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
@@ -66,9 +66,9 @@ PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC
 all: $(LIBHEAT) $(PROGRAMS)
 lib: $(LIBHEAT)
 
-# An unconfigured tree configures itself (and installs missing packages) first;
-# make then re-reads the generated variables.
-$(BUILD)/conf/heatvariables:
+# An unconfigured tree configures itself (and installs missing packages) first, and again when the
+# configuration scripts change; make then re-reads the generated variables.
+$(BUILD)/conf/heatvariables: config/configure config/install-deps
 	config/install-deps
 	config/configure
 
@@ -115,7 +115,7 @@ FUZZ_BIN     := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/bin/%)
 $(BUILD)/fuzz/obj/%.o: %.c $(BUILD)/conf/heatvariables
 	@mkdir -p $(dir $@)
 	@echo "  CC (fuzz) $<"
-	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -c $< -o $@
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -I$(HEAT_NETCDF_INCLUDE) $(HEAT_PNG_CFLAGS) -c $< -o $@
 
 $(BUILD)/fuzz/libheat.a: $(FUZZ_OBJ)
 	@rm -f $@
@@ -124,7 +124,7 @@ $(BUILD)/fuzz/libheat.a: $(FUZZ_OBJ)
 $(BUILD)/fuzz/bin/%: tests/fuzz/%/fuzz.c $(BUILD)/fuzz/libheat.a
 	@mkdir -p $(dir $@)
 	@echo "  LD (fuzz) $@"
-	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -MMD -MP -MF $@.d -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $< -o $@ $(BUILD)/fuzz/libheat.a $(HEAT_LIBS)
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -MMD -MP -MF $@.d -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -I$(HEAT_NETCDF_INCLUDE) $(HEAT_PNG_CFLAGS) $< -o $@ $(BUILD)/fuzz/libheat.a $(HEAT_LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 
@@ -141,8 +141,11 @@ test: all $(if $(TESTS_FUZZ),fuzz-build)
 	$(if $(TESTS_FUZZ),python3 tests/fuzz/run --build $(BUILD) --time $(TEST_FUZZ_TIME))
 
 demo: all
+	@mkdir -p $(BUILD)/demo
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv
-	mpiexec -n 2 $(BIN) cluster -i share/heat/datasets/iris.csv -target -1 -ht_cluster_num_clusters 3 -ht_cluster_seed 1 -o $(BUILD)/iris_clusters.h5
+	mpiexec -n 2 $(BIN) cluster -i share/heat/datasets/iris.csv -target -1 -ht_cluster_num_clusters 3 -ht_cluster_seed 1 -o $(BUILD)/iris_clusters.h5 \
+	    -ht_cluster_view draw -ht_view_png $(BUILD)/demo/iris_clusters.png
+	@echo "picture of the clusters: $(BUILD)/demo/iris_clusters.png"
 
 bench: all
 	tests/bench/run --build $(BUILD) --np $(NP)

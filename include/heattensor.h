@@ -121,6 +121,12 @@ PETSC_EXTERN PetscErrorCode HtTensorLoadRows(MPI_Comm, const char[], const char[
 PETSC_EXTERN PetscErrorCode HtTensorSave(HtTensor, const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadHDF5(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveHDF5(HtTensor, const char[], const char[]);
+PETSC_EXTERN PetscErrorCode HtTensorLoadNetCDF(MPI_Comm, const char[], const char[], PetscInt, HtTensor *);
+PETSC_EXTERN PetscErrorCode HtTensorSaveNetCDF(HtTensor, const char[], const char[]);
+/* pictures (src/tensor/io/png.c, src/tensor/io/scatter.c) */
+PETSC_EXTERN PetscErrorCode HtTensorSavePNG(HtTensor, const char[], PetscInt);
+PETSC_EXTERN PetscErrorCode HtTensorViewScatter(HtTensor, HtTensor, const char[], const char[], PetscViewer);
+PETSC_EXTERN PetscErrorCode HtTensorSaveScatterPNG(HtTensor, HtTensor, const char[], const char[], const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadNPY(MPI_Comm, const char[], PetscInt, HtTensor *);
 PETSC_EXTERN PetscErrorCode HtTensorSaveNPY(HtTensor, const char[]);
 PETSC_EXTERN PetscErrorCode HtTensorLoadCSV(MPI_Comm, const char[], PetscInt, HtTensor *);

@@ -408,10 +408,10 @@ static PetscErrorCode HeatUsage(MPI_Comm comm)
                               "       heat COMMAND -help   (the options of the command's class, with their defaults)\n\ncommands:\n"));
   for (size_t c = 0; c < sizeof(HeatCommands) / sizeof(HeatCommands[0]); c++) PetscCall(PetscPrintf(comm, "  %-8s %s\n", HeatCommands[c].name, HeatCommands[c].summary));
   PetscCall(PetscPrintf(comm, "\ninputs and outputs:\n"
-                              "  -i INPUT      .csv/.txt (numbers; a first line of names only is a header), .npy, .h5/.hdf5\n"
-                              "  -dataset NAME the HDF5 dataset of the input (default: data)\n"
+                              "  -i INPUT      .csv/.txt (numbers; a first line of names only is a header), .npy, .h5/.hdf5, .nc (netCDF)\n"
+                              "  -dataset NAME the HDF5 dataset or netCDF variable of the input (default: data)\n"
                               "  -target J     column J of the input is the target, not a feature (negative: from the end; default: none)\n"
-                              "  -o FILE.h5    write the results as HDF5 datasets (default: none; not the input file)\n"
+                              "  -o FILE.h5    write the results as HDF5 datasets (default: none; not the input file; always HDF5, not .nc)\n"
                               "  -transform    heat pca: also write the scores of the samples (dataset transformed)\n"
                               "  -test FILE    heat classify: the samples to classify (the input's features, with or without its target column)\n"
                               "Options that no part of the command uses are reported (-options_left 0 turns that off).\n"
@@ -456,6 +456,13 @@ static PetscErrorCode HeatBcastVerdict(MPI_Comm comm, char msg[], size_t len)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+static PetscBool HeatIsNetCDF(const char path[])
+{
+  size_t n = strlen(path);
+
+  return (PetscBool)(n >= 3 && !strcmp(path + n - 3, ".nc"));
+}
+
 /* the input and the output as the command line names them: checked before anything is read or written */
 static PetscErrorCode HeatDriverCheckPaths(HeatDriver *drv)
 {
@@ -474,6 +481,7 @@ static PetscErrorCode HeatDriverCheckPaths(HeatDriver *drv)
     else PetscCall(PetscStrncpy(dir, ".", sizeof(dir)));
     if (!drv->output[0]) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o needs a file name: -o RESULTS.h5"));
     else if (!stat(drv->output, &st) && S_ISDIR(st.st_mode)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s is a directory; give a file name such as %s/results.h5", drv->output, drv->output));
+    else if (HeatIsNetCDF(drv->output)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s: heat writes its results as HDF5 (several datasets and attributes in one file), not netCDF; give a .h5 name", drv->output));
     else if (stat(dir, &st) || !S_ISDIR(st.st_mode)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s: the directory %s does not exist; create it first", drv->output, dir));
     else if (access(dir, W_OK)) PetscCall(PetscSNPrintf(msg, sizeof(msg), "-o %s: the directory %s is not writable", drv->output, dir));
     else if (realpath(drv->input, rin) && realpath(dir, rdir)) {
@@ -493,8 +501,8 @@ static PetscErrorCode HeatDriverSetFromOptions(HeatDriver *drv)
 
   PetscFunctionBegin;
   PetscOptionsBegin(drv->comm, NULL, "heat command options", "heat");
-  PetscCall(PetscOptionsString("-i", "Input file (.csv, .txt, .npy, .h5, .hdf5; required)", "heat", drv->input, drv->input, sizeof(drv->input), &hasinput));
-  PetscCall(PetscOptionsString("-dataset", "HDF5 dataset of the input", "heat", "data", drv->dataset, sizeof(drv->dataset), NULL));
+  PetscCall(PetscOptionsString("-i", "Input file (.csv, .txt, .npy, .h5, .hdf5, .nc; required)", "heat", drv->input, drv->input, sizeof(drv->input), &hasinput));
+  PetscCall(PetscOptionsString("-dataset", "HDF5 dataset or netCDF variable of the input", "heat", "data", drv->dataset, sizeof(drv->dataset), NULL));
   PetscCall(PetscOptionsString("-o", "Output HDF5 file for the results (none: no output)", "heat", "none", drv->output, sizeof(drv->output), &drv->hasoutput));
   PetscCall(PetscOptionsString("-target", "Column of the input that is the target (negative: from the end; none: no target)", "heat", target, target, sizeof(target), &drv->hastarget));
   PetscCall(PetscOptionsName("-transform", "heat pca: also write the scores of the samples (dataset transformed)", "heat", NULL));

@@ -1,5 +1,6 @@
-static const char help[] = "Tests that a failed HDF5 save keeps the existing file and leaves no temporary file,\n"
-                           "and that a save replaces the whole file.\n";
+static const char help[] = "Tests that a failed HDF5 or netCDF save keeps the existing file and leaves no temporary file,\n"
+                           "and that a save replaces the whole file.\n"
+                           "  -ext h5|nc   the format (default h5)\n";
 
 #include <heat.h>
 #include <dirent.h>
@@ -29,6 +30,8 @@ static PetscErrorCode ExpectError(PetscErrorCode ierr, const char what[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+static const char *what = "dataset"; /* an HDF5 dataset or a netCDF variable */
+
 /* loads `dataset` of path and prints its sum and its largest difference from ref */
 static PetscErrorCode CheckFile(const char path[], const char dataset[], HtTensor ref)
 {
@@ -38,7 +41,7 @@ static PetscErrorCode CheckFile(const char path[], const char dataset[], HtTenso
   PetscReal   diff;
 
   PetscFunctionBegin;
-  PetscCall(HtTensorLoadHDF5(PETSC_COMM_WORLD, path, dataset, 0, &t));
+  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, path, dataset, 0, &t));
   PetscCall(HtTensorGetVec(t, &x));
   PetscCall(HtTensorGetVec(ref, &y));
   PetscCall(VecSum(x, &sum));
@@ -46,7 +49,7 @@ static PetscErrorCode CheckFile(const char path[], const char dataset[], HtTenso
   PetscCall(VecNorm(x, NORM_INFINITY, &diff));
   PetscCall(HtTensorRestoreVec(ref, &y));
   PetscCall(HtTensorRestoreVec(t, &x));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "dataset '%s': sum %g, largest difference from the saved tensor %g\n", dataset, (double)PetscRealPart(sum), (double)diff));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s '%s': sum %g, largest difference from the saved tensor %g\n", what, dataset, (double)PetscRealPart(sum), (double)diff));
   PetscCall(HtTensorDestroy(&t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -75,32 +78,37 @@ static PetscErrorCode ListTemporary(const char dir[])
 int main(int argc, char **argv)
 {
   const char *dir;
-  char        path[PETSC_MAX_PATH_LEN], nodir[PETSC_MAX_PATH_LEN];
+  char        path[PETSC_MAX_PATH_LEN], nodir[PETSC_MAX_PATH_LEN], ext[8] = "h5", label[64];
   HtTensor    t, ones, u = NULL;
+  PetscBool   nc;
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
   dir = getenv("HEAT_TEST_TMPDIR");
   PetscCheck(dir && dir[0], PETSC_COMM_WORLD, PETSC_ERR_USER, "Set HEAT_TEST_TMPDIR to a writable directory (tests/run does)");
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/keep.h5", dir));
-  PetscCall(PetscSNPrintf(nodir, sizeof(nodir), "%s/no/such/dir/keep.h5", dir));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-ext", ext, sizeof(ext), NULL));
+  PetscCall(PetscStrcmp(ext, "nc", &nc));
+  if (nc) what = "variable";
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/keep.%s", dir, ext));
+  PetscCall(PetscSNPrintf(nodir, sizeof(nodir), "%s/no/such/dir/keep.%s", dir, ext));
   PetscCall(HtTensorArange(PETSC_COMM_WORLD, 0, 35, 1, 0, HT_SCALAR, &t));
   PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 1, (PetscInt[]){35}, 0, HT_SCALAR, &ones));
   PetscCall(HtTensorSave(t, path, NULL));
   PetscCall(CheckFile(path, "data", t));
 
   PetscCall(PetscPushErrorHandler(RecordError, (void *)dir));
-  PetscCall(ExpectError(HtTensorSaveHDF5(ones, path, "/"), "saving as dataset '/' (the root group)"));
+  PetscCall(PetscSNPrintf(label, sizeof(label), nc ? "saving as variable '/' (not a name)" : "saving as dataset '/' (the root group)"));
+  PetscCall(ExpectError(HtTensorSave(ones, path, "/"), label));
   PetscCall(CheckFile(path, "data", t));
   PetscCall(ListTemporary(dir));
 
   PetscCall(PetscPushErrorHandler(RecordError, (void *)dir));
-  PetscCall(ExpectError(HtTensorSaveHDF5(ones, nodir, "data"), "saving into a missing directory"));
+  PetscCall(ExpectError(HtTensorSave(ones, nodir, "data"), "saving into a missing directory"));
   PetscCall(ListTemporary(dir));
 
-  PetscCall(HtTensorSaveHDF5(ones, path, "other")); /* replaces the whole file: "data" is gone */
+  PetscCall(HtTensorSave(ones, path, "other")); /* replaces the whole file: "data" is gone */
   PetscCall(CheckFile(path, "other", ones));
   PetscCall(PetscPushErrorHandler(RecordError, (void *)dir));
-  PetscCall(ExpectError(HtTensorLoadHDF5(PETSC_COMM_WORLD, path, "data", 0, &u), "loading 'data' after saving 'other'"));
+  PetscCall(ExpectError(HtTensorLoad(PETSC_COMM_WORLD, path, "data", 0, &u), "loading 'data' after saving 'other'"));
   PetscCall(ListTemporary(dir));
 
   PetscCall(HtTensorDestroy(&u));
@@ -113,4 +121,5 @@ int main(int argc, char **argv)
 /*TEST
    test:
      nsize: {{1 2 3 4}}
+     args: -ext {{h5 nc}separate output}
 TEST*/

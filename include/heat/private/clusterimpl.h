@@ -40,6 +40,7 @@ struct _p_HtCluster {
   PetscInt                 its;
   HtClusterConvergedReason reason;
   PetscBool                fitted;
+  HtTensor                 viewdata; /* the training data while HtClusterFit() views the object (-ht_cluster_view draw) */
   HtMLMonitors             monitors;
   void                    *data; /* type-specific */
 };

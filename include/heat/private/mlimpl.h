@@ -60,3 +60,4 @@ PETSC_INTERN PetscErrorCode HtMLModelLoadTensor(PetscObject, PetscViewer, const 
 PETSC_INTERN PetscErrorCode HtMLModelLoadScalar(PetscObject, PetscViewer, const char[], PetscScalar *);
 PETSC_INTERN PetscErrorCode HtMLModelLoadAttribute(PetscObject, PetscViewer, const char[], PetscDataType, void *);
 PETSC_INTERN PetscErrorCode HtMLViewerIsModelFile(PetscObject, PetscViewer, PetscBool *);
+PETSC_INTERN PetscErrorCode HtMLViewScatter(PetscObject, HtTensor, HtTensor, const char[], const char[], PetscViewer);

@@ -47,6 +47,7 @@ struct _p_HtPCA {
   PetscInt             its;
   HtPCAConvergedReason reason;
   PetscBool            fitted;
+  HtTensor             viewdata; /* the data while a fit views the object (-ht_pca_view draw), else NULL */
   HtMLMonitors         monitors;
   void                *data; /* type-specific */
 };
@@ -62,7 +63,7 @@ PETSC_INTERN PetscErrorCode HtPCASetFactors_Private(HtPCA, PetscInt, PetscInt, P
 PETSC_INTERN PetscErrorCode HtPCAFactorsReset_Private(HtPCAFactors *);
 PETSC_INTERN PetscErrorCode HtPCASetModel_Private(HtPCA);
 PETSC_INTERN PetscErrorCode HtPCAComponentsWanted_Private(HtPCA, PetscInt, PetscInt, PetscInt *);
-PETSC_INTERN PetscErrorCode HtPCAFinishFit_Private(HtPCA);
+PETSC_INTERN PetscErrorCode HtPCAFinishFit_Private(HtPCA, HtTensor);
 PETSC_INTERN PetscErrorCode HtPCASymmetricEigen_Private(PetscInt, PetscScalar[], PetscReal[]);
 PETSC_INTERN PetscErrorCode HtPCASmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtPCATypeRegisterAll(void);

@@ -196,11 +196,15 @@ PETSC_INTERN PetscErrorCode HtTensorLoadRows_HDF5(MPI_Comm, const char[], const 
 PETSC_INTERN PetscErrorCode HtTensorLoadRows_NPY(MPI_Comm, const char[], PetscInt, PetscInt, PetscInt, HtTensor *);
 PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_HDF5(MPI_Comm, const char[], const char[], PetscInt *, PetscInt[], HtDType *);
 PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_NPY(MPI_Comm, const char[], PetscInt *, PetscInt[], HtDType *);
+PETSC_INTERN PetscErrorCode HtTensorLoadRows_NetCDF(MPI_Comm, const char[], const char[], PetscInt, PetscInt, PetscInt, HtTensor *);
+PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_NetCDF(MPI_Comm, const char[], const char[], PetscInt *, PetscInt[], HtDType *);
 PETSC_INTERN PetscErrorCode HtFileCheckRows(MPI_Comm, const char[], const char[], PetscInt, const PetscInt[], PetscInt, PetscInt);
 
 /* I/O helpers: write to a temporary file and rename it into place on success */
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);
+PETSC_INTERN PetscErrorCode HtFileCheckCreatable(MPI_Comm, const char[], const char[]);
+PETSC_INTERN PetscErrorCode HtTensorSafeSave(HtTensor, const char[], const char[], PetscErrorCode (*)(HtTensor, const char[], const char[], const char[]));
 
 /* MPI-IO helpers of the .npy and CSV readers and writers (src/tensor/io/mpiio.c): an error that some
    ranks find is recorded in an HtIOError and raised on every rank together by HtIOErrorCheck() */

@@ -5,11 +5,14 @@
 #include <unistd.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <errno.h>
+#include <string.h>
 
 typedef enum {
   HT_FORMAT_HDF5,
   HT_FORMAT_NPY,
-  HT_FORMAT_CSV
+  HT_FORMAT_CSV,
+  HT_FORMAT_NETCDF
 } HtFileFormat;
 
 /* collective: a path that names a directory is an error that says so (rank 0 looks; a missing file is left to the
@@ -24,13 +27,13 @@ static PetscErrorCode HtFileCheckNotDirectory(MPI_Comm comm, const char path[])
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   if (!rank) isdir = !stat(path, &st) && S_ISDIR(st.st_mode);
   PetscCallMPI(MPI_Bcast(&isdir, 1, MPI_INT, 0, comm));
-  PetscCheck(!isdir, comm, PETSC_ERR_FILE_OPEN, "'%s' is a directory, not a data file; give a .csv, .txt, .npy, .h5 or .hdf5 file", path);
+  PetscCheck(!isdir, comm, PETSC_ERR_FILE_OPEN, "'%s' is a directory, not a data file; give a .csv, .txt, .npy, .h5, .hdf5 or .nc file", path);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFormat *format)
 {
-  PetscBool h5, hdf5, npy, csv, txt;
+  PetscBool h5, hdf5, npy, csv, txt, nc;
 
   PetscFunctionBegin;
   PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
@@ -39,10 +42,12 @@ static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFo
   PetscCall(PetscStrendswith(path, ".npy", &npy));
   PetscCall(PetscStrendswith(path, ".csv", &csv));
   PetscCall(PetscStrendswith(path, ".txt", &txt));
+  PetscCall(PetscStrendswith(path, ".nc", &nc));
   if (h5 || hdf5) *format = HT_FORMAT_HDF5;
   else if (npy) *format = HT_FORMAT_NPY;
   else if (csv || txt) *format = HT_FORMAT_CSV;
-  else SETERRQ(comm, PETSC_ERR_ARG_WRONG, "Cannot tell the format of '%s' from its extension; use .h5 or .hdf5 (HDF5), .npy (NumPy) or .csv/.txt (text)", path);
+  else if (nc) *format = HT_FORMAT_NETCDF;
+  else SETERRQ(comm, PETSC_ERR_ARG_WRONG, "Cannot tell the format of '%s' from its extension; use .h5 or .hdf5 (HDF5), .nc (netCDF), .npy (NumPy) or .csv/.txt (text)", path);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -53,8 +58,8 @@ static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFo
 
    Input Parameters:
 +  comm - MPI communicator
-.  path - the file: .h5/.hdf5 (HDF5), .npy (NumPy) or .csv/.txt (delimited text)
-.  dataset - the HDF5 dataset path (NULL means "data"); ignored by the other formats
+.  path - the file: .h5/.hdf5 (HDF5), .nc (netCDF), .npy (NumPy) or .csv/.txt (delimited text)
+.  dataset - the HDF5 dataset path or the netCDF variable name (NULL means "data"); ignored by the other formats
 -  split - the axis to distribute, or -1
 
    Output Parameter:
@@ -70,7 +75,7 @@ static PetscErrorCode HtFileGetFormat(MPI_Comm comm, const char path[], HtFileFo
    Every rank reads only its own part of the file. Any error (missing file or dataset,
    malformed content) is raised on every rank.
 
-.seealso: `HtTensorSave()`, `HtTensorLoadRows()`, `HtTensorLoadGetShape()`, `HtTensorLoadHDF5()`, `HtTensorLoadNPY()`, `HtTensorLoadCSV()`
+.seealso: `HtTensorSave()`, `HtTensorLoadRows()`, `HtTensorLoadGetShape()`, `HtTensorLoadHDF5()`, `HtTensorLoadNetCDF()`, `HtTensorLoadNPY()`, `HtTensorLoadCSV()`
 @*/
 PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset[], PetscInt split, HtTensor *t)
 {
@@ -90,6 +95,9 @@ PetscErrorCode HtTensorLoad(MPI_Comm comm, const char path[], const char dataset
   case HT_FORMAT_CSV:
     PetscCall(HtTensorLoadCSV(comm, path, split, t));
     break;
+  case HT_FORMAT_NETCDF:
+    PetscCall(HtTensorLoadNetCDF(comm, path, dataset, split, t));
+    break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -100,7 +108,7 @@ static PetscErrorCode HtFileGetRowFormat(MPI_Comm comm, const char path[], HtFil
   PetscFunctionBegin;
   PetscCall(HtFileCheckNotDirectory(comm, path));
   PetscCall(HtFileGetFormat(comm, path, format));
-  PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "HtTensorLoadRows() and HtTensorLoadGetShape() read .h5/.hdf5 and .npy files, not text: the rows of '%s' are found only by parsing all of it; convert it once with HtTensorLoad() and HtTensorSave() to .npy or .h5", path);
+  PetscCheck(*format != HT_FORMAT_CSV, comm, PETSC_ERR_SUP, "HtTensorLoadRows() and HtTensorLoadGetShape() read .h5/.hdf5, .nc and .npy files, not text: the rows of '%s' are found only by parsing all of it; convert it once with HtTensorLoad() and HtTensorSave() to .npy or .h5", path);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -112,8 +120,8 @@ static PetscErrorCode HtFileGetRowFormat(MPI_Comm comm, const char path[], HtFil
 
    Input Parameters:
 +  comm - MPI communicator
-.  path - the file: .h5/.hdf5 (HDF5) or .npy (NumPy)
--  dataset - the HDF5 dataset path (NULL means "data"); ignored for .npy
+.  path - the file: .h5/.hdf5 (HDF5), .nc (netCDF) or .npy (NumPy)
+-  dataset - the HDF5 dataset path or the netCDF variable name (NULL means "data"); ignored for .npy
 
    Output Parameters:
 +  ndim - the number of axes (may be NULL)
@@ -140,6 +148,7 @@ PetscErrorCode HtTensorLoadGetShape(MPI_Comm comm, const char path[], const char
   PetscFunctionBegin;
   PetscCall(HtFileGetRowFormat(comm, path, &format));
   if (format == HT_FORMAT_HDF5) PetscCall(HtTensorLoadGetShape_HDF5(comm, path, dataset, &n, s, &dt));
+  else if (format == HT_FORMAT_NETCDF) PetscCall(HtTensorLoadGetShape_NetCDF(comm, path, dataset, &n, s, &dt));
   else PetscCall(HtTensorLoadGetShape_NPY(comm, path, &n, s, &dt));
   if (ndim) *ndim = n;
   if (shape) PetscCall(PetscArraycpy(shape, s, n));
@@ -186,8 +195,8 @@ PetscErrorCode HtFileCheckRows(MPI_Comm comm, const char file[], const char data
 
    Input Parameters:
 +  comm - MPI communicator
-.  path - the file: .h5/.hdf5 (HDF5) or .npy (NumPy)
-.  dataset - the HDF5 dataset path (NULL means "data"); ignored for .npy
+.  path - the file: .h5/.hdf5 (HDF5), .nc (netCDF) or .npy (NumPy)
+.  dataset - the HDF5 dataset path or the netCDF variable name (NULL means "data"); ignored for .npy
 .  rstart - the first row to read
 -  nrows - the number of rows to read, 0 or more
 
@@ -218,6 +227,7 @@ PetscErrorCode HtTensorLoadRows(MPI_Comm comm, const char path[], const char dat
   PetscCall(HtLoadRowsCheckArgs(comm, rstart, nrows));
   PetscCall(HtFileGetRowFormat(comm, path, &format));
   if (format == HT_FORMAT_HDF5) PetscCall(HtTensorLoadRows_HDF5(comm, path, dataset, 0, rstart, nrows, t));
+  else if (format == HT_FORMAT_NETCDF) PetscCall(HtTensorLoadRows_NetCDF(comm, path, dataset, 0, rstart, nrows, t));
   else PetscCall(HtTensorLoadRows_NPY(comm, path, 0, rstart, nrows, t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -229,8 +239,8 @@ PetscErrorCode HtTensorLoadRows(MPI_Comm comm, const char path[], const char dat
 
    Input Parameters:
 +  t - the tensor
-.  path - the file: .h5/.hdf5, .npy or .csv/.txt; an existing file is replaced
--  dataset - the HDF5 dataset path (NULL means "data"); ignored by the other formats
+.  path - the file: .h5/.hdf5, .nc (NetCDF-4), .npy or .csv/.txt; an existing file is replaced
+-  dataset - the HDF5 dataset path or the netCDF variable name (NULL means "data"); ignored by the other formats
 
    Level: beginner
 
@@ -238,7 +248,7 @@ PetscErrorCode HtTensorLoadRows(MPI_Comm comm, const char path[], const char dat
    The data are written to a temporary file next to `path`, which replaces `path` only
    when every rank has succeeded: a failed save never destroys an existing file.
 
-.seealso: `HtTensorLoad()`, `HtTensorSaveHDF5()`, `HtTensorSaveNPY()`, `HtTensorSaveCSV()`
+.seealso: `HtTensorLoad()`, `HtTensorSaveHDF5()`, `HtTensorSaveNetCDF()`, `HtTensorSaveNPY()`, `HtTensorSaveCSV()`
 @*/
 PetscErrorCode HtTensorSave(HtTensor t, const char path[], const char dataset[])
 {
@@ -257,6 +267,9 @@ PetscErrorCode HtTensorSave(HtTensor t, const char path[], const char dataset[])
   case HT_FORMAT_CSV:
     PetscCall(HtTensorSaveCSV(t, path));
     break;
+  case HT_FORMAT_NETCDF:
+    PetscCall(HtTensorSaveNetCDF(t, path, dataset));
+    break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -274,6 +287,48 @@ PetscErrorCode HtFileTemporaryName(MPI_Comm comm, const char path[], char tmp[],
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   if (!rank) PetscCall(PetscSNPrintf(tmp, len, "%s.heat-tmp-%d-%d", path, (int)getpid(), counter++));
   PetscCallMPI(MPI_Bcast(tmp, (PetscMPIInt)len, MPI_CHAR, 0, comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* raises a clean error on every rank unless rank 0 can create `tmp`, the temporary file of `path` (HDF5 and netCDF would print their error stacks) */
+PetscErrorCode HtFileCheckCreatable(MPI_Comm comm, const char tmp[], const char path[])
+{
+  PetscMPIInt    rank;
+  PetscErrorCode code = 0;
+  FILE          *fp;
+  char           msg[PETSC_MAX_PATH_LEN + 128] = "";
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (!rank) {
+    fp = fopen(tmp, "w");
+    if (fp) (void)fclose(fp);
+    else {
+      code = PETSC_ERR_FILE_OPEN;
+      PetscCall(PetscSNPrintf(msg, sizeof(msg), "Cannot write '%s': cannot create a file in its directory (%s); check that the directory exists and is writable", path, strerror(errno)));
+    }
+  }
+  PetscCall(HtCollectiveCheck(comm, code, msg));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtTensorSafeSave - saves t as `name` in the file `path` through `write` (which writes a new file `tmp`, naming
+   `path` in its messages) into a temporary file renamed into place when every rank has succeeded
+*/
+PetscErrorCode HtTensorSafeSave(HtTensor t, const char path[], const char name[], PetscErrorCode (*write)(HtTensor, const char[], const char[], const char[]))
+{
+  MPI_Comm       comm = PetscObjectComm((PetscObject)t);
+  char           tmp[PETSC_MAX_PATH_LEN];
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
+  PetscCall(PetscLogEventBegin(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
+  ierr = write(t, tmp, name, path);
+  PetscCall(HtFileCommit(comm, ierr, tmp, path));
+  PetscCall(PetscLogEventEnd(HT_TENSOR_Save, t, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

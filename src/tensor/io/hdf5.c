@@ -513,28 +513,6 @@ PetscErrorCode HtTensorLoadGetShape_HDF5(MPI_Comm comm, const char path[], const
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* raises a clean error on every rank unless rank 0 can create `tmp`, the temporary file of `path` (HDF5 would print its error stack) */
-static PetscErrorCode HtFileCheckCreatable_Private(MPI_Comm comm, const char tmp[], const char path[])
-{
-  PetscMPIInt    rank;
-  PetscErrorCode code = 0;
-  FILE          *fp;
-  char           msg[PETSC_MAX_PATH_LEN + 128] = "";
-
-  PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_rank(comm, &rank));
-  if (!rank) {
-    fp = fopen(tmp, "w");
-    if (fp) (void)fclose(fp);
-    else {
-      code = PETSC_ERR_FILE_OPEN;
-      PetscCall(PetscSNPrintf(msg, sizeof(msg), "Cannot write '%s': cannot create a file in its directory (%s); check that the directory exists and is writable", path, strerror(errno)));
-    }
-  }
-  PetscCall(HtCollectiveCheck(comm, code, msg));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /* writes t as `dataset` of a new HDF5 file `tmp`; `path` is the file name shown in messages */
 static PetscErrorCode HtTensorSaveHDF5_Private(HtTensor t, const char tmp[], const char dataset[], const char path[])
 {
@@ -543,7 +521,7 @@ static PetscErrorCode HtTensorSaveHDF5_Private(HtTensor t, const char tmp[], con
   PetscErrorCode ierr;
 
   PetscFunctionBegin;
-  PetscCall(HtFileCheckCreatable_Private(PetscObjectComm((PetscObject)t), tmp, path));
+  PetscCall(HtFileCheckCreatable(PetscObjectComm((PetscObject)t), tmp, path));
   PetscCall(PetscViewerHDF5Open(PetscObjectComm((PetscObject)t), tmp, FILE_MODE_WRITE, &viewer));
   PetscCall(PetscViewerHDF5GetFileId(viewer, &fid));
   ierr = HtTensorWriteHDF5_Private(t, fid, dataset, path);
@@ -582,18 +560,8 @@ static PetscErrorCode HtTensorSaveHDF5_Private(HtTensor t, const char tmp[], con
 @*/
 PetscErrorCode HtTensorSaveHDF5(HtTensor t, const char path[], const char dataset[])
 {
-  MPI_Comm       comm;
-  char           tmp[PETSC_MAX_PATH_LEN];
-  PetscErrorCode ierr;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
-  comm = PetscObjectComm((PetscObject)t);
-  PetscCheck(path && path[0], comm, PETSC_ERR_ARG_NULL, "No file name given");
-  PetscCall(PetscLogEventBegin(HT_TENSOR_Save, t, 0, 0, 0));
-  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
-  ierr = HtTensorSaveHDF5_Private(t, tmp, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, path);
-  PetscCall(HtFileCommit(comm, ierr, tmp, path));
-  PetscCall(PetscLogEventEnd(HT_TENSOR_Save, t, 0, 0, 0));
+  PetscCall(HtTensorSafeSave(t, path, dataset && dataset[0] ? dataset : HT_HDF5_DEFAULT_DATASET, HtTensorSaveHDF5_Private));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -73,6 +73,7 @@ PetscErrorCode HtClusterFit(HtCluster cl, HtTensor X)
 {
   HtTensor        Xs;
   const PetscInt *shape;
+  PetscErrorCode  ierr;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
@@ -93,10 +94,13 @@ PetscErrorCode HtClusterFit(HtCluster cl, HtTensor X)
   PetscCall(PetscLogEventBegin(HT_CLUSTER_Fit, cl, Xs, 0, 0));
   PetscUseTypeMethod(cl, fit, Xs);
   PetscCall(PetscLogEventEnd(HT_CLUSTER_Fit, cl, Xs, 0, 0));
-  PetscCall(HtTensorDestroy(&Xs));
   cl->fitted = PETSC_TRUE;
   PetscCall(HtClusterConvergedReasonViewFromOptions(cl));
-  PetscCall(HtClusterViewFromOptions(cl, NULL, "-ht_cluster_view"));
+  cl->viewdata = Xs;
+  ierr         = HtClusterViewFromOptions(cl, NULL, "-ht_cluster_view");
+  cl->viewdata = NULL;
+  PetscCall(HtTensorDestroy(&Xs));
+  PetscCall(ierr);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

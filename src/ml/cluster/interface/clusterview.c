@@ -2,6 +2,7 @@
    HtCluster viewers: an ASCII summary, and the fitted model as HDF5 datasets that HtClusterLoad() reads back.
 */
 #include <heat/private/clusterimpl.h>
+#include <heatpca.h>
 
 /* the number of training samples in each cluster, on every rank */
 static PetscErrorCode HtClusterViewSizes(HtCluster cl, PetscViewer viewer)
@@ -56,6 +57,42 @@ static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the projection of the samples X on their first two principal axes (HtPCA of type gram), an (N, 2) tensor */
+static PetscErrorCode HtClusterProjectPlane(HtCluster cl, HtTensor X, HtTensor *xy)
+{
+  HtPCA           pca;
+  const PetscInt *shape;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetShape(X, &shape));
+  PetscCheck(shape[1] >= 2, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "A picture of a clustering plots the first two principal coordinates of the data; these data have %" PetscInt_FMT " feature", shape[1]);
+  PetscCall(HtPCACreate(PetscObjectComm((PetscObject)cl), &pca));
+  PetscCall(HtPCASetOptionsPrefix(pca, "ht_cluster_view_")); /* the user's -ht_pca_ options do not reach it */
+  PetscCall(HtPCASetType(pca, HTPCAGRAM));
+  PetscCall(HtPCASetNumComponents(pca, 2));
+  PetscCall(HtPCAFitTransform(pca, X, xy));
+  PetscCall(HtPCADestroy(&pca));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* a scatter plot of the training samples on their first two principal axes, coloured by cluster */
+static PetscErrorCode HtClusterView_Draw(HtCluster cl, PetscViewer viewer)
+{
+  HtTensor    xy;
+  HtClusterType type;
+  char        title[128];
+
+  PetscFunctionBegin;
+  PetscCall(HtMLCheckFitted((PetscObject)cl, cl->fitted));
+  PetscCheck(cl->viewdata && cl->labels, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONGSTATE, "A picture of a clustering shows its training data, which the object does not keep: ask for it with -ht_cluster_view draw, drawn during HtClusterFit()");
+  PetscCall(HtClusterProjectPlane(cl, cl->viewdata, &xy));
+  PetscCall(HtClusterGetType(cl, &type));
+  PetscCall(PetscSNPrintf(title, sizeof(title), "%s: %" PetscInt_FMT " clusters", type, cl->k));
+  PetscCall(HtMLViewScatter((PetscObject)cl, xy, cl->labels, title, "cluster", viewer));
+  PetscCall(HtTensorDestroy(&xy));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtClusterView - Shows a clustering object, or writes its fitted model.
 
@@ -64,12 +101,19 @@ static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
    Input Parameters:
 +  cl - the clustering object
 -  viewer - ASCII (parameters and, after a fit, iterations, converged reason, inertia, cluster
-            sizes and centers) or HDF5 (datasets "centers", "labels", "inertia", "n_iter" in the
+            sizes and centers), HDF5 (datasets "centers", "labels", "inertia", "n_iter" in the
             current group, its attributes heat_class and heat_type, and the type's parameters;
-            `HtClusterLoad()` reads them back)
+            `HtClusterLoad()` reads them back) or draw (a scatter plot of the training samples)
 
-   Options Database Key:
-.  -ht_cluster_view [viewer] - after every fit, e.g. -ht_cluster_view hdf5:model.h5
+   Options Database Keys:
++  -ht_cluster_view [viewer] - after every fit, e.g. -ht_cluster_view hdf5:model.h5, or -ht_cluster_view draw
+-  -ht_view_png FILE.png - with -ht_cluster_view draw, also write the picture as a PNG file
+
+   Notes:
+   The picture (-ht_cluster_view draw, drawn during `HtClusterFit()`, which has the data) is a scatter plot of the
+   projection of the samples on their first two principal axes (`HTPCAGRAM`), coloured by cluster, with a legend of
+   the cluster sizes: see `HtTensorViewScatter()` and `HtTensorSaveScatterPNG()`. Without a display, use
+   -draw_type image -draw_save FILE.ppm, or -ht_view_png FILE.png.
 
    Level: beginner
 
@@ -77,7 +121,7 @@ static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
 @*/
 PetscErrorCode HtClusterView(HtCluster cl, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
+  PetscBool isascii, ishdf5, isdraw;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
@@ -85,9 +129,11 @@ PetscErrorCode HtClusterView(HtCluster cl, PetscViewer viewer)
   PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
   PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
   PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
+  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
   if (isascii) PetscCall(HtClusterView_ASCII(cl, viewer));
   else if (ishdf5) PetscCall(HtClusterView_HDF5(cl, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClusterView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  else if (isdraw) PetscCall(HtClusterView_Draw(cl, viewer));
+  else SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClusterView() supports ASCII, HDF5 and draw viewers, not %s", ((PetscObject)viewer)->type_name);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -109,17 +109,22 @@ PetscErrorCode HtPCAFit(HtPCA pca, HtTensor X)
   PetscCall(HtPCASetModel_Private(pca));
   PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, Xs, 0, 0));
   PetscCall(HtTensorDestroy(&Xs));
-  PetscCall(HtPCAFinishFit_Private(pca));
+  PetscCall(HtPCAFinishFit_Private(pca, X));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* after a fit: the object is fitted and reports as the options ask */
-PetscErrorCode HtPCAFinishFit_Private(HtPCA pca)
+/* after a fit: the object is fitted and reports as the options ask; X, the data of the fit (or NULL), is drawn by -ht_pca_view draw */
+PetscErrorCode HtPCAFinishFit_Private(HtPCA pca, HtTensor X)
 {
+  PetscErrorCode ierr;
+
   PetscFunctionBegin;
   pca->fitted = PETSC_TRUE;
   PetscCall(HtPCAConvergedReasonViewFromOptions(pca));
-  PetscCall(HtPCAViewFromOptions(pca, NULL, "-ht_pca_view"));
+  pca->viewdata = X;
+  ierr          = HtPCAViewFromOptions(pca, NULL, "-ht_pca_view");
+  pca->viewdata = NULL;
+  PetscCall(ierr);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -170,7 +175,7 @@ PetscErrorCode HtPCAPartialFit(HtPCA pca, HtTensor X)
   PetscCall(HtPCAFoldBatch(pca, X));
   PetscCall(HtPCASetModel_Private(pca));
   PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, X, 0, 0));
-  PetscCall(HtPCAFinishFit_Private(pca));
+  PetscCall(HtPCAFinishFit_Private(pca, X));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -225,7 +230,7 @@ PetscErrorCode HtPCAFitFile(HtPCA pca, const char path[], const char dataset[], 
   }
   PetscCall(HtPCASetModel_Private(pca));
   PetscCall(PetscLogEventEnd(HT_PCA_Fit, pca, 0, 0, 0));
-  PetscCall(HtPCAFinishFit_Private(pca));
+  PetscCall(HtPCAFinishFit_Private(pca, NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -74,6 +74,27 @@ static PetscErrorCode HtPCAView_HDF5(HtPCA pca, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a scatter plot of the data of the fit in the plane of the first two components (the transformed data) */
+static PetscErrorCode HtPCAView_Draw(HtPCA pca, PetscViewer viewer)
+{
+  HtTensor  scores, xy;
+  HtPCAType type;
+  char      title[128];
+
+  PetscFunctionBegin;
+  PetscCall(HtMLCheckFitted((PetscObject)pca, pca->fitted));
+  PetscCheck(pca->viewdata, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_WRONGSTATE, "A picture of a PCA shows the data of its fit, which the object does not keep: ask for it with -ht_pca_view draw, drawn during HtPCAFit() or HtPCAPartialFit() (the batch)");
+  PetscCheck(pca->k >= 2, PetscObjectComm((PetscObject)pca), PETSC_ERR_ARG_WRONG, "A picture of a PCA plots the first two principal coordinates; this fit has %" PetscInt_FMT " component: ask for at least 2 (-ht_pca_n_components 2)", pca->k);
+  PetscCall(HtPCATransform(pca, pca->viewdata, &scores));
+  PetscCall(HtTensorGetSlice(scores, 2, (HtSlice[]){HT_SLICE_ALL, {0, 2, 1}}, &xy));
+  PetscCall(HtPCAGetType(pca, &type));
+  PetscCall(PetscSNPrintf(title, sizeof(title), "PCA %s: %" PetscInt_FMT " components", type, pca->k));
+  PetscCall(HtMLViewScatter((PetscObject)pca, xy, NULL, title, "samples", viewer));
+  PetscCall(HtTensorDestroy(&xy));
+  PetscCall(HtTensorDestroy(&scores));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtPCAView - Shows a PCA object, or writes its fitted model.
 
@@ -85,10 +106,17 @@ static PetscErrorCode HtPCAView_HDF5(HtPCA pca, PetscViewer viewer)
             format `PETSC_VIEWER_ASCII_INFO_DETAIL` also the mean and the components) or HDF5 (datasets "components",
             "explained_variance", "explained_variance_ratio", "singular_values", "mean", "noise_variance",
             "total_variance", "n_samples_seen", "whiten" in the current group, its attributes heat_class and heat_type; `HtPCALoad()`
-            reads them back)
+            reads them back) or draw (a scatter plot of the data of the fit)
 
-   Options Database Key:
-.  -ht_pca_view [viewer] - after every fit, e.g. -ht_pca_view hdf5:model.h5 or -ht_pca_view ::ascii_info_detail
+   Options Database Keys:
++  -ht_pca_view [viewer] - after every fit, e.g. -ht_pca_view hdf5:model.h5, -ht_pca_view ::ascii_info_detail or -ht_pca_view draw
+-  -ht_view_png FILE.png - with -ht_pca_view draw, also write the picture as a PNG file
+
+   Note:
+   The picture (-ht_pca_view draw, drawn during the fit, which has the data) is a scatter plot of the transformed
+   data in the plane of the first two components, in one colour, with the number of samples in the legend: see
+   `HtTensorViewScatter()` and `HtTensorSaveScatterPNG()`. Without a display, use -draw_type image
+   -draw_save FILE.ppm, or -ht_view_png FILE.png.
 
    Level: beginner
 
@@ -96,7 +124,7 @@ static PetscErrorCode HtPCAView_HDF5(HtPCA pca, PetscViewer viewer)
 @*/
 PetscErrorCode HtPCAView(HtPCA pca, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
+  PetscBool isascii, ishdf5, isdraw;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
@@ -104,9 +132,11 @@ PetscErrorCode HtPCAView(HtPCA pca, PetscViewer viewer)
   PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
   PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
   PetscCall(HtMLViewerIsModelFile((PetscObject)pca, viewer, &ishdf5));
+  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
   if (isascii) PetscCall(HtPCAView_ASCII(pca, viewer));
   else if (ishdf5) PetscCall(HtPCAView_HDF5(pca, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_SUP, "HtPCAView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  else if (isdraw) PetscCall(HtPCAView_Draw(pca, viewer));
+  else SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_SUP, "HtPCAView() supports ASCII, HDF5 and draw viewers, not %s", ((PetscObject)viewer)->type_name);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,0 +1,200 @@
+static const char help[] = "Tests Heat's pictures, read back with libpng: HtTensorSavePNG() of a label field and of a real field,\n"
+                           "HtTensorSaveScatterPNG(), and the scatter plot of -ht_cluster_view draw -ht_view_png on iris.\n"
+                           "Every picture must have the same bytes on any number of ranks (pixel checksum).\n"
+                           "  -case field|real|scatter|cluster|not2d|empty|badpath\n";
+
+#include <heat.h>
+#include <png.h>
+
+/* rank 0 reads the PNG file and prints its size, its number of distinct colours and a checksum of its pixels */
+static PetscErrorCode ReadBack(const char path[], const char what[], PetscInt ncheck, const unsigned char check[][3])
+{
+  png_image      img;
+  unsigned char *buf;
+  unsigned int  *colors;
+  size_t         n, ndistinct = 0;
+  unsigned long long sum = 0;
+  PetscMPIInt    rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  if (rank) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscMemzero(&img, sizeof(img)));
+  img.version = PNG_IMAGE_VERSION;
+  PetscCheck(png_image_begin_read_from_file(&img, path), PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "libpng cannot read %s: %s", path, img.message);
+  img.format = PNG_FORMAT_RGB;
+  n          = (size_t)img.width * img.height;
+  PetscCall(PetscMalloc2(PNG_IMAGE_SIZE(img), &buf, n, &colors));
+  PetscCheck(png_image_finish_read(&img, NULL, buf, 0, NULL), PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "libpng cannot decode %s: %s", path, img.message);
+  for (size_t i = 0; i < n; i++) colors[i] = (unsigned)buf[3 * i] << 16 | (unsigned)buf[3 * i + 1] << 8 | buf[3 * i + 2];
+  for (size_t i = 0; i < 3 * n; i++) sum += (unsigned long long)buf[i] * (i % 1000003 + 1);
+  PetscCall(PetscSortInt((PetscInt)n, (PetscInt *)colors)); /* 24-bit values: the order of the ints */
+  for (size_t i = 0; i < n; i++)
+    if (!i || colors[i] != colors[i - 1]) ndistinct++;
+  PetscCall(PetscPrintf(PETSC_COMM_SELF, "%s: %u x %u pixels, %zu distinct colours, pixel checksum %llu\n", what, img.width, img.height, ndistinct, sum));
+  for (PetscInt c = 0; c < ncheck; c++) {
+    unsigned  want  = (unsigned)check[c][0] << 16 | (unsigned)check[c][1] << 8 | check[c][2];
+    PetscBool found = PETSC_FALSE;
+
+    for (size_t i = 0; i < n && !found; i++) found = (PetscBool)(colors[i] == want);
+    PetscCall(PetscPrintf(PETSC_COMM_SELF, "  colour (%d, %d, %d): %s\n", check[c][0], check[c][1], check[c][2], found ? "present" : "absent"));
+  }
+  PetscCall(PetscFree2(buf, colors));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the first 4 colours of the palette: clusters 0, 1, 2 and 3 */
+static const unsigned char palette[4][3] = {
+  {31,  119, 180},
+  {255, 127, 14 },
+  {44,  160, 44 },
+  {214, 39,  40 },
+};
+
+/* a (6, 10) field: HT_INT labels (i + j) % 3, or HT_SCALAR i - j / 4; split S */
+static PetscErrorCode MakeField(HtDType dtype, PetscInt split, HtTensor *f)
+{
+  PetscInt rstart, rend, ny = 6, nx = 10;
+  void    *a;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, (PetscInt[]){ny, nx}, split, dtype, f));
+  PetscCall(HtTensorGetOwnershipRange(*f, &rstart, &rend));
+  PetscCall(HtTensorGetArrayWrite(*f, &a));
+  for (PetscInt i = 0, k = 0; i < ny; i++)
+    for (PetscInt j = 0; j < nx; j++) {
+      PetscBool mine = (PetscBool)(split < 0 || (split == 0 && i >= rstart && i < rend) || (split == 1 && j >= rstart && j < rend));
+
+      if (!mine) continue;
+      if (dtype == HT_INT) ((PetscInt *)a)[k++] = (i + j) % 3;
+      else ((PetscScalar *)a)[k++] = i - j / 4.0;
+    }
+  PetscCall(HtTensorRestoreArrayWrite(*f, &a));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* 3 groups of 40 points around (0, 0), (6, 1), (2, 5) with labels 0, 1, 2, and a 4th label never used */
+static PetscErrorCode MakePoints(HtTensor *xy, HtTensor *labels)
+{
+  PetscInt     rstart, rend;
+  PetscScalar *x;
+  PetscInt    *l;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, (PetscInt[]){120, 2}, 0, HT_SCALAR, xy));
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 1, (PetscInt[]){120}, 0, HT_INT, labels));
+  PetscCall(HtTensorGetOwnershipRange(*xy, &rstart, &rend));
+  PetscCall(HtTensorGetArrayWrite(*xy, &x));
+  PetscCall(HtTensorGetArrayWrite(*labels, &l));
+  for (PetscInt g = rstart; g < rend; g++) {
+    PetscInt  c = g % 3;
+    PetscReal t = 0.37 * g;
+
+    l[g - rstart]           = c;
+    x[2 * (g - rstart)]     = (c == 1 ? 6 : c == 2 ? 2 : 0) + PetscCosReal(t) * (g % 7) / 6.0;
+    x[2 * (g - rstart) + 1] = (c == 1 ? 1 : c == 2 ? 5 : 0) + PetscSinReal(t) * (g % 5) / 4.0;
+  }
+  PetscCall(HtTensorRestoreArrayWrite(*labels, &l));
+  PetscCall(HtTensorRestoreArrayWrite(*xy, &x));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* k-means of iris (3 clusters) with the options of the command line, e.g. -ht_cluster_view draw -ht_view_png FILE */
+static PetscErrorCode ClusterIris(void)
+{
+  HtTensor  X;
+  HtCluster cl;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, "../share/heat/datasets/iris.csv", NULL, 0, &X));
+  PetscCall(HtClusterCreate(PETSC_COMM_WORLD, &cl));
+  PetscCall(HtClusterSetNumClusters(cl, 3));
+  PetscCall(HtClusterSetFromOptions(cl));
+  PetscCall(HtClusterFit(cl, X));
+  PetscCall(HtClusterDestroy(&cl));
+  PetscCall(HtTensorDestroy(&X));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the test; main() ends with HeatEnd(), so that an expected error ends every rank cleanly */
+static PetscErrorCode RunTest(void)
+{
+  char        name[32] = "", path[PETSC_MAX_PATH_LEN];
+  const char *dir = getenv("HEAT_TEST_TMPDIR");
+  HtTensor    f, xy, labels;
+  PetscInt    split = 0;
+
+  PetscFunctionBeginUser;
+  PetscCheck(dir && dir[0], PETSC_COMM_WORLD, PETSC_ERR_USER, "Set HEAT_TEST_TMPDIR to a writable directory (tests/run does)");
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-case", name, sizeof(name), NULL));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-split", &split, NULL));
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/picture.png", dir));
+  if (!strcmp(name, "field") || !strcmp(name, "real")) {
+    PetscCall(MakeField(strcmp(name, "field") ? HT_SCALAR : HT_INT, split, &f));
+    PetscCall(HtTensorSavePNG(f, path, 4));
+    PetscCall(HtTensorDestroy(&f));
+    PetscCall(ReadBack(path, name, 4, palette));
+  } else if (!strcmp(name, "scatter")) {
+    PetscCall(MakePoints(&xy, &labels));
+    PetscCall(HtTensorSaveScatterPNG(xy, labels, "three groups", "cluster", path));
+    PetscCall(HtTensorDestroy(&xy));
+    PetscCall(HtTensorDestroy(&labels));
+    PetscCall(ReadBack(path, name, 4, palette));
+  } else if (!strcmp(name, "cluster")) {
+    PetscCall(ClusterIris());
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/iris.png", dir));
+    PetscCall(ReadBack(path, name, 4, palette));
+  } else if (!strcmp(name, "not2d")) {
+    PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 1, (PetscInt[]){5}, 0, HT_SCALAR, &f));
+    PetscCall(HtTensorSavePNG(f, path, 1));
+  } else if (!strcmp(name, "empty")) {
+    PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 2, (PetscInt[]){0, 4}, 0, HT_SCALAR, &f));
+    PetscCall(HtTensorSavePNG(f, path, 1));
+  } else if (!strcmp(name, "badpath")) { /* a first picture, then a failed write into a missing folder and over it */
+    PetscCall(MakeField(HT_INT, 0, &f));
+    PetscCall(HtTensorSavePNG(f, path, 2));
+    PetscCall(ReadBack(path, "before", 0, NULL));
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/no/such/folder/picture.png", dir));
+    PetscCall(HtTensorSavePNG(f, path, 2));
+  } else SETERRQ(PETSC_COMM_WORLD, PETSC_ERR_USER, "Unknown -case '%s'", name);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(RunTest());
+}
+
+/*TEST
+   test:
+     suffix: field
+     nsize: {{1 2 3 4}}
+     args: -case field -split {{0 1 -1}}
+   test:
+     suffix: real
+     nsize: {{1 2 3 4}}
+     args: -case real -split {{0 1}}
+   test:
+     suffix: scatter
+     nsize: {{1 2 3 4}}
+     args: -case scatter
+   test:
+     suffix: cluster
+     nsize: {{1 2 3 4}}
+     args: -case cluster -ht_cluster_seed 1 -ht_cluster_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/iris.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/iris.ppm
+     filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/iris_0.ppm
+   testset:
+     nsize: {{1 3}}
+     errors: expected
+     filter: grep -o -e "^before.*" -e "HtTensorSavePNG() draws.*" -e "Cannot draw.*" -e "Cannot write.*" -e "Could not write.*" | sed -e "s|$HEAT_TEST_TMPDIR|TMPDIR|g" | sort -u; ls "$HEAT_TEST_TMPDIR" | grep -c heat-tmp
+     test:
+       suffix: not2d
+       args: -case not2d
+     test:
+       suffix: empty
+       args: -case empty
+     test:
+       suffix: badpath
+       args: -case badpath
+TEST*/
