@@ -10,3 +10,4 @@
 #include <heatscaler.h>
 #include <heatregressor.h>
 #include <heatclassifier.h>
+#include <heatdmd.h>
