@@ -142,29 +142,35 @@ static PetscErrorCode HtDMDCreateReplicated(HtDMD dmd, PetscInt ndim, const Pets
 
 /*
    the modes in the basis from T = C1 V S^-1 (q x r) and the eigenvectors VR: K (q x 2r, column 2j the real and
-   2j + 1 the imaginary part of mode j, each of unit 2-norm), in the order of the sorted eigenvalues perm
+   2j + 1 the imaginary part of mode j, each of unit 2-norm), in the order of the sorted eigenvalues perm; an
+   eigenvalue that is zero to rounding has no exact mode (Y V S^-1 w vanishes) and gets the projected mode U w
+   (Tu et al., section 3)
 */
-static PetscErrorCode HtDMDModeCoefficients(HtDMD dmd, PetscInt q, PetscInt r, const PetscScalar T[], const PetscReal wi[], const PetscScalar VR[], const PetscInt perm[])
+static PetscErrorCode HtDMDModeCoefficients(HtDMD dmd, PetscInt q, PetscInt r, const PetscScalar T[], const PetscScalar U[], const PetscReal wr[], const PetscReal wi[], const PetscScalar VR[], const PetscInt perm[])
 {
-  PetscScalar *TV, *Kraw;
+  PetscScalar *TV, *UV, *Kraw;
+  PetscReal    big = 0;
 
   PetscFunctionBegin;
-  PetscCall(PetscMalloc2(q * r, &TV, 2 * q * r, &Kraw));
+  PetscCall(PetscMalloc3(q * r, &TV, q * r, &UV, 2 * q * r, &Kraw));
   PetscCall(HtDMDGemm_Private("N", "N", q, r, r, T, q, VR, r, TV));
+  PetscCall(HtDMDGemm_Private("N", "N", q, r, r, U, q, VR, r, UV));
+  for (PetscInt j = 0; j < r; j++) big = PetscMax(big, PetscSqrtReal(wr[j] * wr[j] + wi[j] * wi[j]));
   for (PetscInt j = 0; j < r; j++) {
-    PetscScalar *re = Kraw + 2 * j * q, *im = re + q;
-    PetscReal    nrm = 0;
+    PetscScalar       *re = Kraw + 2 * j * q, *im = re + q;
+    const PetscScalar *src = PetscSqrtReal(wr[j] * wr[j] + wi[j] * wi[j]) <= HT_DMD_RANK_EPS * big ? UV : TV;
+    PetscReal          nrm = 0;
 
     for (PetscInt i = 0; i < q; i++) {
       if (wi[j] == 0) { /* real */
-        re[i] = TV[i + q * j];
+        re[i] = src[i + q * j];
         im[i] = 0;
       } else if (wi[j] > 0) { /* first of a pair: w = VR_j + i VR_{j+1} */
-        re[i] = TV[i + q * j];
-        im[i] = TV[i + q * (j + 1)];
+        re[i] = src[i + q * j];
+        im[i] = src[i + q * (j + 1)];
       } else { /* its conjugate */
-        re[i] = TV[i + q * (j - 1)];
-        im[i] = -TV[i + q * j];
+        re[i] = src[i + q * (j - 1)];
+        im[i] = -src[i + q * j];
       }
       nrm += PetscRealPart(re[i] * re[i] + im[i] * im[i]);
     }
@@ -177,7 +183,7 @@ static PetscErrorCode HtDMDModeCoefficients(HtDMD dmd, PetscInt q, PetscInt r, c
   PetscCall(PetscFree(dmd->K));
   PetscCall(PetscMalloc1(2 * q * r, &dmd->K));
   for (PetscInt j = 0; j < r; j++) PetscCall(PetscArraycpy(dmd->K + 2 * j * q, Kraw + 2 * perm[j] * q, 2 * q));
-  PetscCall(PetscFree2(TV, Kraw));
+  PetscCall(PetscFree3(TV, UV, Kraw));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -226,7 +232,7 @@ PetscErrorCode HtDMDSetFactors_Private(HtDMD dmd, HtTensor Q, HtTensor x0, Petsc
   PetscCall(HtDMDGemm_Private("T", "N", r, r, q, U, q, T, q, At)); /* U_r^T C1 V_r S_r^-1 */
   PetscCall(HtDMDSmallEigen(r, At, wr, wi, VR));
   PetscCall(HtDMDSortEigenvalues(dmd, r, wr, wi, perm));
-  PetscCall(HtDMDModeCoefficients(dmd, q, r, T, wi, VR, perm));
+  PetscCall(HtDMDModeCoefficients(dmd, q, r, T, U, wr, wi, VR, perm));
   for (PetscInt i = 0; i < k; i++) svs[i] = s[i];
   PetscCall(HtDMDCreateReplicated(dmd, 1, &k, svs, "singular_values", &dmd->sv));
   PetscCall(PetscFree6(T, At, VR, wr, wi, perm));
@@ -249,7 +255,7 @@ static PetscErrorCode HtDMDBasisProduct(HtDMD dmd, HtTensor *M)
 {
   const PetscInt q = dmd->q, c = 2 * dmd->r;
   PetscScalar   *k;
-  HtTensor       Kt;
+  HtTensor       Kt = NULL;
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(q * c, &k));

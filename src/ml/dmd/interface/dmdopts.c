@@ -64,7 +64,7 @@ PetscErrorCode HtDMDGetRank(HtDMD dmd, PetscInt *rank)
 /*@C
    HtDMDSetTolerance - Sets the truncation tolerance: with rank 0, the singular values of X0 below tol times the
    largest are dropped; the streaming type also adds a snapshot's direction to its basis only when the part of the
-   snapshot outside the basis is larger than tol times the snapshot.
+   snapshot outside the basis is larger than max(tol, 1e-12) times the snapshot.
 
    Logically Collective
 

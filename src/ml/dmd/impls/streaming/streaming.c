@@ -12,6 +12,8 @@
 
 /* columns of the basis when neither -ht_dmd_max_rank nor -ht_dmd_rank is given */
 #define HT_DMD_STREAMING_MAX_RANK 32
+/* a part outside the basis smaller than this times the snapshot is rounding: normalized, it would not be orthogonal */
+#define HT_DMD_STREAMING_GROW_MIN 1e-12
 
 typedef struct {
   PetscInt     maxrank; /* PETSC_DECIDE: the rank if set, else HT_DMD_STREAMING_MAX_RANK */
@@ -181,7 +183,7 @@ static PetscErrorCode HtDMDPartialFit_Streaming(HtDMD dmd, HtTensor x)
   PetscCall(HtStreamingProject(st, x, &z, &e));
   PetscCall(HtTensorMatrixNorm(x, NORM_FROBENIUS, &xnorm));
   PetscCall(HtTensorMatrixNorm(e, NORM_FROBENIUS, &enorm));
-  if (enorm > dmd->tol * xnorm && enorm > 0) {
+  if (enorm > PetscMax(dmd->tol, HT_DMD_STREAMING_GROW_MIN) * xnorm) {
     PetscCall(HtStreamingGrow(st, e, enorm));
     z[st->q - 1] = enorm;
   }
@@ -336,7 +338,7 @@ static PetscErrorCode HtDMDDestroy_Streaming(HtDMD dmd)
 
    Method: the snapshots are kept as an orthonormal basis Q of their span (a snapshot's part outside it, when larger
    than the tolerance times the snapshot, adds a column) and the triangular factor of the pairs of consecutive
-   snapshots' coordinates, from which the SVD of X0 and the reduced operator of exact DMD follow as for `HTDMDEXACT`:
+   snapshots' coordinates (a part below 1e-12 times the snapshot is taken for rounding), from which the SVD of X0 and the reduced operator of exact DMD follow as for `HTDMDEXACT`:
    until the basis is compressed the model is exact DMD of all snapshots given (to rounding). When the basis exceeds
    -ht_dmd_max_rank columns it is compressed to the leading POD directions of the snapshots, as in Hemati et al., so
    the memory stays that of max_rank + 1 states and one copy of the first snapshot, however many snapshots a time
