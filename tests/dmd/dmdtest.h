@@ -51,6 +51,7 @@ static inline PetscErrorCode EigenvalueError(HtTensor eig, PetscInt r, const Pet
   PetscInt           n;
 
   PetscFunctionBeginUser;
+  *err = PETSC_MAX_REAL;
   PetscCall(HtTensorGetLocalSize(eig, &n));
   PetscCheck(n == 2 * r, PETSC_COMM_WORLD, PETSC_ERR_PLIB, "%" PetscInt_FMT " eigenvalues, not %" PetscInt_FMT, n / 2, r);
   PetscCall(HtTensorGetArrayRead(eig, &v));
@@ -76,7 +77,7 @@ static inline PetscErrorCode PrintModeRows(HtTensor modes, PetscInt rows)
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "modes, first %" PetscInt_FMT " rows:\n", rows));
   for (PetscInt i = 0; i < shape[0]; i++) {
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, " "));
-    for (PetscInt j = 0; j < shape[1]; j++) PetscCall(PetscPrintf(PETSC_COMM_WORLD, " (%13.10f, %13.10f)", (double)PetscRealPart(v[(i * shape[1] + j) * 2]), (double)PetscRealPart(v[(i * shape[1] + j) * 2 + 1])));
+    for (PetscInt j = 0; j < shape[1]; j++) PetscCall(PetscPrintf(PETSC_COMM_WORLD, " (%.10f, %.10f)", (double)PetscRealPart(v[(i * shape[1] + j) * 2]), (double)PetscRealPart(v[(i * shape[1] + j) * 2 + 1])));
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "\n"));
   }
   PetscCall(HtTensorRestoreArrayRead(all, &v));

@@ -177,6 +177,15 @@ PetscErrorCode HtDMDPartialFit(HtDMD dmd, HtTensor x)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the error of a use of the model before there is one */
+static PetscErrorCode HtDMDCheckModel(HtDMD dmd)
+{
+  PetscFunctionBegin;
+  PetscCheck(dmd->fitted || dmd->nsnap != 1, PetscObjectComm((PetscObject)dmd), PETSC_ERR_ARG_WRONGSTATE, "A model needs at least 2 snapshots; HtDMDPartialFit() has been given 1");
+  PetscCall(HtMLCheckFitted((PetscObject)dmd, dmd->fitted));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* b (2r) of x0, or those of the first snapshot (x0 NULL) */
 static PetscErrorCode HtDMDPredictAmplitudes(HtDMD dmd, HtTensor x0, PetscScalar b[])
 {
@@ -228,7 +237,7 @@ PetscErrorCode HtDMDPredict(HtDMD dmd, HtTensor x0, PetscInt nsteps, HtTensor *X
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
   PetscValidPointer(X, 4);
-  PetscCall(HtMLCheckFitted((PetscObject)dmd, dmd->fitted));
+  PetscCall(HtDMDCheckModel(dmd));
   PetscCheck(nsteps >= 1, PetscObjectComm((PetscObject)dmd), PETSC_ERR_ARG_OUTOFRANGE, "Predict at least 1 step, not %" PetscInt_FMT, nsteps);
   PetscCall(HtDMDSetUpModes_Private(dmd));
   PetscCall(PetscLogEventBegin(HT_DMD_Predict, dmd, 0, 0, 0));
@@ -268,7 +277,7 @@ static PetscErrorCode HtDMDGetFitted(HtDMD dmd, PetscBool modes, HtTensor *t, Ht
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
   PetscValidPointer(out, 2);
-  PetscCall(HtMLCheckFitted((PetscObject)dmd, dmd->fitted));
+  PetscCall(HtDMDCheckModel(dmd));
   if (modes) PetscCall(HtDMDSetUpModes_Private(dmd));
   *out = *t;
   PetscFunctionReturn(PETSC_SUCCESS);
