@@ -10,4 +10,5 @@
 #include <heatscaler.h>
 #include <heatregressor.h>
 #include <heatclassifier.h>
+#include <heatdmd.h>
 #include <heatts.h>

@@ -30,6 +30,7 @@ PetscErrorCode HeatInitializePackage(void)
   PetscCall(HtScalerInitializePackage());
   PetscCall(HtRegressorInitializePackage());
   PetscCall(HtClassifierInitializePackage());
+  PetscCall(HtDMDInitializePackage());
   PetscCall(HtTSMonitorInitializePackage());
   PetscCall(PetscRegisterFinalize(HeatFinalizePackage));
   PetscFunctionReturn(PETSC_SUCCESS);
