@@ -6,6 +6,7 @@
 #include <petscts.h>
 #include <heatcluster.h>
 #include <heatpca.h>
+#include <heatdmd.h>
 
 PETSC_EXTERN PetscErrorCode HtTSMonitorInitializePackage(void);
 PETSC_EXTERN PetscErrorCode HtTSMonitorSetFromOptions(TS);

@@ -1,6 +1,6 @@
 /*
    In-situ analytics for PETSc time steppers. HtTSMonitorSetFromOptions() adds one TSMonitor whose context holds the
-   analysis objects the options ask for (an HtCluster; an incremental HtPCA for the POD); every `interval` steps the
+   analysis objects the options ask for (an HtCluster; an incremental HtPCA for the POD; a streaming HtDMD); every `interval` steps the
    monitor views the state as a tensor (for a DMDA in natural mesh order, so that labels and modes do not depend on the
    process grid), feeds it to each analysis, prints one line per analysis, and appends the results to an HDF5 file (a
    group per step) that replaces the named file only when the run ends well.
@@ -23,6 +23,7 @@ typedef struct _HtTSMonitorCtx {
   PetscInt    interval; /* analyse every interval-th step */
   HtCluster   cluster;  /* -ht_ts_monitor_cluster */
   HtPCA       pod;      /* -ht_ts_monitor_pod: incremental PCA of the snapshots */
+  HtDMD       dmd;      /* -ht_ts_monitor_dmd: streaming DMD of the snapshots */
   HtTensor   *batch;    /* snapshots waiting for the POD: it takes them in batches of as many as it has modes */
   PetscInt    nbatch, nbuffered;
   PetscViewer out;      /* -ht_ts_monitor_output: HDF5 viewer of the temporary file */
@@ -218,6 +219,50 @@ static PetscErrorCode HtTSMonitorPOD(HtTSMonitorCtx *ctx, const HtTSState *s)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the eigenvalues of the DMD as " re+imi ..." */
+static PetscErrorCode HtTSPrintEigenvalues(PetscViewer log, HtDMD dmd)
+{
+  HtTensor         eig;
+  const PetscInt  *shape;
+  const PetscReal *e;
+
+  PetscFunctionBegin;
+  PetscCall(HtDMDGetEigenvalues(dmd, &eig));
+  PetscCall(HtTensorGetShape(eig, &shape));
+  PetscCall(HtTensorGetArrayRead(eig, &e));
+  for (PetscInt i = 0; i < shape[0]; i++) PetscCall(PetscViewerASCIIPrintf(log, " %.10f%+.10fi", (double)e[2 * i], (double)e[2 * i + 1]));
+  PetscCall(HtTensorRestoreArrayRead(eig, &e));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* adds the state (one column of n values) to the streaming DMD: its eigenvalues printed and its model saved from the second snapshot on */
+static PetscErrorCode HtTSMonitorDMD(HtTSMonitorCtx *ctx, const HtTSState *s)
+{
+  HtTensor column;
+  PetscInt n, nseen, rank;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorGetSize(s->X, &n));
+  PetscCall(HtTensorReshape(s->X, 2, (PetscInt[]){n, 1}, 0, &column));
+  PetscCall(HtDMDPartialFit(ctx->dmd, column));
+  PetscCall(HtTensorDestroy(&column));
+  PetscCall(HtDMDGetNumSnapshots(ctx->dmd, &nseen));
+  if (nseen < 2) {
+    PetscCall(PetscViewerASCIIPrintf(ctx->log, "  dmd: 1 snapshot, eigenvalues from the second on\n"));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(HtDMDGetRank(ctx->dmd, &rank));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "  dmd: %" PetscInt_FMT " snapshots, rank %" PetscInt_FMT ", eigenvalues", nseen, rank));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_FALSE));
+  PetscCall(HtTSPrintEigenvalues(ctx->log, ctx->dmd));
+  PetscCall(PetscViewerASCIIPrintf(ctx->log, "\n"));
+  PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
+  PetscCall(HtTSMonitorPushGroup(ctx, s, "dmd"));
+  if (ctx->out) PetscCall(HtDMDView(ctx->dmd, ctx->out));
+  PetscCall(HtTSMonitorPopGroup(ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the TSMonitor: every interval-th step, each analysis the options asked for */
 static PetscErrorCode HtTSMonitor(TS ts, PetscInt step, PetscReal time, Vec u, void *mctx)
 {
@@ -231,6 +276,7 @@ static PetscErrorCode HtTSMonitor(TS ts, PetscInt step, PetscReal time, Vec u, v
   PetscCall(PetscViewerASCIIPrintf(ctx->log, "HtTSMonitor step %" PetscInt_FMT " time %g\n", step, (double)time));
   if (ctx->cluster) PetscCall(HtTSMonitorCluster(ctx, &s));
   if (ctx->pod) PetscCall(HtTSMonitorPOD(ctx, &s));
+  if (ctx->dmd) PetscCall(HtTSMonitorDMD(ctx, &s));
   PetscCall(HtTensorDestroy(&s.X));
   PetscCall(PetscLogEventEnd(HT_TSMonitor, ts, 0, 0, 0));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -255,6 +301,7 @@ static PetscErrorCode HtTSMonitorDestroy(void **mctx)
   }
   PetscCall(HtClusterDestroy(&ctx->cluster));
   PetscCall(HtPCADestroy(&ctx->pod));
+  PetscCall(HtDMDDestroy(&ctx->dmd));
   for (PetscInt i = 0; i < ctx->nbuffered; i++) PetscCall(HtTensorDestroy(&ctx->batch[i]));
   PetscCall(PetscFree(ctx->batch));
   PetscCall(PetscFree(ctx));
@@ -315,6 +362,26 @@ static PetscErrorCode HtTSMonitorRemoveTemporaries(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a streaming DMD whose time step is the time between analyses (so its continuous eigenvalues are the decay rates) */
+static PetscErrorCode HtTSMonitorCreateDMD(TS ts, const char prefix[], HtTSMonitorCtx *ctx)
+{
+  HtDMDType type;
+  PetscBool streaming;
+  PetscReal dt;
+
+  PetscFunctionBegin;
+  PetscCall(HtDMDCreate(PetscObjectComm((PetscObject)ts), &ctx->dmd));
+  PetscCall(HtDMDSetOptionsPrefix(ctx->dmd, prefix));
+  PetscCall(HtDMDSetType(ctx->dmd, HTDMDSTREAMING));
+  PetscCall(TSGetTimeStep(ts, &dt));
+  PetscCall(HtDMDSetTimeStep(ctx->dmd, ctx->interval * dt));
+  PetscCall(HtDMDSetFromOptions(ctx->dmd));
+  PetscCall(HtDMDGetType(ctx->dmd, &type));
+  PetscCall(PetscStrcmp(type, HTDMDSTREAMING, &streaming));
+  PetscCheck(streaming, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The DMD monitor adds one snapshot per analysis step, which only the streaming type can: drop -%sht_dmd_type %s", prefix, type);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* the results file: written to a temporary file beside it, which HtTSMonitorDestroy() renames */
 static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 {
@@ -339,7 +406,7 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 
 /*@C
    HtTSMonitorSetFromOptions - Adds in-situ analytics of the state to a time stepper, configured entirely from the
-   options database: the one line an existing PETSc simulation adds to gain clustering and a POD of its state.
+   options database: the one line an existing PETSc simulation adds to gain clustering, a POD and a DMD of its state.
 
    Collective
 
@@ -354,10 +421,14 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
                         snapshots, configured by `-ts_ht_pca_*`, default 4 modes); snapshots go to the PCA in batches of as
                         many as it keeps modes; prints the singular values after each batch (those below 1e-12 of the
                         largest, rounding errors, as 0)
+.  -ht_ts_monitor_dmd - add the state as a snapshot to a streaming dynamic mode decomposition (`HtDMD`, configured by
+                        `-ts_ht_dmd_*`, bounded memory); its time step is the time between analyses, so
+                        `HtDMDGetContinuousEigenvalues()` gives decay rates; prints the eigenvalues from the second
+                        analysis on
 .  -ht_ts_monitor_interval <10> - analyse every this many time steps (step 0 included)
 -  -ht_ts_monitor_output <FILE.h5> - write each analysis to FILE.h5: a group `/step_NNNNNN` (attributes step and time) per
-                                     analysis step, holding the models (`cluster`, `pod`; as written by `HtClusterView()`
-                                     and `HtPCAView()` with an HDF5 viewer) and the labels in the mesh's shape. The file is
+                                     analysis step, holding the models (`cluster`, `pod`, `dmd`; as written by
+                                     `HtClusterView()`, `HtPCAView()`, `HtDMDView()` with an HDF5 viewer) and the labels in the mesh's shape. The file is
                                      written beside FILE and replaces it when the time stepper is destroyed, so a failed
                                      run leaves an earlier FILE as it was.
 
@@ -381,12 +452,12 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 .ve
    then run with `-ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 20`.
 
-.seealso: `HtCluster`, `HtPCA`, `HtTensorCreateFromDMDA()`, `TSMonitorSet()`
+.seealso: `HtCluster`, `HtPCA`, `HtDMD`, `HtTensorCreateFromDMDA()`, `TSMonitorSet()`
 @*/
 PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
 {
   HtTSMonitorCtx *ctx;
-  PetscBool       cluster = PETSC_FALSE, pod = PETSC_FALSE, output;
+  PetscBool       cluster = PETSC_FALSE, pod = PETSC_FALSE, dmd = PETSC_FALSE, output;
   const char     *tsprefix;
   char            prefix[256];
 
@@ -399,11 +470,12 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   PetscOptionsBegin(PetscObjectComm((PetscObject)ts), tsprefix, "Heat in-situ analytics of the state (HtTSMonitorSetFromOptions)", "TS");
   PetscCall(PetscOptionsBool("-ht_ts_monitor_cluster", "Cluster the state's mesh points at each analysis step", "HtTSMonitorSetFromOptions", cluster, &cluster, NULL));
   PetscCall(PetscOptionsBool("-ht_ts_monitor_pod", "Add the state to a POD (incremental PCA of the snapshots)", "HtTSMonitorSetFromOptions", pod, &pod, NULL));
+  PetscCall(PetscOptionsBool("-ht_ts_monitor_dmd", "Add the state to a streaming DMD of the snapshots", "HtTSMonitorSetFromOptions", dmd, &dmd, NULL));
   PetscCall(PetscOptionsInt("-ht_ts_monitor_interval", "Analyse every this many steps", "HtTSMonitorSetFromOptions", ctx->interval, &ctx->interval, NULL));
   PetscCall(PetscOptionsString("-ht_ts_monitor_output", "HDF5 file of the analyses (a group per step)", "HtTSMonitorSetFromOptions", ctx->outfile, ctx->outfile, sizeof(ctx->outfile), &output));
   PetscOptionsEnd();
-  PetscCheck(cluster || pod || !output, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_output %s names a file for analyses, but none is on: add -ht_ts_monitor_cluster or -ht_ts_monitor_pod", ctx->outfile);
-  if (!cluster && !pod) {
+  PetscCheck(cluster || pod || dmd || !output, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_output %s names a file for analyses, but none is on: add -ht_ts_monitor_cluster, -ht_ts_monitor_pod or -ht_ts_monitor_dmd", ctx->outfile);
+  if (!cluster && !pod && !dmd) {
     PetscCall(PetscFree(ctx));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
@@ -411,6 +483,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   PetscCall(HtTSMonitorPrefix(ts, prefix, sizeof(prefix)));
   if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, &ctx->cluster));
   if (pod) PetscCall(HtTSMonitorCreatePOD(ts, prefix, ctx));
+  if (dmd) PetscCall(HtTSMonitorCreateDMD(ts, prefix, ctx));
   if (output) PetscCall(HtTSMonitorOpenOutput(ts, ctx));
   ctx->log = PETSC_VIEWER_STDOUT_(PetscObjectComm((PetscObject)ts));
   PetscCall(TSMonitorSet(ts, HtTSMonitor, ctx, HtTSMonitorDestroy));

@@ -63,14 +63,19 @@ static PetscErrorCode InitialState(DM da, PetscReal h, Vec u)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the closed-form decay factor per step of each mode under forward Euler: 1 - 4 dt/h^2 (sin^2(j pi h/2) + sin^2(k pi h/2)) */
+/* the closed-form decay factor per step (and per analysis interval) of each mode under forward Euler: 1 - 4 dt/h^2 (sin^2(j pi h/2) + sin^2(k pi h/2)) */
 static PetscErrorCode PrintDecay(PetscReal h, PetscReal dt)
 {
+  PetscInt interval = 10;
+
   PetscFunctionBeginUser;
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-ht_ts_monitor_interval", &interval, NULL));
   for (PetscInt m = 0; m < 3; m++) {
     PetscReal sj = PetscSinReal(modes[m][0] * PETSC_PI * h / 2), sk = PetscSinReal(modes[m][1] * PETSC_PI * h / 2);
 
-    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "mode (%" PetscInt_FMT ",%" PetscInt_FMT "): decay per step %.12f\n", modes[m][0], modes[m][1], (double)(1 - 4 * dt / (h * h) * (sj * sj + sk * sk))));
+    PetscReal decay = 1 - 4 * dt / (h * h) * (sj * sj + sk * sk);
+
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "mode (%" PetscInt_FMT ",%" PetscInt_FMT "): decay per step %.12f, per analysis interval (the DMD eigenvalue) %.10f\n", modes[m][0], modes[m][1], (double)decay, (double)PetscPowRealInt(decay, interval)));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -155,12 +160,12 @@ int main(int argc, char **argv)
    test:
      suffix: monitors
      nsize: {{1 2 4}}
-     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_pod -ts_ht_pca_n_components 2 -ht_ts_monitor_interval 10 -ts_max_steps 60
+     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_pod -ts_ht_pca_n_components 2 -ht_ts_monitor_dmd -ht_ts_monitor_interval 10 -ts_max_steps 60
 
    test:
      suffix: output
      nsize: {{1 3}}
-     args: -ht_ts_monitor_cluster -ht_ts_monitor_interval 20 -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5 -check ${HEAT_TEST_TMPDIR}/analyses.h5
+     args: -ht_ts_monitor_cluster -ht_ts_monitor_dmd -ht_ts_monitor_interval 20 -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5 -check ${HEAT_TEST_TMPDIR}/analyses.h5
 
    test:
      suffix: prefix
@@ -185,6 +190,13 @@ int main(int argc, char **argv)
      suffix: error_podtype
      nsize: {{1 3}}
      args: -ht_ts_monitor_pod -ts_ht_pca_type gram
+     errors: expected
+     filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
+
+   test:
+     suffix: error_dmdtype
+     nsize: {{1 3}}
+     args: -ht_ts_monitor_dmd -ts_ht_dmd_type exact
      errors: expected
      filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
 
