@@ -135,6 +135,17 @@ static PetscErrorCode HtTSPrintClusterSizes(PetscViewer log, HtTensor labels, Pe
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the labels of a 2-D mesh as PREFIX_STEP.png, each cell a square of pixels, the picture about 512 pixels wide at least */
+static PetscErrorCode HtTSMonitorLabelsPNG(HtTSMonitorCtx *ctx, const HtTSState *s, HtTensor onmesh)
+{
+  char file[PETSC_MAX_PATH_LEN + 16];
+
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(file, sizeof(file), "%s_%06" PetscInt_FMT ".png", ctx->pngprefix, s->step));
+  PetscCall(HtTensorSavePNG(onmesh, file, PetscMax(1, 512 / PetscMax(s->mesh[0], s->mesh[1]))));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* clusters the points of the state by their values: sizes and inertia printed, the model and the labels (mesh-shaped) saved */
 static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s)
 {
@@ -153,6 +164,7 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscCall(PetscViewerASCIIPrintf(ctx->log, ", inertia %.10e\n", (double)inertia));
   PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
   PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
+  if (ctx->pngprefix[0] && s->nmesh == 2) PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
   PetscCall(HtTSMonitorPushGroup(ctx, s, "cluster"));
   if (ctx->out) {
     PetscCall(HtClusterView(ctx->cluster, ctx->out));
@@ -417,6 +429,8 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 +  -ht_ts_monitor_cluster - every analysis step, cluster the mesh points by their state values with an `HtCluster`
                             configured by `-ts_ht_cluster_*` (e.g. `-ts_ht_cluster_num_clusters 4`); prints the cluster
                             sizes and the inertia
+.  -ht_ts_monitor_cluster_png <PREFIX> - with -ht_ts_monitor_cluster on a 2-D `DMDA`: the labels on the mesh as a picture
+                                        PREFIX_NNNNNN.png per analysis step (`HtTensorSavePNG()`, a colour per cluster)
 .  -ht_ts_monitor_pod - add the state as a snapshot to a proper orthogonal decomposition (an incremental `HtPCA` of the
                         snapshots, configured by `-ts_ht_pca_*`, default 4 modes); snapshots go to the PCA in batches of as
                         many as it keeps modes; prints the singular values after each batch (those below 1e-12 of the
@@ -472,6 +486,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   PetscCall(PetscOptionsBool("-ht_ts_monitor_pod", "Add the state to a POD (incremental PCA of the snapshots)", "HtTSMonitorSetFromOptions", pod, &pod, NULL));
   PetscCall(PetscOptionsBool("-ht_ts_monitor_dmd", "Add the state to a streaming DMD of the snapshots", "HtTSMonitorSetFromOptions", dmd, &dmd, NULL));
   PetscCall(PetscOptionsInt("-ht_ts_monitor_interval", "Analyse every this many steps", "HtTSMonitorSetFromOptions", ctx->interval, &ctx->interval, NULL));
+  PetscCall(PetscOptionsString("-ht_ts_monitor_cluster_png", "With -ht_ts_monitor_cluster on a 2-D DMDA: the labels as pictures PREFIX_STEP.png", "HtTSMonitorSetFromOptions", ctx->pngprefix, ctx->pngprefix, sizeof(ctx->pngprefix), NULL));
   PetscCall(PetscOptionsString("-ht_ts_monitor_output", "HDF5 file of the analyses (a group per step)", "HtTSMonitorSetFromOptions", ctx->outfile, ctx->outfile, sizeof(ctx->outfile), &output));
   PetscOptionsEnd();
   PetscCheck(cluster || pod || dmd || !output, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_output %s names a file for analyses, but none is on: add -ht_ts_monitor_cluster, -ht_ts_monitor_pod or -ht_ts_monitor_dmd", ctx->outfile);

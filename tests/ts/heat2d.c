@@ -168,6 +168,12 @@ int main(int argc, char **argv)
      args: -ht_ts_monitor_cluster -ht_ts_monitor_dmd -ht_ts_monitor_interval 20 -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5 -check ${HEAT_TEST_TMPDIR}/analyses.h5
 
    test:
+     suffix: png
+     nsize: {{1 3}}
+     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 20 -ht_ts_monitor_cluster_png ${HEAT_TEST_TMPDIR}/labels
+     filter: cat; ls $HEAT_TEST_TMPDIR; od -A n -t x1 -N 24 $HEAT_TEST_TMPDIR/labels_000040.png
+
+   test:
      suffix: prefix
      nsize: 2
      args: -ts_max_steps 10 -ts_type euler -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 2 -ht_ts_monitor_interval 5 -ts_ht_cluster_type kmedians
