@@ -3,6 +3,9 @@
 #   make              library, the heat command, tests, tutorials and benchmarks
 #   make test         every test (installs dependencies and configures if needed);
 #                     TESTS=AREA: one area (tensor, io, cluster, cli, tutorials), else a regex of case names
+#   make test-64      the same suite on a second tree build-64/ with 64-bit PetscInt (petsc64-dev, slepc64-dev)
+#   make test-asan    the suite on build-asan/, compiled with -fsanitize=address,undefined
+#   make test-valgrind a subset of the suite (tests/valgrind.list) under valgrind memcheck, on build/
 #   make demo         the heat command on the bundled iris data, 2 ranks
 #   make bench        the benchmark table
 #   make install PREFIX=DIR
@@ -58,7 +61,7 @@ PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
 PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC) $(TUT_SRC) $(BENCH_SRC))
 .SECONDARY: $(PROG_OBJ)
 
-.PHONY: all lib test demo bench install clean distclean help
+.PHONY: all lib test test-64 test-asan test-valgrind demo bench install clean distclean help
 .DEFAULT_GOAL := all
 
 all: $(LIBHEAT) $(PROGRAMS)
@@ -67,8 +70,8 @@ lib: $(LIBHEAT)
 # An unconfigured tree configures itself (and installs missing packages) first;
 # make then re-reads the generated variables.
 $(BUILD)/conf/heatvariables:
-	config/install-deps
-	config/configure
+	config/install-deps $(HEAT_DEPS_ARGS)
+	config/configure --build=$(BUILD) $(HEAT_CONFIGURE_ARGS)
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/conf/heatvariables
 	@mkdir -p $(dir $@)
@@ -103,6 +106,10 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
 # TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names
 test: all
 	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
+
+# Second and third trees: each configures itself on first use (64-bit PetscInt; sanitizers), then runs the suite.
+test-64:
+	$(MAKE) BUILD=build-64 HEAT_DEPS_ARGS=--64 HEAT_CONFIGURE_ARGS=--with-64-bit-indices test
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv

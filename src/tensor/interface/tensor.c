@@ -259,9 +259,12 @@ PetscErrorCode HtTensorSetType(HtTensor t, HtTensorType type)
 
    Options Database Keys:
 +  -ht_tensor_type <host> - the storage back end of this tensor
--  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
+.  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (the
    k-means distances, the covariance, the pairwise distances) for every tensor; default: the best this CPU has; the
    lower ones are there to check them, or to compare results across machines
+-  -ht_mpi_max_count <n> - the largest count of one MPI call with a count that follows the data size (default
+   2147483647, the int range of MPI counts); larger transfers go in pieces or as large-count datatypes; a small value
+   exercises these paths in tests, results do not depend on it
 
    Level: intermediate
 
@@ -278,6 +281,7 @@ PetscErrorCode HtTensorSetFromOptions(HtTensor t)
   PetscCall(PetscOptionsFList("-ht_tensor_type", "Storage back end", "HtTensorSetType", HtTensorList, ((PetscObject)t)->type_name, type, sizeof(type), &set));
   if (set) PetscCall(HtTensorSetType(t, type));
   PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorSetFromOptions", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
+  PetscCall(HtMPIMaxCountFromOptions(PetscOptionsObject));
   PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)t, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);

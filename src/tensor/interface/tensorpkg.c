@@ -25,6 +25,7 @@ PetscErrorCode HtTensorFinalizePackage(void)
   PetscCall(PetscFunctionListDestroy(&HtTensorList));
   HtTensorPackageInitialized = PETSC_FALSE;
   HtKernelISAMax             = HT_KERNEL_ISA_AVX512;
+  HtMPIMaxCount              = PETSC_MPI_INT_MAX;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -36,6 +37,8 @@ PetscErrorCode HtTensorFinalizePackage(void)
 +  -ht_kernel_isa <avx512,avx2,baseline> - the highest x86-64 instruction set of the kernels compiled per level (read
    here, not collectively, so that every kernel honours it; `HtTensorSetFromOptions()` lists it in -help)
 .  -info_exclude ht_tensor - no HtTensor info messages
+.  -ht_mpi_max_count <n> - the largest count of one MPI call with a data-sized count (default 2147483647); bigger
+   transfers go in pieces or as large-count datatypes (read here; `HtTensorSetFromOptions()` lists it in -help)
 -  -log_exclude ht_tensor - no HtTensor log events
 
    Level: developer
@@ -108,6 +111,7 @@ PetscErrorCode HtTensorInitializePackage(void)
   }
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
   PetscCall(PetscOptionsGetEnum(NULL, NULL, "-ht_kernel_isa", HtKernelISAs, (PetscEnum *)&HtKernelISAMax, NULL));
+  PetscCall(HtMPIMaxCountFromOptions(NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
