@@ -35,7 +35,7 @@ PREFIX     ?= $(if $(HEAT_PREFIX),$(HEAT_PREFIX),/usr/local)
 HEAT_CC    := $(if $(PCC),$(PCC),mpicc)
 HEAT_WARN  := -Wall -Wextra -Werror -Wno-unused-parameter
 HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) $(CFLAGS)
-HEAT_LIBS   = $(SLEPC_LIB)
+HEAT_LIBS   = $(SLEPC_LIB) $(LDFLAGS)
 HEAT_RPATH  = -Wl,-rpath,$(TOP)/$(BUILD)/lib
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
@@ -103,13 +103,28 @@ $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(LIBHEAT)
 	@echo "  LD   $@"
 	@$(HEAT_CC) -o $@ $< $(HEAT_RPATH) -L$(BUILD)/lib -lheat $(HEAT_LIBS)
 
-# TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names
+# TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names; TEST_ARGS: more
+# options of tests/run
 test: all
-	python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
+	python3 tests/run --jobs 2 --build $(BUILD) $(TEST_ARGS) $(if $(TESTS),$(if $(filter-out $(TEST_AREAS),$(TESTS)),--filter '$(TESTS)',$(addprefix --area ,$(TESTS))))
 
 # Second and third trees: each configures itself on first use (64-bit PetscInt; sanitizers), then runs the suite.
 test-64:
 	$(MAKE) BUILD=build-64 HEAT_DEPS_ARGS=--64 HEAT_CONFIGURE_ARGS=--with-64-bit-indices test
+
+# AddressSanitizer and UBSan in our code (Open MPI's own leaks at exit are not ours: LeakSanitizer is off, PETSc's
+# -malloc_debug -malloc_dump finds the leaks of PETSc-allocated memory); any report fails the case
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
+test-asan:
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) BUILD=build-asan HEAT_DEPS_ARGS=--asan \
+	  CFLAGS="-O1 $(SANITIZE)" LDFLAGS="$(SANITIZE)" TEST_ARGS="--petsc-options '-malloc_debug -malloc_dump' --timeout-factor 4" test
+
+# memcheck on the cases listed in tests/valgrind.list (a few per area, 1 and 2 ranks), with Open MPI's suppressions
+# and tests/valgrind.supp (third-party noise only); PETSc turns its own malloc tracing off under valgrind
+VALGRIND := valgrind --tool=memcheck -q --error-exitcode=97 --num-callers=30 --suppressions=/usr/share/openmpi/openmpi-valgrind.supp --suppressions=$(TOP)/tests/valgrind.supp
+test-valgrind: all
+	@command -v valgrind >/dev/null || config/install-deps --valgrind
+	python3 tests/run --jobs 2 --build $(BUILD) --wrap "$(VALGRIND)" --timeout-factor 10 --filter "$$(grep -v '^#' tests/valgrind.list | paste -sd'|')"
 
 demo: all
 	mpiexec -n 2 $(BIN) info -i share/heat/datasets/iris.csv

@@ -15,8 +15,8 @@ static PetscErrorCode HtTensorCheckShape_Private(MPI_Comm comm, PetscInt ndim, c
   PetscCheck(dtype >= HT_SCALAR && dtype <= HT_BOOL, comm, PETSC_ERR_ARG_OUTOFRANGE, "Unknown HtDType %d; use HT_SCALAR, HT_INT or HT_BOOL", (int)dtype);
   for (PetscInt d = 0; d < ndim; d++) {
     PetscCheck(shape[d] >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "Axis %" PetscInt_FMT " has negative length %" PetscInt_FMT, d, shape[d]);
-    size *= shape[d];
-    PetscCheck(size <= PETSC_MAX_INT, comm, PETSC_ERR_ARG_OUTOFRANGE, "Tensor of %" PetscInt_FMT " axes is too large for %d-bit PetscInt", ndim, (int)(8 * sizeof(PetscInt)));
+    PetscCheck(!shape[d] || size <= PETSC_MAX_INT / shape[d], comm, PETSC_ERR_ARG_OUTOFRANGE, "Tensor of %" PetscInt_FMT " axes is too large for %d-bit PetscInt", ndim, (int)(8 * sizeof(PetscInt)));
+    size *= shape[d]; /* size * shape[d] <= PETSC_MAX_INT: no overflow, also with 64-bit PetscInt */
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
