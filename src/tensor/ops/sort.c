@@ -187,10 +187,10 @@ static PetscErrorCode HtSortSplitLine(HtTensor x, PetscInt n, const void *in, vo
   if (idx) {
     PetscCall(PetscMalloc1(PetscMax(nrecv, 1), &ridx));
     PetscCall(HtMPIAlltoallv(idx, scount, sdispl, ridx, rcount, rdispl, MPIU_INT, comm));
-    PetscCall(PetscArraymove(idx + n - nself, idx + splits[rank], nself));
+    if (nself) PetscCall(PetscArraymove(idx + n - nself, idx + splits[rank], nself));
   }
-  tail = (char *)keys + (size_t)(n - nself) * x->esize;
-  PetscCall(PetscArraymove(tail, (char *)keys + (size_t)splits[rank] * x->esize, (size_t)nself * x->esize));
+  tail = (char *)keys + (size_t)(n - nself) * x->esize; /* keys is NULL on a rank without elements: no memmove then */
+  if (nself) PetscCall(PetscArraymove(tail, (char *)keys + (size_t)splits[rank] * x->esize, (size_t)nself * x->esize));
   for (PetscMPIInt q = 0; q < p; q++) {
     len[q]     = q == rank ? nself : (PetscInt)rcount[q];
     runkeys[q] = q == rank ? (const void *)tail : (const void *)(rkeys + (size_t)rdispl[q] * x->esize);
