@@ -4,6 +4,9 @@
 #   make test         every test (installs dependencies and configures if needed), then TEST_FUZZ_TIME (15) seconds
 #                     of each fuzzing target; TESTS=AREA: one area (tensor, io, cluster, cli, tutorials, fuzz),
 #                     else a regex of case names
+#   make test-64      the same suite on a second tree build-64/ with 64-bit PetscInt (petsc64-dev, slepc64-dev)
+#   make test-asan    the suite on build-asan/, compiled with -fsanitize=address,undefined
+#   make test-valgrind a subset of the suite (tests/valgrind.list) under valgrind memcheck, on build/
 #   make demo         the heat command on the bundled iris data, 2 ranks (and build/demo/iris_clusters.png)
 #   make bench        the benchmark table
 #   make fuzz         the libFuzzer targets of tests/fuzz/ (clang, address and undefined sanitizers), FUZZ_TIME seconds each
@@ -34,7 +37,7 @@ PREFIX     ?= $(if $(HEAT_PREFIX),$(HEAT_PREFIX),/usr/local)
 HEAT_CC    := $(if $(PCC),$(PCC),mpicc)
 HEAT_WARN  := -Wall -Wextra -Werror -Wno-unused-parameter
 HEAT_CFLAGS = -O3 -fno-math-errno -fPIC -g $(HEAT_WARN) -MMD -MP -Iinclude -I$(BUILD)/include $(SLEPC_CC_INCLUDES) -I$(HEAT_NETCDF_INCLUDE) $(HEAT_PNG_CFLAGS) $(CFLAGS)
-HEAT_LIBS   = $(SLEPC_LIB) $(HEAT_NETCDF_LIBS) $(HEAT_PNG_LIBS)
+HEAT_LIBS   = $(SLEPC_LIB) $(HEAT_NETCDF_LIBS) $(HEAT_PNG_LIBS) $(LDFLAGS)
 HEAT_RPATH  = -Wl,-rpath,$(TOP)/$(BUILD)/lib
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
@@ -60,7 +63,7 @@ PROGRAMS   := $(BIN) $(TEST_BIN) $(TUT_BIN) $(BENCH_BIN)
 PROG_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c) $(TEST_SRC) $(TUT_SRC) $(BENCH_SRC))
 .SECONDARY: $(PROG_OBJ)
 
-.PHONY: all lib test demo bench install clean distclean help fuzz fuzz-build
+.PHONY: all lib test test-64 test-asan test-valgrind demo bench install clean distclean help fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(LIBHEAT) $(PROGRAMS)
@@ -69,8 +72,8 @@ lib: $(LIBHEAT)
 # An unconfigured tree configures itself (and installs missing packages) first, and again when the
 # configuration scripts change; make then re-reads the generated variables.
 $(BUILD)/conf/heatvariables: config/configure config/install-deps
-	config/install-deps
-	config/configure
+	config/install-deps $(HEAT_DEPS_ARGS)
+	config/configure --build=$(BUILD) $(HEAT_CONFIGURE_ARGS)
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/conf/heatvariables
 	@mkdir -p $(dir $@)
@@ -132,13 +135,32 @@ fuzz: fuzz-build
 	python3 tests/fuzz/run --build $(BUILD) --time $(FUZZ_TIME)
 
 # TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names; the short fuzzing
-# run (TEST_FUZZ_TIME seconds per target) comes after the cases, and alone with TESTS=fuzz
+# run (TEST_FUZZ_TIME seconds per target) comes after the cases (not with NOFUZZ=1), and alone with TESTS=fuzz;
+# TEST_ARGS: more options of tests/run
 TEST_FUZZ_TIME ?= 15
 TESTS_CASES    := $(filter-out fuzz,$(TESTS))
-TESTS_FUZZ     := $(if $(TESTS),$(filter fuzz,$(TESTS)),fuzz)
+TESTS_FUZZ     := $(if $(TESTS),$(filter fuzz,$(TESTS)),$(if $(NOFUZZ),,fuzz))
 test: all $(if $(TESTS_FUZZ),fuzz-build)
-	$(if $(and $(TESTS),$(if $(TESTS_CASES),,1)),,python3 tests/run --jobs 2 --build $(BUILD) $(if $(TESTS_CASES),$(if $(filter-out $(TEST_AREAS),$(TESTS_CASES)),--filter '$(TESTS_CASES)',$(addprefix --area ,$(TESTS_CASES)))))
+	$(if $(and $(TESTS),$(if $(TESTS_CASES),,1)),,python3 tests/run --jobs 2 --build $(BUILD) $(TEST_ARGS) $(if $(TESTS_CASES),$(if $(filter-out $(TEST_AREAS),$(TESTS_CASES)),--filter '$(TESTS_CASES)',$(addprefix --area ,$(TESTS_CASES)))))
 	$(if $(TESTS_FUZZ),python3 tests/fuzz/run --build $(BUILD) --time $(TEST_FUZZ_TIME))
+
+# Second and third trees: each configures itself on first use (64-bit PetscInt; sanitizers), then runs the suite.
+test-64:
+	$(MAKE) BUILD=build-64 HEAT_DEPS_ARGS=--64 HEAT_CONFIGURE_ARGS=--with-64-bit-indices NOFUZZ=1 test
+
+# AddressSanitizer and UBSan in our code (Open MPI's own leaks at exit are not ours: LeakSanitizer is off, PETSc's
+# -malloc_debug -malloc_dump finds the leaks of PETSc-allocated memory); any report fails the case
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
+test-asan:
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) BUILD=build-asan HEAT_DEPS_ARGS=--asan NOFUZZ=1 \
+	  CFLAGS="-O1 $(SANITIZE)" LDFLAGS="$(SANITIZE)" TEST_ARGS="--petsc-options '-malloc_debug -malloc_dump' --timeout-factor 4" test
+
+# memcheck on the cases listed in tests/valgrind.list (a few per area, 1 and 2 ranks), with Open MPI's suppressions
+# and tests/valgrind.supp (third-party noise only); PETSc turns its own malloc tracing off under valgrind
+VALGRIND := valgrind --tool=memcheck -q --error-exitcode=97 --num-callers=30 --suppressions=/usr/share/openmpi/openmpi-valgrind.supp --suppressions=$(TOP)/tests/valgrind.supp
+test-valgrind: all
+	@command -v valgrind >/dev/null || config/install-deps --valgrind
+	python3 tests/run --jobs 2 --build $(BUILD) --wrap "$(VALGRIND)" --timeout-factor 10 --filter "$$(grep -v '^#' tests/valgrind.list | paste -sd'|')"
 
 demo: all
 	@mkdir -p $(BUILD)/demo

@@ -99,7 +99,8 @@ PetscErrorCode HeatErrorIsCollective(PetscBool *collective)
    PETSc aborts the whole MPI job (`MPI_Abort()`) when an error reaches `main()` through `PetscCall()`: the messages of
    the ranks race the teardown and the job ends slowly. Run the work in a function instead and end with `HeatEnd()`. An
    error raised on a communicator of every rank (every rank raises it, as Heat's checks of collective arguments do) is
-   printed once, by rank 0, and every rank finalizes and exits with the error code. An error raised on fewer ranks
+   printed once, by rank 0, and every rank finalizes and exits with the error code (without
+   the -malloc_dump listing: the objects of the interrupted work are still allocated). An error raised on fewer ranks
    still aborts the job, since the other ranks may wait for them in a collective call.
 
    Example:
@@ -126,7 +127,11 @@ int HeatEnd(PetscErrorCode ierr)
     (void)PetscSleep(1.0);
     MPI_Abort(MPI_COMM_WORLD, (PetscMPIInt)ierr);
   }
-  if (ierr) (void)PetscOptionsSetValue(NULL, "-options_left", "0"); /* the run stopped early: options not reached are no news */
+  if (ierr) { /* the run stopped early: options not reached are no news, nor are the objects it did not destroy */
+    (void)PetscOptionsSetValue(NULL, "-options_left", "0");
+    (void)PetscOptionsClearValue(NULL, "-malloc_dump");
+    (void)PetscOptionsClearValue(NULL, "-malloc_debug");
+  }
   if (HeatFinalize()) return ierr ? (int)ierr : 1;
   return (int)ierr;
 }

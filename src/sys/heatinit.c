@@ -102,6 +102,7 @@ PetscErrorCode HeatFinalize(void)
   PetscFunctionBegin;
   if (HeatBeganSlepc) {
     HeatBeganSlepc = PETSC_FALSE;
+    PetscCall(PetscPopErrorHandler()); /* the handler HeatInitialize() pushed (else -malloc_dump lists its entry) */
     PetscCall(SlepcFinalize());
   }
   PetscFunctionReturn(PETSC_SUCCESS);

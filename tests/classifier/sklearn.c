@@ -109,6 +109,10 @@ int main(int argc, char **argv)
      test:
        suffix: knn_distance
        args: -data {{iris irismap cancer}separate output} -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
+     test:   # the training blocks around the ring and the top-k merges in pieces of 7 numbers
+       suffix: knn_maxcount
+       args: -data cancer -ht_classifier_type knn -ref knn_uniform -ht_mpi_max_count 7
+       output_file: output/sklearn_knn_data-cancer.out
      test:
        suffix: gnb
        args: -data {{iris irismap cancer}separate output} -ht_classifier_type gaussiannb -ref gnb

@@ -129,12 +129,20 @@ int main(int argc, char **argv)
      test:
        suffix: blobs_sklearn_isa
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_kernel_isa {{baseline avx2}}
+     test:   # allreduces and gathers in pieces of 7 numbers
+       suffix: iris_sklearn_maxcount
+       args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason -ht_mpi_max_count 7
+       output_file: output/kmeans_iris_sklearn.out
      test:
        suffix: iris_kmeanspp
        args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init kmeans++ -ht_cluster_seed 3 -best_inertia 78.851441426146 -ht_cluster_view
      test:
        suffix: blobs_kmeanspar
        args: -data blobs -ht_cluster_num_clusters 6 -ht_cluster_init kmeans|| -ht_cluster_seed 1 -best_inertia 93280.51894868464
+     test:
+       suffix: blobs_kmeanspar_maxcount
+       args: -data blobs -ht_cluster_num_clusters 6 -ht_cluster_init kmeans|| -ht_cluster_seed 1 -best_inertia 93280.51894868464 -ht_mpi_max_count 7
+       output_file: output/kmeans_blobs_kmeanspar.out
      test:
        suffix: blobs_random
        args: -data blobs -ht_cluster_num_clusters 6 -ht_cluster_init random -ht_cluster_seed 5 -ht_cluster_view

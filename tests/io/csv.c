@@ -41,6 +41,12 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -roundtrip
 
+   test:   # MPI-IO reads and writes of byte ranges as large-count types of 7-byte pieces
+     suffix: roundtrip_maxcount
+     nsize: {{1 2 3 4}}
+     args: -roundtrip -ht_mpi_max_count 7
+     output_file: output/csv_roundtrip.out
+
    # the readers on 1, 3 and 4 ranks (uneven and even byte ranges); the round trip above runs on 1-4
    testset:
      nsize: {{1 3 4}}

@@ -47,6 +47,7 @@ static PetscErrorCode RunTest(void)
     PetscCall(PetscViewerDestroy(&viewer));
   } else PetscCall(HtTensorLoadHDF5(PETSC_COMM_WORLD, file, dataset, split, &t));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "case %s: no error\n", name));
+  PetscCall(HtTensorView(t, PETSC_VIEWER_STDOUT_WORLD)); /* what was loaded (the overflow cases with 64-bit PetscInt) */
   PetscCall(HtTensorDestroy(&t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -83,9 +84,21 @@ int main(int argc, char **argv)
      test:
        suffix: overflow_i8
        args: -case overflow_i8
+       requires: !64bit_indices
      test:
        suffix: overflow_u4
        args: -case overflow_u4
+       requires: !64bit_indices
+     test:   # with 64-bit PetscInt these values load exactly
+       suffix: overflow_i8_64
+       args: -case overflow_i8
+       requires: 64bit_indices
+       filter: grep -v "MPI process"
+     test:
+       suffix: overflow_u4_64
+       args: -case overflow_u4
+       requires: 64bit_indices
+       filter: grep -v "MPI process"
      test:
        suffix: split
        args: -case split

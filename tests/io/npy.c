@@ -46,6 +46,12 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -roundtrip
 
+   test:   # MPI-IO reads and writes with file and memory types of 7-element pieces
+     suffix: roundtrip_maxcount
+     nsize: {{1 2 3 4}}
+     args: -roundtrip -ht_mpi_max_count 7
+     output_file: output/npy_roundtrip.out
+
    # the readers on 1, 3 and 4 ranks (uneven and even byte ranges); the round trip above runs on 1-4
    testset:
      nsize: {{1 3 4}}
@@ -114,6 +120,12 @@ int main(int argc, char **argv)
        suffix: huge
        args: -f data/huge.npy
        filter: grep -m1 -o "data/huge.npy holds .*"
+       requires: !64bit_indices
+     test:   # 10^15 elements fit a 64-bit PetscInt: the file is then too short for its header
+       suffix: huge_64
+       args: -f data/huge.npy
+       filter: grep -m1 -o "data/huge.npy is truncated.*"
+       requires: 64bit_indices
      test:
        suffix: big_endian
        args: -f data/big_endian.npy
@@ -126,6 +138,12 @@ int main(int argc, char **argv)
        suffix: int64_overflow
        args: -f data/int64_overflow.npy
        filter: grep -m1 -o "data/int64_overflow.npy holds int64.*"
+       requires: !64bit_indices
+     test:   # with 64-bit PetscInt the values load exactly
+       suffix: int64_overflow_64
+       args: -f data/int64_overflow.npy
+       filter: grep -v "MPI process"
+       requires: 64bit_indices
      test:
        suffix: bad_split
        args: -f data/small_f8.npy -split 2

@@ -441,9 +441,11 @@ int main(int argc, char **argv)
      test:
        suffix: overflow_npy
        args: -case overflow_npy
+       requires: !64bit_indices
      test:
        suffix: overflow_h5
        args: -case overflow_h5
+       requires: !64bit_indices
 
    test:
      suffix: differ

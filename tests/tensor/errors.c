@@ -22,7 +22,7 @@ static PetscErrorCode RunTest(void)
   if (CASE("split")) PetscCall(HtTensorCreate(comm, 3, shape, 3, HT_SCALAR, &t));
   if (CASE("ndim")) PetscCall(HtTensorCreate(comm, 9, shape, 0, HT_SCALAR, &t));
   if (CASE("negative")) PetscCall(HtTensorCreate(comm, 2, (PetscInt[]){4, -1}, 0, HT_SCALAR, &t));
-  if (CASE("overflow")) PetscCall(HtTensorCreate(comm, 3, (PetscInt[]){100000, 100000, 1000}, 0, HT_SCALAR, &t));
+  if (CASE("overflow")) PetscCall(HtTensorCreate(comm, 4, (PetscInt[]){100000, 100000, 100000, 100000}, 0, HT_SCALAR, &t));
   if (CASE("layout")) PetscCall(HtTensorCreateWithLayout(comm, 3, shape, 0, HT_SCALAR, rank ? 0 : 3, &t));
   if (CASE("resplit")) {
     PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
@@ -85,6 +85,11 @@ int main(int argc, char **argv)
      test:
        suffix: overflow
        args: -case overflow
+       requires: !64bit_indices
+     test:
+       suffix: overflow_64
+       args: -case overflow
+       requires: 64bit_indices
      test:
        suffix: layout
        args: -case layout

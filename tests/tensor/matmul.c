@@ -219,4 +219,10 @@ int main(int argc, char **argv)
      suffix: 1
      nsize: {{1 2 3 4}}
      timeoutfactor: 2
+   test:   # the blocks travelling around the ring as large-count datatypes of 7-element pieces
+     suffix: maxcount
+     nsize: {{2 3 4}}
+     args: -ht_mpi_max_count 7
+     output_file: output/matmul_1.out
+     timeoutfactor: 2
 TEST*/

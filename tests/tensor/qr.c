@@ -99,4 +99,9 @@ int main(int argc, char **argv)
    test:
      suffix: 1
      nsize: {{1 2 3 4}}
+   test:   # the R factors gathered in pieces of 7 scalars
+     suffix: maxcount
+     nsize: {{1 2 3 4}}
+     args: -ht_mpi_max_count 7
+     output_file: output/qr_1.out
 TEST*/

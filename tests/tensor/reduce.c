@@ -275,4 +275,8 @@ int main(int argc, char **argv)
        suffix: skewed
        nsize: {{2 4}}
        args: -skewed -split {{0 2}}
+     test:   # every allreduce of partials in pieces of 7 elements: the same results
+       suffix: maxcount
+       nsize: {{1 2 3 4}}
+       args: -split {{-1 0}} -skewed -ht_mpi_max_count 7
 TEST*/

@@ -352,4 +352,8 @@ int main(int argc, char **argv)
        suffix: skewed
        nsize: {{3 4}}
        args: -skewed
+     test:   # the bucket tallies and the gathered candidates in pieces of 7 elements
+       suffix: maxcount
+       nsize: {{1 2 3 4}}
+       args: -skewed -ht_mpi_max_count 7
 TEST*/

@@ -164,4 +164,10 @@ int main(int argc, char **argv)
    test:
      nsize: {{1 2 3 4}}
      filter: grep -v "HtTensor Object"
+   test:   # the sample sort's all-to-all as point-to-point large-count blocks
+     suffix: maxcount
+     nsize: {{2 3 4}}
+     args: -ht_mpi_max_count 7
+     filter: grep -v "HtTensor Object"
+     output_file: output/sort.out
 TEST*/

@@ -244,7 +244,18 @@ PETSC_INTERN PetscErrorCode HtCSVParseText(MPI_Comm, const char[], HtCSVHeader, 
 PETSC_INTERN PetscErrorCode HtFileOpenRead(MPI_Comm, const char[], MPI_File *);
 PETSC_INTERN PetscErrorCode HtFileOpenWrite(MPI_Comm, const char[], char[], size_t, MPI_File *, HtIOError *);
 PETSC_INTERN PetscErrorCode HtFileWriteEnd(MPI_Comm, MPI_File *, HtIOError *, MPI_Offset, const char[], const char[]);
+
+/* large-count MPI helpers (src/tensor/interface/mpicount.c): no MPI count above HtMPIMaxCount (-ht_mpi_max_count) */
+PETSC_INTERN PetscCount     HtMPIMaxCount;
+PETSC_INTERN PetscErrorCode HtMPIMaxCountFromOptions(PetscOptionItems *);
 PETSC_INTERN PetscErrorCode HtMPITypeCreateBlock(MPI_Offset, MPI_Datatype, MPI_Datatype *);
+PETSC_INTERN PetscErrorCode HtMPIAllreduce(const void *, void *, PetscCount, MPI_Datatype, MPI_Op, MPI_Comm);
+PETSC_INTERN PetscErrorCode HtMPIGatherCounts(MPI_Comm, PetscCount, PetscCount **, PetscCount **);
+PETSC_INTERN PetscErrorCode HtMPIAllgatherv(const void *, void *, const PetscCount[], const PetscCount[], MPI_Datatype, MPI_Comm);
+PETSC_INTERN PetscErrorCode HtMPIAlltoallCounts(MPI_Comm, const PetscCount[], PetscCount[]);
+PETSC_INTERN PetscErrorCode HtMPIAlltoallv(const void *, const PetscCount[], const PetscCount[], void *, const PetscCount[], const PetscCount[], MPI_Datatype, MPI_Comm);
+PETSC_INTERN PetscErrorCode HtMPIIsend(const void *, PetscCount, MPI_Datatype, PetscMPIInt, PetscMPIInt, MPI_Comm, MPI_Request *);
+PETSC_INTERN PetscErrorCode HtMPIIrecv(void *, PetscCount, MPI_Datatype, PetscMPIInt, PetscMPIInt, MPI_Comm, MPI_Request *);
 
 /* elementwise internals */
 PETSC_EXTERN PetscLogEvent HT_TENSOR_Binary, HT_TENSOR_Unary, HT_TENSOR_Where, HT_TENSOR_AXPY;

@@ -77,33 +77,33 @@ static inline PetscInt HtPartStart(PetscInt n, PetscMPIInt parts, PetscMPIInt r)
 */
 static PetscErrorCode HtSamplesSumInRankOrder(const HtSamples *s, PetscInt n, PetscReal buf[])
 {
-  PetscMPIInt size, rank, *counts, *displs, *rcounts, *rdispls;
-  PetscInt    len;
+  PetscMPIInt size, rank;
+  PetscCount *counts, *displs, *rcounts, *rdispls, len;
   PetscReal  *recv, *mine;
 
   PetscFunctionBegin;
   PetscCall(HtCommGetRank(s->comm, &rank, &size));
   if (size == 1 || n == 0) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscMalloc4(size, &counts, size, &displs, size, &rcounts, size, &rdispls));
-  for (PetscMPIInt r = 0; r < size; r++) {
-    PetscCall(PetscMPIIntCast(HtPartStart(n, size, r), &displs[r]));
-    PetscCall(PetscMPIIntCast(HtPartStart(n, size, r + 1) - HtPartStart(n, size, r), &counts[r]));
+  PetscCall(PetscMalloc4(size, &counts, size + 1, &displs, size, &rcounts, size, &rdispls));
+  for (PetscMPIInt r = 0; r <= size; r++) {
+    displs[r] = HtPartStart(n, size, r);
+    if (r < size) counts[r] = HtPartStart(n, size, r + 1) - HtPartStart(n, size, r);
   }
   len = counts[rank];
   for (PetscMPIInt r = 0; r < size; r++) {
-    rcounts[r] = counts[rank];
-    PetscCall(PetscMPIIntCast(r * len, &rdispls[r]));
+    rcounts[r] = len;
+    rdispls[r] = r * len;
   }
   PetscCall(PetscMalloc1(size * len + 1, &recv));
-  PetscCallMPI(MPI_Alltoallv(buf, counts, displs, MPIU_REAL, recv, rcounts, rdispls, MPIU_REAL, s->comm));
+  PetscCall(HtMPIAlltoallv(buf, counts, displs, recv, rcounts, rdispls, MPIU_REAL, s->comm));
   mine = buf + displs[rank];
-  for (PetscInt j = 0; j < len; j++) {
+  for (PetscCount j = 0; j < len; j++) {
     PetscReal sum = recv[j];
 
     for (PetscMPIInt r = 1; r < size; r++) sum += recv[r * len + j];
     mine[j] = sum;
   }
-  PetscCallMPI(MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, buf, counts, displs, MPIU_REAL, s->comm));
+  PetscCall(HtMPIAllgatherv(MPI_IN_PLACE, buf, counts, displs, MPIU_REAL, s->comm));
   PetscCall(PetscFree(recv));
   PetscCall(PetscFree4(counts, displs, rcounts, rdispls));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -180,8 +180,6 @@ PetscErrorCode HtSamplesExscanReal(const HtSamples *s, PetscReal local, PetscRea
 */
 PetscErrorCode HtSamplesGetRows(const HtSamples *s, const PetscInt *labels, PetscInt n, const PetscInt idx[], PetscScalar rows[])
 {
-  PetscMPIInt count;
-
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(rows, n * (s->f + 2)));
   for (PetscInt e = 0; e < n; e++) {
@@ -192,23 +190,7 @@ PetscErrorCode HtSamplesGetRows(const HtSamples *s, const PetscInt *labels, Pets
     rows[e * (s->f + 2) + s->f]     = s->w ? s->w[i] : 1.0;
     rows[e * (s->f + 2) + s->f + 1] = labels ? (PetscScalar)labels[i] : -1.0;
   }
-  PetscCall(PetscMPIIntCast(n * (s->f + 2), &count));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rows, count, MPIU_SCALAR, MPIU_SUM, s->comm)); /* one owner per row: exact */
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* the numbers of items of every rank and their offsets in rank order (displs has size + 1 entries) */
-static PetscErrorCode HtSamplesGatherCounts(const HtSamples *s, PetscInt nmine, PetscMPIInt *size, PetscMPIInt **counts, PetscMPIInt **displs)
-{
-  PetscMPIInt mine;
-
-  PetscFunctionBegin;
-  PetscCall(HtCommGetRank(s->comm, NULL, size));
-  PetscCall(PetscMPIIntCast(nmine, &mine));
-  PetscCall(PetscMalloc2(*size, counts, *size + 1, displs));
-  PetscCallMPI(MPI_Allgather(&mine, 1, MPI_INT, *counts, 1, MPI_INT, s->comm));
-  (*displs)[0] = 0;
-  for (PetscMPIInt r = 0; r < *size; r++) PetscCall(PetscMPIIntCast((PetscInt)(*displs)[r] + (*counts)[r], &(*displs)[r + 1]));
+  PetscCall(HtMPIAllreduce(MPI_IN_PLACE, rows, (PetscCount)n * (s->f + 2), MPIU_SCALAR, MPIU_SUM, s->comm)); /* one owner per row: exact */
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -218,12 +200,11 @@ static PetscErrorCode HtSamplesGatherCounts(const HtSamples *s, PetscInt nmine, 
 */
 PetscErrorCode HtSamplesGatherBlocks(const HtSamples *s, PetscInt nmine, PetscInt bs, const PetscScalar mine[], PetscScalar all[])
 {
-  PetscMPIInt size, n, *counts, *displs;
+  PetscCount *counts, *displs;
 
   PetscFunctionBegin;
-  PetscCall(PetscMPIIntCast(nmine * bs, &n));
-  PetscCall(HtSamplesGatherCounts(s, nmine * bs, &size, &counts, &displs));
-  PetscCallMPI(MPI_Allgatherv(mine, n, MPIU_SCALAR, all, counts, displs, MPIU_SCALAR, s->comm));
+  PetscCall(HtMPIGatherCounts(s->comm, (PetscCount)nmine * bs, &counts, &displs));
+  PetscCall(HtMPIAllgatherv(mine, all, counts, displs, MPIU_SCALAR, s->comm));
   PetscCall(PetscFree2(counts, displs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -234,7 +215,8 @@ PetscErrorCode HtSamplesGatherBlocks(const HtSamples *s, PetscInt nmine, PetscIn
 */
 PetscErrorCode HtSamplesGatherRows(const HtSamples *s, const PetscBool flag[], PetscInt *nc, PetscScalar **rows)
 {
-  PetscMPIInt  size, *counts, *displs;
+  PetscMPIInt  size;
+  PetscCount  *counts, *displs;
   PetscInt     nloc = 0;
   PetscScalar *mine, *grown;
 
@@ -246,13 +228,14 @@ PetscErrorCode HtSamplesGatherRows(const HtSamples *s, const PetscBool flag[], P
       PetscCall(PetscArraycpy(mine + p, s->x + i * s->f, s->f));
       p += s->f;
     }
-  PetscCall(HtSamplesGatherCounts(s, nloc, &size, &counts, &displs));
+  PetscCall(HtCommGetRank(s->comm, NULL, &size));
+  PetscCall(HtMPIGatherCounts(s->comm, nloc, &counts, &displs));
   PetscCall(PetscMalloc1((*nc) * s->f + displs[size], &grown));
   PetscCall(PetscArraycpy(grown, *rows, (*nc) * s->f));
-  PetscCallMPI(MPI_Allgatherv(mine, (PetscMPIInt)nloc, MPIU_SCALAR, grown + (*nc) * s->f, counts, displs, MPIU_SCALAR, s->comm));
+  PetscCall(HtMPIAllgatherv(mine, grown + (*nc) * s->f, counts, displs, MPIU_SCALAR, s->comm));
   PetscCall(PetscFree(*rows));
   *rows = grown;
-  *nc += displs[size] / s->f;
+  *nc += (PetscInt)(displs[size] / s->f);
   PetscCall(PetscFree2(counts, displs));
   PetscCall(PetscFree(mine));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -261,13 +244,15 @@ PetscErrorCode HtSamplesGatherRows(const HtSamples *s, const PetscBool flag[], P
 /* HtSamplesGatherInts - *all (allocated, *nall entries) = the nmine integers of every rank, in rank order */
 PetscErrorCode HtSamplesGatherInts(const HtSamples *s, PetscInt nmine, const PetscInt mine[], PetscInt *nall, PetscInt **all)
 {
-  PetscMPIInt size, *counts, *displs;
+  PetscMPIInt size;
+  PetscCount *counts, *displs;
 
   PetscFunctionBegin;
-  PetscCall(HtSamplesGatherCounts(s, nmine, &size, &counts, &displs));
-  *nall = displs[size];
+  PetscCall(HtCommGetRank(s->comm, NULL, &size));
+  PetscCall(HtMPIGatherCounts(s->comm, nmine, &counts, &displs));
+  *nall = (PetscInt)displs[size];
   PetscCall(PetscMalloc1(*nall + 1, all));
-  PetscCallMPI(MPI_Allgatherv(mine, (PetscMPIInt)nmine, MPIU_INT, *all, counts, displs, MPIU_INT, s->comm));
+  PetscCall(HtMPIAllgatherv(mine, *all, counts, displs, MPIU_INT, s->comm));
   PetscCall(PetscFree2(counts, displs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -321,20 +306,22 @@ static int HtTopEntryCompare(const void *a, const void *b)
 PetscErrorCode HtSamplesMergeTopLists(const HtSamples *s, PetscInt nlists, HtTopList *lists)
 {
   PetscInt    cap = lists[0].cap, per = 2 * nlists * cap;
-  PetscMPIInt size, count;
+  PetscMPIInt size;
+  PetscCount *counts, *displs;
   PetscReal  *mine, *all;
   HtTopEntry *e;
 
   PetscFunctionBegin;
   PetscCall(HtCommGetRank(s->comm, NULL, &size));
-  PetscCall(PetscMPIIntCast(per, &count));
   PetscCall(PetscMalloc3(per, &mine, per * size, &all, cap * size, &e));
   for (PetscInt l = 0; l < nlists; l++)
     for (PetscInt j = 0; j < cap; j++) {
       mine[2 * (l * cap + j)]     = j < lists[l].n ? lists[l].key[j] : 0;
       mine[2 * (l * cap + j) + 1] = j < lists[l].n ? (PetscReal)lists[l].index[j] : -1;
     }
-  PetscCallMPI(MPI_Allgather(mine, count, MPIU_REAL, all, count, MPIU_REAL, s->comm));
+  PetscCall(HtMPIGatherCounts(s->comm, per, &counts, &displs));
+  PetscCall(HtMPIAllgatherv(mine, all, counts, displs, MPIU_REAL, s->comm));
+  PetscCall(PetscFree2(counts, displs));
   for (PetscInt l = 0; l < nlists; l++) {
     PetscInt ne = 0;
 

@@ -15,8 +15,8 @@ static PetscErrorCode HtTensorCheckShape_Private(MPI_Comm comm, PetscInt ndim, c
   PetscCheck(dtype >= HT_SCALAR && dtype <= HT_BOOL, comm, PETSC_ERR_ARG_OUTOFRANGE, "Unknown HtDType %d; use HT_SCALAR, HT_INT or HT_BOOL", (int)dtype);
   for (PetscInt d = 0; d < ndim; d++) {
     PetscCheck(shape[d] >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "Axis %" PetscInt_FMT " has negative length %" PetscInt_FMT, d, shape[d]);
-    size *= shape[d];
-    PetscCheck(size <= PETSC_MAX_INT, comm, PETSC_ERR_ARG_OUTOFRANGE, "Tensor of %" PetscInt_FMT " axes is too large for %d-bit PetscInt", ndim, (int)(8 * sizeof(PetscInt)));
+    PetscCheck(!shape[d] || size <= PETSC_MAX_INT / shape[d], comm, PETSC_ERR_ARG_OUTOFRANGE, "Tensor of %" PetscInt_FMT " axes is too large for %d-bit PetscInt", ndim, (int)(8 * sizeof(PetscInt)));
+    size *= shape[d]; /* size * shape[d] <= PETSC_MAX_INT: no overflow, also with 64-bit PetscInt */
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -296,9 +296,12 @@ PetscErrorCode HtTensorSetType(HtTensor t, HtTensorType type)
 .  -ht_fault_inject_malloc <RANK:COUNT> - testing: the COUNT-th allocation of a distributed tensor's storage fails on
    rank RANK of `PETSC_COMM_WORLD` (as when it runs out of memory); every rank raises the error (read when the
    package is initialized)
--  -ht_fault_inject_write <RANK:COUNT> - testing: the COUNT-th save of a file (`HtTensorSave()` and its formats) fails
+.  -ht_fault_inject_write <RANK:COUNT> - testing: the COUNT-th save of a file (`HtTensorSave()` and its formats) fails
    on rank RANK after the data are written to the temporary file, as a full disk would; the existing file stays as
    it was and the temporary file is removed
+-  -ht_mpi_max_count <n> - the largest count of one MPI call with a count that follows the data size (default
+   2147483647, the int range of MPI counts); larger transfers go in pieces or as large-count datatypes; a small value
+   exercises these paths in tests, results do not depend on it
 
    Level: intermediate
 
@@ -317,6 +320,7 @@ PetscErrorCode HtTensorSetFromOptions(HtTensor t)
   PetscCall(PetscOptionsEnum("-ht_kernel_isa", "Highest x86-64 instruction set of the kernels compiled per level", "HtTensorSetFromOptions", HtKernelISAs, (PetscEnum)HtKernelISAMax, (PetscEnum *)&HtKernelISAMax, NULL));
   PetscCall(PetscOptionsString(HtFaultOptions[HT_FAULT_MALLOC], "Testing: the COUNT-th allocation of a distributed tensor fails on rank RANK", "HtTensorSetFromOptions", "none", type, sizeof(type), NULL));
   PetscCall(PetscOptionsString(HtFaultOptions[HT_FAULT_WRITE], "Testing: the COUNT-th file save fails on rank RANK after writing its data", "HtTensorSetFromOptions", "none", type, sizeof(type), NULL));
+  PetscCall(HtMPIMaxCountFromOptions(PetscOptionsObject));
   PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)t, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -25,6 +25,7 @@ PetscErrorCode HtTensorFinalizePackage(void)
   PetscCall(PetscFunctionListDestroy(&HtTensorList));
   HtTensorPackageInitialized = PETSC_FALSE;
   HtKernelISAMax             = HT_KERNEL_ISA_AVX512;
+  HtMPIMaxCount              = PETSC_MPI_INT_MAX;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -38,6 +39,8 @@ PetscErrorCode HtTensorFinalizePackage(void)
 .  -ht_fault_inject_malloc, -ht_fault_inject_write <RANK:COUNT> - testing: one rank's allocation or save fails (see
    `HtTensorSetFromOptions()`)
 .  -info_exclude ht_tensor - no HtTensor info messages
+.  -ht_mpi_max_count <n> - the largest count of one MPI call with a data-sized count (default 2147483647); bigger
+   transfers go in pieces or as large-count datatypes (read here; `HtTensorSetFromOptions()` lists it in -help)
 -  -log_exclude ht_tensor - no HtTensor log events
 
    Level: developer
@@ -111,6 +114,7 @@ PetscErrorCode HtTensorInitializePackage(void)
   PetscCall(PetscRegisterFinalize(HtTensorFinalizePackage));
   PetscCall(PetscOptionsGetEnum(NULL, NULL, "-ht_kernel_isa", HtKernelISAs, (PetscEnum *)&HtKernelISAMax, NULL));
   PetscCall(HtFaultSetFromOptions_Private());
+  PetscCall(HtMPIMaxCountFromOptions(NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,6 +1,7 @@
 /*
    MPI-IO helpers shared by the .npy and CSV readers and writers: collective error handling,
-   opening files for reading, safe writing through a temporary file, large-count datatypes.
+   opening files for reading, safe writing through a temporary file
+   (large-count datatypes: mpicount.c).
 
    An error that only some ranks see (a bad line in their part of a CSV file, a failed read)
    is recorded in an HtIOError and raised on every rank together by HtIOErrorCheck(), so no
@@ -150,36 +151,5 @@ PetscErrorCode HtFileWriteEnd(MPI_Comm comm, MPI_File *fh, HtIOError *e, MPI_Off
   PetscCall(HtIOErrorSetMPI(e, PETSC_ERR_FILE_WRITE, MPI_File_close(fh), "Cannot write", path));
   if (e->code) PetscCall(PetscInfo(NULL, "%s\n", e->msg));
   PetscCall(HtFileCommit(comm, e->code, tmp, path));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/*
-   HtMPITypeCreateBlock - a committed datatype of n consecutive elements of etype, for any n (also above
-   the int range of MPI counts): pass it with count 1. Free it with MPI_Type_free().
-*/
-PetscErrorCode HtMPITypeCreateBlock(MPI_Offset n, MPI_Datatype etype, MPI_Datatype *type)
-{
-  const MPI_Offset chunk = (MPI_Offset)1 << 30;
-
-  PetscFunctionBegin;
-  PetscCheck(n >= 0, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Negative element count %" PetscInt64_FMT, (PetscInt64)n);
-  if (n <= PETSC_MPI_INT_MAX) PetscCallMPI(MPI_Type_contiguous((PetscMPIInt)n, etype, type));
-  else {
-    MPI_Datatype big, types[2];
-    MPI_Aint     lb, extent, displs[2];
-    PetscMPIInt  lens[2];
-
-    PetscCallMPI(MPI_Type_get_extent(etype, &lb, &extent));
-    PetscCallMPI(MPI_Type_contiguous((PetscMPIInt)chunk, etype, &big));
-    PetscCall(PetscMPIIntCast(n / chunk, &lens[0]));
-    lens[1]   = (PetscMPIInt)(n % chunk);
-    displs[0] = 0;
-    displs[1] = (MPI_Aint)(n / chunk) * (MPI_Aint)chunk * extent;
-    types[0]  = big;
-    types[1]  = etype;
-    PetscCallMPI(MPI_Type_create_struct(2, lens, displs, types, type));
-    PetscCallMPI(MPI_Type_free(&big));
-  }
-  PetscCallMPI(MPI_Type_commit(type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -141,7 +141,7 @@ static PetscErrorCode HtNpyCheckSize(const char path[], PetscInt ndim, const Pet
   }
   if (overflow) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "the shape %s in %s overflows 64-bit integers: the header is corrupt", str, path));
   else if (toolarge || n > PETSC_MAX_INT)
-    PetscCall(HtIOErrorSet(e, PETSC_ERR_SUP, "%s holds an array of shape %s (%" PetscInt64_FMT " elements), too large for the %d-bit PetscInt of this PETSc build (at most %d)", path, str, n, (int)(8 * sizeof(PetscInt)), (int)PETSC_MAX_INT));
+    PetscCall(HtIOErrorSet(e, PETSC_ERR_SUP, "%s holds an array of shape %s (%" PetscInt64_FMT " elements), too large for the %d-bit PetscInt of this PETSc build (at most %" PetscInt_FMT ")", path, str, n, (int)(8 * sizeof(PetscInt)), PETSC_MAX_INT));
   if (e->code) PetscFunctionReturn(PETSC_SUCCESS);
   bytes = n * (PetscInt64)HtRawSize(HtNpyTypes[h->type].raw);
   if (datasize < bytes) PetscCall(HtIOErrorSet(e, PETSC_ERR_FILE_UNEXPECTED, "%s is truncated: header says shape %s of %s = %" PetscInt64_FMT " bytes, the file has %" PetscInt64_FMT " bytes of data", path, str, descr, bytes, (PetscInt64)datasize));

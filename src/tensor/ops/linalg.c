@@ -49,7 +49,7 @@ static PetscInt HtTensorBlockSize(HtTensor t, PetscMPIInt q)
 PetscErrorCode HtTensorRingVisit_Private(HtTensor t, PetscErrorCode (*visit)(void *, PetscMPIInt, const void *), void *ctx)
 {
   MPI_Comm     comm = PetscObjectComm((PetscObject)t);
-  PetscMPIInt  size, rank, next, prev, scount, rcount, tag;
+  PetscMPIInt  size, rank, next, prev, tag;
   PetscInt     maxblock = 0;
   MPI_Datatype mtype;
   const void  *own;
@@ -73,10 +73,8 @@ PetscErrorCode HtTensorRingVisit_Private(HtTensor t, PetscErrorCode (*visit)(voi
     char       *recv = buf[s % 2];
 
     if (s < size - 1) {
-      PetscCall(PetscMPIIntCast(HtTensorBlockSize(t, q), &scount));
-      PetscCall(PetscMPIIntCast(HtTensorBlockSize(t, (q + 1) % size), &rcount));
-      PetscCallMPI(MPI_Irecv(recv, rcount, mtype, next, tag, comm, &req[0]));
-      PetscCallMPI(MPI_Isend(cur, scount, mtype, prev, tag, comm, &req[1]));
+      PetscCall(HtMPIIrecv(recv, HtTensorBlockSize(t, (q + 1) % size), mtype, next, tag, comm, &req[0]));
+      PetscCall(HtMPIIsend(cur, HtTensorBlockSize(t, q), mtype, prev, tag, comm, &req[1]));
     }
     PetscCall((*visit)(ctx, q, cur));
     if (s < size - 1) {

@@ -6,26 +6,21 @@
 /* the stacked R factors of all ranks (rows of rank q at offset[q]) on every rank of comm */
 static PetscErrorCode HtGatherRFactors(MPI_Comm comm, PetscInt kk, PetscInt f, const PetscScalar *r, PetscInt *krows, PetscInt *offset, PetscScalar **stack)
 {
-  PetscMPIInt size, rank, *counts, *displs, mykk;
-  PetscInt    total = 0;
+  PetscMPIInt size, rank;
+  PetscCount *counts, *displs;
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_size(comm, &size));
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
-  PetscCall(PetscMPIIntCast(kk, &mykk));
-  PetscCall(PetscMalloc2(size, &counts, size, &displs));
-  PetscCallMPI(MPI_Allgather(&mykk, 1, MPI_INT, counts, 1, MPI_INT, comm));
-  for (PetscMPIInt q = 0; q < size; q++) {
-    if (q == rank) *offset = total;
-    total += counts[q];
+  PetscCall(HtMPIGatherCounts(comm, kk, &counts, &displs)); /* rows, then scalars */
+  *offset = (PetscInt)displs[rank];
+  *krows  = (PetscInt)displs[size];
+  for (PetscMPIInt q = 0; q <= size; q++) {
+    if (q < size) counts[q] *= f;
+    displs[q] *= f;
   }
-  for (PetscMPIInt q = 0; q < size; q++) {
-    PetscCall(PetscMPIIntCast(counts[q] * f, &counts[q]));
-    displs[q] = q ? displs[q - 1] + counts[q - 1] : 0;
-  }
-  *krows = total;
-  PetscCall(PetscMalloc1(total * f, stack));
-  PetscCallMPI(MPI_Allgatherv(r, counts[rank], MPIU_SCALAR, *stack, counts, displs, MPIU_SCALAR, comm));
+  PetscCall(PetscMalloc1(displs[size], stack));
+  PetscCall(HtMPIAllgatherv(r, *stack, counts, displs, MPIU_SCALAR, comm));
   PetscCall(PetscFree2(counts, displs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -58,15 +58,14 @@ PetscErrorCode HtMomentsAllreduce_Private(MPI_Comm comm, PetscInt f, PetscReal *
 {
   MPI_Datatype type;
   MPI_Op       mop;
-  PetscMPIInt  n, each;
+  PetscMPIInt  each;
 
   PetscFunctionBegin;
-  PetscCall(PetscMPIIntCast(count, &n));
   PetscCall(PetscMPIIntCast(1 + 2 * f + f * f, &each));
   PetscCallMPI(MPI_Type_contiguous(each, MPIU_REAL, &type));
   PetscCallMPI(MPI_Type_commit(&type));
   PetscCallMPI(MPI_Op_create(HtMomentsMergeOp, 1, &mop));
-  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, moments, n, type, mop, comm));
+  PetscCall(HtMPIAllreduce(MPI_IN_PLACE, moments, count, type, mop, comm));
   PetscCallMPI(MPI_Op_free(&mop));
   PetscCallMPI(MPI_Type_free(&type));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -141,16 +140,14 @@ PetscErrorCode HtReduceAllreduce_Private(MPI_Comm comm, HtReduceOp op, HtDType a
   MPI_Datatype type;
   MPI_Op       mop;
   PetscBool    owned;
-  PetscMPIInt  n;
 
   PetscFunctionBegin;
   if (op == HT_REDUCE_MOMENTS) {
     PetscCall(HtMomentsAllreduce_Private(comm, 1, (PetscReal *)partial, count));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(PetscMPIIntCast(count, &n));
   PetscCall(HtReduceGetMPI(op, acc, &type, &mop, &owned));
-  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, partial, n, type, mop, comm));
+  PetscCall(HtMPIAllreduce(MPI_IN_PLACE, partial, count, type, mop, comm));
   if (owned) {
     PetscCallMPI(MPI_Op_free(&mop));
     PetscCallMPI(MPI_Type_free(&type));

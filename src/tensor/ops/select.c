@@ -229,18 +229,15 @@ static PetscInt HtSelectPlan(HtSelectEngine *E)
 static PetscErrorCode HtSelectGather(HtSelectEngine *E, PetscReal **all, PetscInt *nall)
 {
   MPI_Comm    comm = E->sel->comm;
-  PetscMPIInt size, mine, *counts, *displs;
+  PetscMPIInt size;
+  PetscCount *counts, *displs;
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCall(PetscMPIIntCast(3 * E->tally.ncollected, &mine));
-  PetscCall(PetscMalloc2(size, &counts, size + 1, &displs));
-  PetscCallMPI(MPI_Allgather(&mine, 1, MPI_INT, counts, 1, MPI_INT, comm));
-  displs[0] = 0;
-  for (PetscMPIInt r = 0; r < size; r++) displs[r + 1] = displs[r] + counts[r];
+  PetscCall(HtMPIGatherCounts(comm, 3 * E->tally.ncollected, &counts, &displs));
   PetscCall(PetscMalloc1(displs[size] + 1, all));
-  PetscCallMPI(MPI_Allgatherv(E->tally.collected, mine, MPIU_REAL, *all, counts, displs, MPIU_REAL, comm));
-  *nall = displs[size] / 3;
+  PetscCall(HtMPIAllgatherv(E->tally.collected, *all, counts, displs, MPIU_REAL, comm));
+  *nall = (PetscInt)(displs[size] / 3);
   PetscCall(PetscFree2(counts, displs));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -360,7 +357,7 @@ static PetscErrorCode HtSelectRoundRun(HtSelectEngine *E)
   E->rounds++;
   PetscCall(PetscMalloc1(3 * E->ngather + 1, &E->tally.collected)); /* the global count bounds the local one */
   PetscCall((*E->kernels->tally)(&E->source, &E->round, &E->tally));
-  if (nh) PetscCallMPI(MPI_Allreduce(E->tally.bucket, E->bucket, (PetscMPIInt)nh, E->buckettype, E->bucketsum, comm)); /* the local tally stays */
+  if (nh) PetscCall(HtMPIAllreduce(E->tally.bucket, E->bucket, nh, E->buckettype, E->bucketsum, comm)); /* the local tally stays */
   if (E->ngather) PetscCall(HtSelectPick(E));
   PetscCall(PetscFree(E->tally.collected));
   for (PetscInt t = E->g0 * T; t < E->g1 * T; t++)

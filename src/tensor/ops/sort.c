@@ -152,7 +152,8 @@ static PetscErrorCode HtSortExactSplits(HtTensor x, PetscInt n, const void *keys
 static PetscErrorCode HtSortSplitLine(HtTensor x, PetscInt n, const void *in, void *keys, PetscInt idx[], PetscBool descending)
 {
   MPI_Comm          comm = PetscObjectComm((PetscObject)x);
-  PetscMPIInt       p, rank, *scount, *sdispl, *rcount, *rdispl;
+  PetscMPIInt       p, rank;
+  PetscCount       *scount, *sdispl, *rcount, *rdispl;
   PetscInt         *splits, *len, *ridx = NULL, nrecv, nself;
   const void      **runkeys;
   const PetscInt  **runidx;
@@ -169,29 +170,29 @@ static PetscErrorCode HtSortSplitLine(HtTensor x, PetscInt n, const void *in, vo
   PetscCall(PetscMalloc1(p, &runidx));
   PetscCall(HtSortExactSplits(x, n, keys, descending, splits));
   for (PetscMPIInt q = 0; q < p; q++) {
-    PetscCall(PetscMPIIntCast(q == rank ? 0 : splits[q + 1] - splits[q], &scount[q]));
-    PetscCall(PetscMPIIntCast(splits[q], &sdispl[q]));
+    scount[q] = q == rank ? 0 : splits[q + 1] - splits[q];
+    sdispl[q] = splits[q];
   }
-  PetscCallMPI(MPI_Alltoall(scount, 1, MPI_INT, rcount, 1, MPI_INT, comm));
+  PetscCall(HtMPIAlltoallCounts(comm, scount, rcount));
   nself = splits[rank + 1] - splits[rank];
   nrecv = 0;
   for (PetscMPIInt q = 0; q < p; q++) {
-    rdispl[q] = (PetscMPIInt)nrecv;
-    nrecv += rcount[q];
+    rdispl[q] = nrecv;
+    nrecv += (PetscInt)rcount[q];
   }
   PetscCheck(nrecv + nself == n, PETSC_COMM_SELF, PETSC_ERR_PLIB, "Sample sort received %" PetscInt_FMT " elements for a local part of %" PetscInt_FMT, nrecv + nself, n);
   PetscCall(PetscMalloc1((size_t)PetscMax(nrecv, 1) * x->esize, &rkeys));
   PetscCall(HtDTypeGetMPIType(x->dtype, &etype));
-  PetscCallMPI(MPI_Alltoallv(keys, scount, sdispl, etype, rkeys, rcount, rdispl, etype, comm));
+  PetscCall(HtMPIAlltoallv(keys, scount, sdispl, rkeys, rcount, rdispl, etype, comm));
   if (idx) {
     PetscCall(PetscMalloc1(PetscMax(nrecv, 1), &ridx));
-    PetscCallMPI(MPI_Alltoallv(idx, scount, sdispl, MPIU_INT, ridx, rcount, rdispl, MPIU_INT, comm));
-    PetscCall(PetscArraymove(idx + n - nself, idx + splits[rank], nself));
+    PetscCall(HtMPIAlltoallv(idx, scount, sdispl, ridx, rcount, rdispl, MPIU_INT, comm));
+    if (nself) PetscCall(PetscArraymove(idx + n - nself, idx + splits[rank], nself));
   }
-  tail = (char *)keys + (size_t)(n - nself) * x->esize;
-  PetscCall(PetscArraymove(tail, (char *)keys + (size_t)splits[rank] * x->esize, (size_t)nself * x->esize));
+  tail = (char *)keys + (size_t)(n - nself) * x->esize; /* keys is NULL on a rank without elements: no memmove then */
+  if (nself) PetscCall(PetscArraymove(tail, (char *)keys + (size_t)splits[rank] * x->esize, (size_t)nself * x->esize));
   for (PetscMPIInt q = 0; q < p; q++) {
-    len[q]     = q == rank ? nself : rcount[q];
+    len[q]     = q == rank ? nself : (PetscInt)rcount[q];
     runkeys[q] = q == rank ? (const void *)tail : (const void *)(rkeys + (size_t)rdispl[q] * x->esize);
     runidx[q]  = !idx ? NULL : q == rank ? idx + n - nself : ridx + rdispl[q];
   }
