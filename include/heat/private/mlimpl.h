@@ -12,7 +12,6 @@
 #include <heat/private/samplesimpl.h>
 #include <petsc/private/petscimpl.h>
 
-
 /* data checks (src/ml/interface/mlcheck.c) */
 PETSC_INTERN PetscErrorCode HtMLCheckData(PetscObject, HtTensor, PetscInt, HtTensor *);
 PETSC_INTERN PetscErrorCode HtMLCheckDataLayout(PetscObject, HtTensor, PetscInt, HtTensor *);
@@ -29,9 +28,9 @@ PETSC_INTERN PetscErrorCode HtMLCreateSampleTensor(HtTensor, PetscInt, HtDType, 
 */
 #define HT_ML_MAX_MONITORS 5
 typedef struct {
-  PetscInt n;
+  PetscInt          n;
   PetscVoidFunction fn[HT_ML_MAX_MONITORS];
-  void *ctx[HT_ML_MAX_MONITORS];
+  void             *ctx[HT_ML_MAX_MONITORS];
   PetscErrorCode (*destroy[HT_ML_MAX_MONITORS])(void **);
 } HtMLMonitors;
 
@@ -98,30 +97,43 @@ typedef struct {
    names and man pages; their bodies call the base with the descriptor.
 */
 typedef struct {
-  const char        *name;     /* class name, "HtCluster" (also the manual section and the start of every routine name) */
-  const char        *descr;    /* what the object does, "Clustering" (error messages name it) */
-  const char        *key;      /* "ht_cluster": options -ht_cluster_..., -info_exclude ht_cluster, -log_exclude ht_cluster */
-  PetscClassId      *classid;  /* 0 until the package is initialized, and again after it is finalized */
-  PetscFunctionList *types;    /* the registered types */
-  const char        *deftype;  /* the type chosen when none was set */
-  const char        *typehelp; /* the -help text of -<key>_type */
-  const char        *reasonhelp; /* the -help text of -<key>_converged_reason; NULL: the class has no converged reason */
-  HtMLMonitorNames   monitornames; /* what the default monitors print and draw */
-  size_t             size, opssize;            /* of the object and of its ops table */
-  size_t             setupcalled, fitted, data; /* offsets of the object's fields: PetscBool, PetscBool, void * */
-  size_t             monitors;                  /* offset of its HtMLMonitors; 0: the class has no monitors */
-  PetscLogEvent     *setupevent;                /* logs SetUp; NULL: none */
-  PetscErrorCode (*initialize)(void);           /* Ht<Class>InitializePackage() */
-  PetscErrorCode (*initdeps)(void);             /* initializes the PETSc packages the class uses besides the tensors (KSP, TAO); NULL: none */
-  PetscErrorCode (*finalize)(void);             /* Ht<Class>FinalizePackage() */
-  PetscErrorCode (*registerall)(void);          /* Ht<Class>TypeRegisterAll() */
-  PetscObjectDestroyFunction destroy;           /* Ht<Class>Destroy() */
-  PetscObjectViewFunction    view;              /* Ht<Class>View() */
+  const char        *name;                                  /* class name, "HtCluster" (also the manual section and the start of every routine name) */
+  const char        *descr;                                 /* what the object does, "Clustering" (error messages name it) */
+  const char        *key;                                   /* "ht_cluster": options -ht_cluster_..., -info_exclude ht_cluster, -log_exclude ht_cluster */
+  PetscClassId      *classid;                               /* 0 until the package is initialized, and again after it is finalized */
+  PetscFunctionList *types;                                 /* the registered types */
+  const char        *deftype;                               /* the type chosen when none was set */
+  const char        *typehelp;                              /* the -help text of -<key>_type */
+  const char        *reasonhelp;                            /* the -help text of -<key>_converged_reason; NULL: the class has no converged reason */
+  HtMLMonitorNames   monitornames;                          /* what the default monitors print and draw */
+  size_t             size, opssize;                         /* of the object and of its ops table */
+  size_t             setupcalled, fitted, data;             /* offsets of the object's fields: PetscBool, PetscBool, void * */
+  size_t             monitors;                              /* offset of its HtMLMonitors; 0: the class has no monitors */
+  PetscLogEvent     *setupevent;                            /* logs SetUp; NULL: none */
+  PetscErrorCode (*initialize)(void);                       /* Ht<Class>InitializePackage() */
+  PetscErrorCode (*initdeps)(void);                         /* initializes the PETSc packages the class uses besides the tensors (KSP, TAO); NULL: none */
+  PetscErrorCode (*finalize)(void);                         /* Ht<Class>FinalizePackage() */
+  PetscErrorCode (*registerall)(void);                      /* Ht<Class>TypeRegisterAll() */
+  PetscObjectDestroyFunction destroy;                       /* Ht<Class>Destroy() */
+  PetscObjectViewFunction    view;                          /* Ht<Class>View() */
   PetscVoidFunction          monitordefault, monitordrawlg; /* Ht<Class>MonitorDefault(), Ht<Class>MonitorDrawLG() */
-  PetscErrorCode (*reset)(PetscObject);        /* frees the class's fitted model (after the type's reset op) */
-  PetscErrorCode (*destroyclass)(PetscObject); /* frees what the class's parameters hold; NULL: nothing */
-  PetscErrorCode (*cleartype)(PetscObject);    /* after a type's destroy op: clears what the type set besides data; NULL: nothing */
+  PetscErrorCode (*reset)(PetscObject);                     /* frees the class's fitted model (after the type's reset op) */
+  PetscErrorCode (*destroyclass)(PetscObject);              /* frees what the class's parameters hold; NULL: nothing */
+  PetscErrorCode (*cleartype)(PetscObject);                 /* after a type's destroy op: clears what the type set besides data; NULL: nothing */
 } HtMLClass;
+
+/*
+   HT_ML_CLASS(Class, CLASS) - the fields of a class's descriptor that follow from its names (HtCluster, HT_CLUSTER):
+   name, class id, type list, sizes, the offsets of setupcalled, fitted and data, the package routines, Destroy, View;
+   HT_ML_CLASS_MONITORS(Class) - those of a class with monitors: the offset of monitors, MonitorDefault, MonitorDrawLG
+*/
+#define HT_ML_CLASS(Class, CLASS) \
+  .name = #Class, .classid = &CLASS##_CLASSID, .types = &Class##List, .size = sizeof(struct _p_##Class), .opssize = sizeof(struct _##Class##Ops), \
+  .setupcalled = offsetof(struct _p_##Class, setupcalled), .fitted = offsetof(struct _p_##Class, fitted), .data = offsetof(struct _p_##Class, data), \
+  .initialize = Class##InitializePackage, .finalize = Class##FinalizePackage, .registerall = Class##TypeRegisterAll, \
+  .destroy = (PetscObjectDestroyFunction)Class##Destroy, .view = (PetscObjectViewFunction)Class##View
+#define HT_ML_CLASS_MONITORS(Class) \
+  .monitors = offsetof(struct _p_##Class, monitors), .monitordefault = (PetscVoidFunction)Class##MonitorDefault, .monitordrawlg = (PetscVoidFunction)Class##MonitorDrawLG
 
 /* the class's package (src/ml/interface/mlpackage.c) */
 PETSC_INTERN PetscErrorCode HtMLPackageExclude(const char[], PetscClassId);
