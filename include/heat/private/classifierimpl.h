@@ -12,21 +12,16 @@ PETSC_EXTERN PetscLogEvent HT_CLASSIFIER_SetUp, HT_CLASSIFIER_Fit, HT_CLASSIFIER
 
 typedef struct _HtClassifierOps *HtClassifierOps;
 struct _HtClassifierOps {
-  PetscErrorCode (*setfromoptions)(HtClassifier, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtClassifier);
-  PetscErrorCode (*fit)(HtClassifier, HtTensor, const PetscInt[]);        /* X: split 0, checked; the local samples' class indices */
-  PetscErrorCode (*partialfit)(HtClassifier, HtTensor, const PetscInt[]); /* folds a batch into the model (gaussiannb) */
+  HT_ML_OPS(HtClassifier);
+  PetscErrorCode (*fit)(HtClassifier, HtTensor, const PetscInt[]);            /* X: split 0, checked; the local samples' class indices */
+  PetscErrorCode (*partialfit)(HtClassifier, HtTensor, const PetscInt[]);     /* folds a batch into the model (gaussiannb) */
   PetscErrorCode (*scores)(HtClassifier, HtTensor, PetscBool, PetscScalar[]); /* local rows x C: probabilities, or scores whose largest is the class */
-  PetscErrorCode (*view)(HtClassifier, PetscViewer); /* ASCII: the type's parameters and model; HDF5: what the type keeps in a model file */
-  PetscErrorCode (*load)(HtClassifier, PetscViewer);
-  PetscErrorCode (*reset)(HtClassifier);
-  PetscErrorCode (*destroy)(HtClassifier);
 };
 
 struct _p_HtClassifier {
   PETSCHEADER(struct _HtClassifierOps);
   /* parameters */
-  PetscReal tol;    /* of the iterative types */
+  PetscReal tol; /* of the iterative types */
   PetscInt  max_it;
   PetscBool setupcalled;
   /* results */
@@ -40,7 +35,8 @@ struct _p_HtClassifier {
   void                       *data; /* type-specific */
 };
 
-PETSC_INTERN PetscErrorCode HtClassifierSetClasses_Private(HtClassifier, PetscInt, const PetscInt[]);
-PETSC_INTERN PetscErrorCode HtClassifierReplicated_Private(HtClassifier, PetscInt, PetscInt, HtDType, const void *, HtTensor *);
-PETSC_INTERN PetscErrorCode HtClassifierLoadValues_Private(HtClassifier, PetscViewer, const char[], PetscInt, PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtClassifierTypeRegisterAll(void);
+PETSC_INTERN PetscErrorCode  HtClassifierSetClasses_Private(HtClassifier, PetscInt, const PetscInt[]);
+PETSC_INTERN PetscErrorCode  HtClassifierReplicated_Private(HtClassifier, PetscInt, PetscInt, HtDType, const void *, HtTensor *);
+PETSC_INTERN PetscErrorCode  HtClassifierLoadValues_Private(HtClassifier, PetscViewer, const char[], PetscInt, PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtClassifierTypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtClassifierClass;

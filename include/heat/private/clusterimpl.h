@@ -11,23 +11,18 @@ PETSC_EXTERN PetscLogEvent HT_CLUSTER_SetUp, HT_CLUSTER_Fit, HT_CLUSTER_Predict,
 
 typedef struct _HtClusterOps *HtClusterOps;
 struct _HtClusterOps {
-  PetscErrorCode (*setfromoptions)(HtCluster, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtCluster);
+  HT_ML_OPS(HtCluster);
   PetscErrorCode (*fit)(HtCluster, HtTensor);                 /* X: split 0, checked; sets centers, labels, inertia, its, reason */
   PetscErrorCode (*predict)(HtCluster, HtTensor, HtTensor);   /* labels of new samples (HT_INT, layout of X) */
   PetscErrorCode (*transform)(HtCluster, HtTensor, HtTensor); /* distances to the centers */
-  PetscErrorCode (*view)(HtCluster, PetscViewer);             /* ASCII: the type's parameters; HDF5: what the type needs in a model file */
-  PetscErrorCode (*load)(HtCluster, PetscViewer);             /* HDF5: reads back what view wrote */
-  PetscErrorCode (*reset)(HtCluster);
-  PetscErrorCode (*destroy)(HtCluster);
 };
 
 struct _p_HtCluster {
   PETSCHEADER(struct _HtClusterOps);
   /* parameters */
-  PetscInt          k;           /* number of clusters */
+  PetscInt          k; /* number of clusters */
   HtClusterInitType init;
-  PetscReal         tol;         /* relative to the mean feature variance, as scikit-learn */
+  PetscReal         tol; /* relative to the mean feature variance, as scikit-learn */
   PetscInt          max_it;
   PetscInt64        seed;
   HtTensor          initcenters; /* user centers (K x F) */
@@ -45,5 +40,6 @@ struct _p_HtCluster {
   void                    *data; /* type-specific */
 };
 
-PETSC_INTERN PetscErrorCode HtClusterSetResults_Private(HtCluster, PetscInt, const PetscScalar *, PetscInt);
-PETSC_INTERN PetscErrorCode HtClusterTypeRegisterAll(void);
+PETSC_INTERN PetscErrorCode  HtClusterSetResults_Private(HtCluster, PetscInt, const PetscScalar *, PetscInt);
+PETSC_INTERN PetscErrorCode  HtClusterTypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtClusterClass;

@@ -12,22 +12,17 @@ PETSC_EXTERN PetscLogEvent HT_PCA_SetUp, HT_PCA_Fit, HT_PCA_Transform;
 
 typedef struct _HtPCAOps *HtPCAOps;
 struct _HtPCAOps {
-  PetscErrorCode (*setfromoptions)(HtPCA, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtPCA);
-  PetscErrorCode (*fit)(HtPCA, HtTensor, PetscInt);  /* X: split 0, checked; at least kwant leading factors (HtPCASetFactors_Private) */
-  PetscErrorCode (*partialfit)(HtPCA, HtTensor);     /* folds a batch of samples into the model (incremental) */
-  PetscErrorCode (*view)(HtPCA, PetscViewer);        /* ASCII: the type's parameters; HDF5: what the type keeps in a model file */
-  PetscErrorCode (*load)(HtPCA, PetscViewer);
-  PetscErrorCode (*reset)(HtPCA);
-  PetscErrorCode (*destroy)(HtPCA);
+  HT_ML_OPS(HtPCA);
+  PetscErrorCode (*fit)(HtPCA, HtTensor, PetscInt); /* X: split 0, checked; at least kwant leading factors (HtPCASetFactors_Private) */
+  PetscErrorCode (*partialfit)(HtPCA, HtTensor);    /* folds a batch of samples into the model (incremental) */
 };
 
 /* the raw factorization of the centered data left by a type: Xc = U diag(sv) Vt, its leading kfound factors */
 typedef struct {
-  PetscInt     n, f, kfound;  /* samples, features, factors found */
-  PetscReal    totalvar;      /* the sum of the features' variances (ddof 1): the variance of all components */
-  PetscReal   *sv;            /* kfound singular values, decreasing */
-  PetscScalar *vt, *mean;     /* kfound x f right singular vectors (rows), f means */
+  PetscInt     n, f, kfound; /* samples, features, factors found */
+  PetscReal    totalvar;     /* the sum of the features' variances (ddof 1): the variance of all components */
+  PetscReal   *sv;           /* kfound singular values, decreasing */
+  PetscScalar *vt, *mean;    /* kfound x f right singular vectors (rows), f means */
 } HtPCAFactors;
 
 struct _p_HtPCA {
@@ -40,8 +35,8 @@ struct _p_HtPCA {
   PetscBool  setupcalled;
   PetscBool  typechecksvalues; /* the type sees a NaN or Inf of the data in its sums and checks the data only then */
   /* results */
-  HtPCAFactors         factors;  /* the type's raw result (kept by the incremental type between batches) */
-  PetscInt             k;        /* fitted components */
+  HtPCAFactors         factors;                                                                         /* the type's raw result (kept by the incremental type between batches) */
+  PetscInt             k;                                                                               /* fitted components */
   HtTensor             components, explained_variance, explained_variance_ratio, singular_values, mean; /* replicated */
   PetscReal            noise_variance;
   PetscInt             its;
@@ -59,11 +54,12 @@ static inline PetscInt HtPCABatchEnd(PetscInt start, PetscInt n, PetscInt rows, 
   return start + rows + PetscMax(ncomp, 0) <= n ? start + rows : n;
 }
 
-PETSC_INTERN PetscErrorCode HtPCASetFactors_Private(HtPCA, PetscInt, PetscInt, PetscInt, PetscReal, const PetscReal[], const PetscScalar[], const PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtPCAFactorsReset_Private(HtPCAFactors *);
-PETSC_INTERN PetscErrorCode HtPCASetModel_Private(HtPCA);
-PETSC_INTERN PetscErrorCode HtPCAComponentsWanted_Private(HtPCA, PetscInt, PetscInt, PetscInt *);
-PETSC_INTERN PetscErrorCode HtPCAFinishFit_Private(HtPCA, HtTensor);
-PETSC_INTERN PetscErrorCode HtPCASymmetricEigen_Private(PetscInt, PetscScalar[], PetscReal[]);
-PETSC_INTERN PetscErrorCode HtPCASmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtPCATypeRegisterAll(void);
+PETSC_INTERN PetscErrorCode  HtPCASetFactors_Private(HtPCA, PetscInt, PetscInt, PetscInt, PetscReal, const PetscReal[], const PetscScalar[], const PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtPCAFactorsReset_Private(HtPCAFactors *);
+PETSC_INTERN PetscErrorCode  HtPCASetModel_Private(HtPCA);
+PETSC_INTERN PetscErrorCode  HtPCAComponentsWanted_Private(HtPCA, PetscInt, PetscInt, PetscInt *);
+PETSC_INTERN PetscErrorCode  HtPCAFinishFit_Private(HtPCA, HtTensor);
+PETSC_INTERN PetscErrorCode  HtPCASymmetricEigen_Private(PetscInt, PetscScalar[], PetscReal[]);
+PETSC_INTERN PetscErrorCode  HtPCASmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtPCATypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtPCAClass;

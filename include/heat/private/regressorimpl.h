@@ -12,13 +12,8 @@ PETSC_EXTERN PetscLogEvent HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Pr
 
 typedef struct _HtRegressorOps *HtRegressorOps;
 struct _HtRegressorOps {
-  PetscErrorCode (*setfromoptions)(HtRegressor, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtRegressor);
+  HT_ML_OPS(HtRegressor);
   PetscErrorCode (*fit)(HtRegressor, HtTensor, HtTensor); /* X: split 0, layout checked; y: 1-d, X's layout, checked; fills reg->w, xmean, ymean */
-  PetscErrorCode (*view)(HtRegressor, PetscViewer);
-  PetscErrorCode (*load)(HtRegressor, PetscViewer);
-  PetscErrorCode (*reset)(HtRegressor);
-  PetscErrorCode (*destroy)(HtRegressor);
 };
 
 struct _p_HtRegressor {
@@ -53,9 +48,10 @@ struct _p_HtRegressor {
 /* the features up to which the one-pass Gram routes are the default */
 #define HT_REGRESSOR_GRAM_MAX_FEATURES 4096
 
-PETSC_INTERN PetscErrorCode HtRegressorTypeRegisterAll(void);
-PETSC_INTERN PetscErrorCode HtRegressorAllocateResult_Private(HtRegressor, PetscInt, PetscInt);
-PETSC_INTERN PetscErrorCode HtRegressorSetModel_Private(HtRegressor);
-PETSC_INTERN PetscErrorCode HtRegressorCheckFit_Private(HtRegressor, HtTensor, HtTensor, HtTensor *, HtTensor *);
-PETSC_INTERN PetscErrorCode HtRegressorMeans_Private(HtRegressor, HtTensor, HtTensor, PetscReal *);
-PETSC_INTERN PetscErrorCode HtRegressorGram_Private(HtRegressor, HtTensor, HtTensor, PetscScalar[], PetscScalar[], PetscReal *);
+PETSC_INTERN PetscErrorCode  HtRegressorTypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtRegressorClass;
+PETSC_INTERN PetscErrorCode  HtRegressorAllocateResult_Private(HtRegressor, PetscInt, PetscInt);
+PETSC_INTERN PetscErrorCode  HtRegressorSetModel_Private(HtRegressor);
+PETSC_INTERN PetscErrorCode  HtRegressorCheckFit_Private(HtRegressor, HtTensor, HtTensor, HtTensor *, HtTensor *);
+PETSC_INTERN PetscErrorCode  HtRegressorMeans_Private(HtRegressor, HtTensor, HtTensor, PetscReal *);
+PETSC_INTERN PetscErrorCode  HtRegressorGram_Private(HtRegressor, HtTensor, HtTensor, PetscScalar[], PetscScalar[], PetscReal *);

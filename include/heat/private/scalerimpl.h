@@ -40,15 +40,10 @@ typedef struct {
 
 typedef struct _HtScalerOps *HtScalerOps;
 struct _HtScalerOps {
-  PetscErrorCode (*setfromoptions)(HtScaler, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtScaler);
-  PetscErrorCode (*fit)(HtScaler, HtTensor);                   /* X: split 0, checked; sets the type's statistics (none: a stateless type) */
-  PetscErrorCode (*affine)(HtScaler, HtTensor *, HtTensor *);  /* y = (x - center) / scale per feature: new references to center and scale (NULL: 0, 1) */
-  PetscErrorCode (*transform)(HtScaler, HtTensor, HtTensor);   /* when the transform is not (only) the affine map: X -> Y (layout of X) */
-  PetscErrorCode (*view)(HtScaler, PetscViewer);               /* what the parameter table does not say: ASCII summary, HDF5 model */
-  PetscErrorCode (*load)(HtScaler, PetscViewer);               /* HDF5: reads back what view wrote */
-  PetscErrorCode (*reset)(HtScaler);
-  PetscErrorCode (*destroy)(HtScaler);
+  HT_ML_OPS(HtScaler);
+  PetscErrorCode (*fit)(HtScaler, HtTensor);                  /* X: split 0, checked; sets the type's statistics (none: a stateless type) */
+  PetscErrorCode (*affine)(HtScaler, HtTensor *, HtTensor *); /* y = (x - center) / scale per feature: new references to center and scale (NULL: 0, 1) */
+  PetscErrorCode (*transform)(HtScaler, HtTensor, HtTensor);  /* when the transform is not (only) the affine map: X -> Y (layout of X) */
 };
 
 struct _p_HtScaler {
@@ -63,9 +58,10 @@ struct _p_HtScaler {
   void     *data; /* type-specific */
 };
 
-PETSC_INTERN PetscErrorCode HtScalerApplyAffine_Private(HtScaler, HtTensor, HtTensor, PetscBool);
-PETSC_INTERN PetscErrorCode HtScalerSetStat_Private(HtScaler, HtScalerStat, HtTensor *);
-PETSC_INTERN PetscErrorCode HtScalerHandleZeros_Private(HtTensor, const PetscBool[]);
-PETSC_INTERN PetscErrorCode HtScalerSetParameter_Private(HtScaler, void *, const void *, size_t);
-PETSC_INTERN PetscErrorCode HtScalerOptionsRange_Private(PetscOptionItems *, const char[], const char[], const char[], PetscReal[], PetscBool *);
-PETSC_INTERN PetscErrorCode HtScalerTypeRegisterAll(void);
+PETSC_INTERN PetscErrorCode  HtScalerApplyAffine_Private(HtScaler, HtTensor, HtTensor, PetscBool);
+PETSC_INTERN PetscErrorCode  HtScalerSetStat_Private(HtScaler, HtScalerStat, HtTensor *);
+PETSC_INTERN PetscErrorCode  HtScalerHandleZeros_Private(HtTensor, const PetscBool[]);
+PETSC_INTERN PetscErrorCode  HtScalerSetParameter_Private(HtScaler, void *, const void *, size_t);
+PETSC_INTERN PetscErrorCode  HtScalerOptionsRange_Private(PetscOptionItems *, const char[], const char[], const char[], PetscReal[], PetscBool *);
+PETSC_INTERN PetscErrorCode  HtScalerTypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtScalerClass;

@@ -2,7 +2,36 @@
    HtClassifier: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/classifierimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtClassifierReset() after the type's */
+static PetscErrorCode HtClassifierResetModel(PetscObject obj)
+{
+  HtClassifier cl = (HtClassifier)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&cl->classestensor));
+  PetscCall(PetscFree(cl->classes));
+  cl->nclasses  = 0;
+  cl->nfeatures = 0;
+  cl->nsamples  = 0;
+  cl->its       = 0;
+  cl->reason    = HT_CLASSIFIER_CONVERGED_ITERATING;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtClassifierClass = {
+  HT_ML_CLASS(HtClassifier, HT_CLASSIFIER),
+  HT_ML_CLASS_MONITORS(HtClassifier),
+  .descr        = "Classification",
+  .key          = "ht_classifier",
+  .deftype      = HTCLASSIFIERKNN,
+  .typehelp     = "Classification method",
+  .reasonhelp   = "Print how the fit ended",
+  .monitornames = {"objective", "gradient norm"},
+  .setupevent   = &HT_CLASSIFIER_SetUp,
+  .initdeps     = TaoInitializePackage,
+  .reset        = HtClassifierResetModel,
+};
 
 /*@C
    HtClassifierCreate - Creates a classifier object.
@@ -27,11 +56,10 @@ PetscErrorCode HtClassifierCreate(MPI_Comm comm, HtClassifier *cl)
 
   PetscFunctionBegin;
   PetscValidPointer(cl, 2);
-  PetscCall(HtClassifierInitializePackage());
-  PetscCall(PetscHeaderCreate(p, HT_CLASSIFIER_CLASSID, "HtClassifier", "Classification", "HtClassifier", comm, HtClassifierDestroy, HtClassifierView));
+  PetscCall(HtMLObjectCreate(&HtClassifierClass, comm, (PetscObject *)&p));
   p->tol    = 1e-6;
   p->max_it = 1000;
-  *cl     = p;
+  *cl       = p;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -54,22 +82,9 @@ PetscErrorCode HtClassifierCreate(MPI_Comm comm, HtClassifier *cl)
 @*/
 PetscErrorCode HtClassifierSetType(HtClassifier cl, HtClassifierType type)
 {
-  PetscErrorCode (*create)(HtClassifier);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)cl, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)cl, HtClassifierList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtClassifierReset(cl));
-  PetscTryTypeMethod(cl, destroy);
-  PetscCall(PetscMemzero(cl->ops, sizeof(struct _HtClassifierOps)));
-  cl->data             = NULL;
-  cl->setupcalled = PETSC_FALSE;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)cl, type));
-  PetscCall((*create)(cl));
+  PetscCall(HtMLObjectSetType(&HtClassifierClass, (PetscObject)cl, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -178,16 +193,7 @@ PetscErrorCode HtClassifierReset(HtClassifier cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscTryTypeMethod(cl, reset);
-  PetscCall(HtTensorDestroy(&cl->classestensor));
-  PetscCall(PetscFree(cl->classes));
-  cl->nclasses  = 0;
-  cl->nfeatures = 0;
-  cl->nsamples  = 0;
-  cl->its       = 0;
-  cl->reason    = HT_CLASSIFIER_CONVERGED_ITERATING;
-  cl->fitted    = PETSC_FALSE;
-  cl->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtClassifierClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -206,15 +212,6 @@ PetscErrorCode HtClassifierReset(HtClassifier cl)
 PetscErrorCode HtClassifierDestroy(HtClassifier *cl)
 {
   PetscFunctionBegin;
-  if (!*cl) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*cl, HT_CLASSIFIER_CLASSID, 1);
-  if (--((PetscObject)(*cl))->refct > 0) {
-    *cl = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtClassifierReset(*cl));
-  PetscTryTypeMethod(*cl, destroy);
-  PetscCall(HtClassifierMonitorCancel(*cl));
-  PetscCall(PetscHeaderDestroy(cl));
+  PetscCall(HtMLObjectDestroy(&HtClassifierClass, (PetscObject *)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -3,8 +3,6 @@
 */
 #include <heat/private/classifierimpl.h>
 
-static const HtMLMonitorNames HtClassifierMonitorNames = {"objective", "gradient norm"};
-
 /*@C
    HtClassifierMonitorSet - Adds a routine called after every iteration of a fit (the iterative types: logistic).
 
@@ -33,7 +31,7 @@ PetscErrorCode HtClassifierMonitorSet(HtClassifier cl, HtClassifierMonitorFn mon
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscCall(HtMLMonitorsAdd((PetscObject)cl, &cl->monitors, (PetscVoidFunction)monitor, ctx, destroy));
+  PetscCall(HtMLObjectMonitorSet(&HtClassifierClass, (PetscObject)cl, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -56,7 +54,7 @@ PetscErrorCode HtClassifierMonitorCancel(HtClassifier cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscCall(HtMLMonitorsCancel(&cl->monitors));
+  PetscCall(HtMLObjectMonitorCancel(&HtClassifierClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -78,7 +76,7 @@ PetscErrorCode HtClassifierMonitorCancel(HtClassifier cl)
 PetscErrorCode HtClassifierMonitor(HtClassifier cl, PetscInt it, PetscReal objective, PetscReal gnorm)
 {
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < cl->monitors.n; i++) PetscCall((*(HtClassifierMonitorFn)cl->monitors.fn[i])(cl, it, objective, gnorm, cl->monitors.ctx[i]));
+  PetscCall(HtMLObjectMonitor(&HtClassifierClass, (PetscObject)cl, it, objective, gnorm));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -104,7 +102,7 @@ PetscErrorCode HtClassifierMonitor(HtClassifier cl, PetscInt it, PetscReal objec
 PetscErrorCode HtClassifierMonitorDefault(HtClassifier cl, PetscInt it, PetscReal objective, PetscReal gnorm, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorPrint((PetscObject)cl, &HtClassifierMonitorNames, it, objective, gnorm, vf));
+  PetscCall(HtMLObjectMonitorDefault(&HtClassifierClass, (PetscObject)cl, it, objective, gnorm, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -130,7 +128,7 @@ PetscErrorCode HtClassifierMonitorDefault(HtClassifier cl, PetscInt it, PetscRea
 PetscErrorCode HtClassifierMonitorDrawLG(HtClassifier cl, PetscInt it, PetscReal objective, PetscReal gnorm, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorDrawLG((PetscObject)cl, &HtClassifierMonitorNames, it, objective, vf));
+  PetscCall(HtMLObjectMonitorDrawLG(&HtClassifierClass, (PetscObject)cl, it, objective, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

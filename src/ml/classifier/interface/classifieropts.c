@@ -89,8 +89,6 @@ PetscErrorCode HtClassifierGetTolerances(HtClassifier cl, PetscReal *tol, PetscI
 @*/
 PetscErrorCode HtClassifierSetFromOptions(HtClassifier cl)
 {
-  char      type[256];
-  PetscBool set;
   PetscReal tol    = cl->tol;
   PetscInt  max_it = cl->max_it;
 
@@ -98,16 +96,11 @@ PetscErrorCode HtClassifierSetFromOptions(HtClassifier cl)
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
   PetscCall(HtClassifierInitializePackage());
   PetscObjectOptionsBegin((PetscObject)cl);
-  PetscCall(PetscOptionsFList("-ht_classifier_type", "Classification method", "HtClassifierSetType", HtClassifierList, ((PetscObject)cl)->type_name ? ((PetscObject)cl)->type_name : HTCLASSIFIERKNN, type, sizeof(type), &set));
-  if (set || !((PetscObject)cl)->type_name) PetscCall(HtClassifierSetType(cl, set ? type : HTCLASSIFIERKNN));
+  PetscCall(HtMLObjectOptionsType(&HtClassifierClass, (PetscObject)cl, PetscOptionsObject));
   PetscCall(PetscOptionsReal("-ht_classifier_tol", "Tolerance on the gradient norm (iterative types)", "HtClassifierSetTolerances", tol, &tol, NULL));
   PetscCall(PetscOptionsInt("-ht_classifier_max_it", "Most iterations (iterative types)", "HtClassifierSetTolerances", max_it, &max_it, NULL));
   PetscCall(HtClassifierSetTolerances(cl, tol, max_it));
-  PetscCall(HtMLMonitorsSetFromOptions((PetscObject)cl, PetscOptionsObject, &cl->monitors, "-ht_classifier_monitor", (PetscVoidFunction)HtClassifierMonitorDefault, (PetscVoidFunction)HtClassifierMonitorDrawLG));
-  PetscCall(PetscOptionsName("-ht_classifier_view", "View the object after the fit", "HtClassifierView", NULL));
-  PetscCall(PetscOptionsName("-ht_classifier_converged_reason", "Print how the fit ended", "HtClassifierConvergedReasonView", NULL));
-  PetscTryTypeMethod(cl, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)cl, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtClassifierClass, (PetscObject)cl, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

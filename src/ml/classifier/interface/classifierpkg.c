@@ -4,14 +4,19 @@
 #include <heat/private/classifierimpl.h>
 
 static const char *const HtClassifierConvergedReasons_Shifted[] = {"DIVERGED_SOLVER", "DIVERGED_ITS", "CONVERGED_ITERATING", "CONVERGED_DIRECT", "CONVERGED_TOL", "HtClassifierConvergedReason", "HT_CLASSIFIER_", NULL};
-const char *const *HtClassifierConvergedReasons = HtClassifierConvergedReasons_Shifted + 2;
-const char *const  HtClassifierKNNWeightsTypes[] = {"uniform", "distance", "HtClassifierKNNWeights", "HT_CLASSIFIER_KNN_", NULL};
+const char *const       *HtClassifierConvergedReasons           = HtClassifierConvergedReasons_Shifted + 2;
+const char *const        HtClassifierKNNWeightsTypes[]          = {"uniform", "distance", "HtClassifierKNNWeights", "HT_CLASSIFIER_KNN_", NULL};
 
 PetscClassId      HT_CLASSIFIER_CLASSID;
 PetscFunctionList HtClassifierList = NULL;
 PetscLogEvent     HT_CLASSIFIER_SetUp, HT_CLASSIFIER_Fit, HT_CLASSIFIER_Predict;
 
-static PetscBool HtClassifierPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtClassifierEvents[] = {
+  {"HtClassifierSetUp",   &HT_CLASSIFIER_SetUp  },
+  {"HtClassifierFit",     &HT_CLASSIFIER_Fit    },
+  {"HtClassifierPredict", &HT_CLASSIFIER_Predict},
+  {NULL,                  NULL                  }
+};
 
 /*@C
    HtClassifierFinalizePackage - Destroys the HtClassifier type list; called from `PetscFinalize()`.
@@ -23,8 +28,7 @@ static PetscBool HtClassifierPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtClassifierFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtClassifierList));
-  HtClassifierPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtClassifierClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -43,17 +47,7 @@ PetscErrorCode HtClassifierFinalizePackage(void)
 PetscErrorCode HtClassifierInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtClassifierPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtClassifierPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(TaoInitializePackage());
-  PetscCall(PetscClassIdRegister("HtClassifier", &HT_CLASSIFIER_CLASSID));
-  PetscCall(HtClassifierTypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtClassifierSetUp", HT_CLASSIFIER_CLASSID, &HT_CLASSIFIER_SetUp));
-  PetscCall(PetscLogEventRegister("HtClassifierFit", HT_CLASSIFIER_CLASSID, &HT_CLASSIFIER_Fit));
-  PetscCall(PetscLogEventRegister("HtClassifierPredict", HT_CLASSIFIER_CLASSID, &HT_CLASSIFIER_Predict));
-  PetscCall(HtMLPackageExclude("ht_classifier", HT_CLASSIFIER_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtClassifierFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtClassifierClass, HtClassifierEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -79,7 +73,6 @@ PetscErrorCode HtClassifierInitializePackage(void)
 PetscErrorCode HtClassifierRegister(const char name[], PetscErrorCode (*create)(HtClassifier))
 {
   PetscFunctionBegin;
-  PetscCall(HtClassifierInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtClassifierList, name, create));
+  PetscCall(HtMLClassRegister(&HtClassifierClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -20,12 +20,7 @@ PetscErrorCode HtClassifierSetUp(HtClassifier cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  if (cl->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)cl)->type_name) PetscCall(HtClassifierSetType(cl, HTCLASSIFIERKNN));
-  PetscCall(PetscLogEventBegin(HT_CLASSIFIER_SetUp, cl, 0, 0, 0));
-  PetscTryTypeMethod(cl, setup);
-  PetscCall(PetscLogEventEnd(HT_CLASSIFIER_SetUp, cl, 0, 0, 0));
-  cl->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtClassifierClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -3,11 +3,11 @@
 */
 #include <heat/private/classifierimpl.h>
 
-static PetscErrorCode HtClassifierView_ASCII(HtClassifier cl, PetscViewer viewer)
+static PetscErrorCode HtClassifierView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtClassifier cl = (HtClassifier)obj;
+
   PetscFunctionBegin;
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)cl, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   if (cl->fitted) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "fit: %s after %" PetscInt_FMT " iterations, %" PetscInt_FMT " samples x %" PetscInt_FMT " features, %" PetscInt_FMT " classes:", HtClassifierConvergedReasons[cl->reason], cl->its, cl->nsamples, cl->nfeatures, cl->nclasses));
     PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_FALSE));
@@ -16,16 +16,15 @@ static PetscErrorCode HtClassifierView_ASCII(HtClassifier cl, PetscViewer viewer
     PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_TRUE));
   }
   PetscTryTypeMethod(cl, view, viewer);
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* the model in the viewer's current group: the datasets classes, n_features, n_samples, n_iter, the attributes heat_class and heat_type, and what the type adds */
-static PetscErrorCode HtClassifierView_HDF5(HtClassifier cl, PetscViewer viewer)
+static PetscErrorCode HtClassifierView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtClassifier cl = (HtClassifier)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)cl, cl->fitted));
-  PetscCall(HtMLModelSaveBegin((PetscObject)cl, viewer));
   PetscCall(HtMLModelSaveTensor(viewer, cl->classestensor, "classes"));
   PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "n_features", HT_INT, (PetscScalar)cl->nfeatures));
   PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "n_samples", HT_INT, (PetscScalar)cl->nsamples));
@@ -54,17 +53,9 @@ static PetscErrorCode HtClassifierView_HDF5(HtClassifier cl, PetscViewer viewer)
 @*/
 PetscErrorCode HtClassifierView(HtClassifier cl, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)cl), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
-  if (isascii) PetscCall(HtClassifierView_ASCII(cl, viewer));
-  else if (ishdf5) PetscCall(HtClassifierView_HDF5(cl, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClassifierView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  PetscCall(HtMLObjectView(&HtClassifierClass, (PetscObject)cl, viewer, HtClassifierView_ASCII, HtClassifierView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -127,7 +118,6 @@ PetscErrorCode HtClassifierLoadValues_Private(HtClassifier cl, PetscViewer viewe
 @*/
 PetscErrorCode HtClassifierLoad(HtClassifier cl, PetscViewer viewer)
 {
-  char           *type;
   HtTensor        classes;
   const PetscInt *c;
   PetscInt        nc;
@@ -136,10 +126,7 @@ PetscErrorCode HtClassifierLoad(HtClassifier cl, PetscViewer viewer)
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLASSIFIER_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)cl, viewer, &type));
-  PetscCall(HtClassifierSetType(cl, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtClassifierClass, (PetscObject)cl, viewer));
   PetscCall(HtClassifierReset(cl));
   PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, "classes", &classes));
   PetscCall(HtTensorGetDType(classes, &dtype));
@@ -159,6 +146,6 @@ PetscErrorCode HtClassifierLoad(HtClassifier cl, PetscViewer viewer)
   PetscCall(HtClassifierSetUp(cl));
   PetscUseTypeMethod(cl, load, viewer);
   cl->reason = cl->its ? HT_CLASSIFIER_CONVERGED_TOL : HT_CLASSIFIER_CONVERGED_DIRECT;
-  cl->fitted = PETSC_TRUE;
+  PetscCall(HtMLObjectLoadEnd(&HtClassifierClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -2,7 +2,42 @@
    HtCluster: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/clusterimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtClusterReset() after the type's */
+static PetscErrorCode HtClusterResetModel(PetscObject obj)
+{
+  HtCluster cl = (HtCluster)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&cl->centers));
+  PetscCall(HtTensorDestroy(&cl->labels));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* what the parameters hold, freed by HtClusterDestroy() */
+static PetscErrorCode HtClusterDestroyParameters(PetscObject obj)
+{
+  HtCluster cl = (HtCluster)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&cl->initcenters));
+  PetscCall(HtTensorDestroy(&cl->weights));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtClusterClass = {
+  HT_ML_CLASS(HtCluster, HT_CLUSTER),
+  HT_ML_CLASS_MONITORS(HtCluster),
+  .descr        = "Clustering",
+  .key          = "ht_cluster",
+  .deftype      = HTCLUSTERKMEANS,
+  .typehelp     = "Clustering algorithm",
+  .reasonhelp   = "Print why the fit stopped",
+  .monitornames = {"inertia", "center shift"},
+  .setupevent   = &HT_CLUSTER_SetUp,
+  .reset        = HtClusterResetModel,
+  .destroyclass = HtClusterDestroyParameters,
+};
 
 /*@C
    HtClusterCreate - Creates a clustering object.
@@ -25,8 +60,7 @@ PetscErrorCode HtClusterCreate(MPI_Comm comm, HtCluster *cl)
 
   PetscFunctionBegin;
   PetscValidPointer(cl, 2);
-  PetscCall(HtClusterInitializePackage());
-  PetscCall(PetscHeaderCreate(c, HT_CLUSTER_CLASSID, "HtCluster", "Clustering", "HtCluster", comm, HtClusterDestroy, HtClusterView));
+  PetscCall(HtMLObjectCreate(&HtClusterClass, comm, (PetscObject *)&c));
   c->k      = 8;
   c->init   = HT_CLUSTER_INIT_KMEANSPP;
   c->tol    = 1e-4;
@@ -54,22 +88,9 @@ PetscErrorCode HtClusterCreate(MPI_Comm comm, HtCluster *cl)
 @*/
 PetscErrorCode HtClusterSetType(HtCluster cl, HtClusterType type)
 {
-  PetscErrorCode (*create)(HtCluster);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)cl, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)cl, HtClusterList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtClusterReset(cl));
-  PetscTryTypeMethod(cl, destroy);
-  PetscCall(PetscMemzero(cl->ops, sizeof(struct _HtClusterOps)));
-  cl->data        = NULL;
-  cl->setupcalled = PETSC_FALSE;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)cl, type));
-  PetscCall((*create)(cl));
+  PetscCall(HtMLObjectSetType(&HtClusterClass, (PetscObject)cl, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -178,11 +199,7 @@ PetscErrorCode HtClusterReset(HtCluster cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  PetscTryTypeMethod(cl, reset);
-  PetscCall(HtTensorDestroy(&cl->centers));
-  PetscCall(HtTensorDestroy(&cl->labels));
-  cl->fitted      = PETSC_FALSE;
-  cl->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtClusterClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -201,17 +218,6 @@ PetscErrorCode HtClusterReset(HtCluster cl)
 PetscErrorCode HtClusterDestroy(HtCluster *cl)
 {
   PetscFunctionBegin;
-  if (!*cl) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*cl, HT_CLUSTER_CLASSID, 1);
-  if (--((PetscObject)(*cl))->refct > 0) {
-    *cl = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtClusterReset(*cl));
-  PetscTryTypeMethod(*cl, destroy);
-  PetscCall(HtClusterMonitorCancel(*cl));
-  PetscCall(HtTensorDestroy(&(*cl)->initcenters));
-  PetscCall(HtTensorDestroy(&(*cl)->weights));
-  PetscCall(PetscHeaderDestroy(cl));
+  PetscCall(HtMLObjectDestroy(&HtClusterClass, (PetscObject *)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -3,8 +3,6 @@
 */
 #include <heat/private/clusterimpl.h>
 
-static const HtMLMonitorNames HtClusterMonitorNames = {"inertia", "center shift"};
-
 /*@C
    HtClusterMonitorSet - Adds a routine called after every iteration of a fit.
 
@@ -33,7 +31,7 @@ PetscErrorCode HtClusterMonitorSet(HtCluster cl, HtClusterMonitorFn monitor, voi
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  PetscCall(HtMLMonitorsAdd((PetscObject)cl, &cl->monitors, (PetscVoidFunction)monitor, ctx, destroy));
+  PetscCall(HtMLObjectMonitorSet(&HtClusterClass, (PetscObject)cl, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -56,7 +54,7 @@ PetscErrorCode HtClusterMonitorCancel(HtCluster cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  PetscCall(HtMLMonitorsCancel(&cl->monitors));
+  PetscCall(HtMLObjectMonitorCancel(&HtClusterClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -78,7 +76,7 @@ PetscErrorCode HtClusterMonitorCancel(HtCluster cl)
 PetscErrorCode HtClusterMonitor(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift)
 {
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < cl->monitors.n; i++) PetscCall((*(HtClusterMonitorFn)cl->monitors.fn[i])(cl, it, inertia, shift, cl->monitors.ctx[i]));
+  PetscCall(HtMLObjectMonitor(&HtClusterClass, (PetscObject)cl, it, inertia, shift));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -104,7 +102,7 @@ PetscErrorCode HtClusterMonitor(HtCluster cl, PetscInt it, PetscReal inertia, Pe
 PetscErrorCode HtClusterMonitorDefault(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorPrint((PetscObject)cl, &HtClusterMonitorNames, it, inertia, shift, vf));
+  PetscCall(HtMLObjectMonitorDefault(&HtClusterClass, (PetscObject)cl, it, inertia, shift, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -130,7 +128,7 @@ PetscErrorCode HtClusterMonitorDefault(HtCluster cl, PetscInt it, PetscReal iner
 PetscErrorCode HtClusterMonitorDrawLG(HtCluster cl, PetscInt it, PetscReal inertia, PetscReal shift, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorDrawLG((PetscObject)cl, &HtClusterMonitorNames, it, inertia, vf));
+  PetscCall(HtMLObjectMonitorDrawLG(&HtClusterClass, (PetscObject)cl, it, inertia, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -302,18 +302,17 @@ PetscErrorCode HtClusterSetSampleWeights(HtCluster cl, HtTensor w)
 @*/
 PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
 {
-  char      type[256], file[PETSC_MAX_PATH_LEN];
-  PetscBool set, kset;
-  PetscInt  k = cl->k, max_it = cl->max_it, seed = (PetscInt)cl->seed;
-  PetscReal tol = cl->tol;
+  char              file[PETSC_MAX_PATH_LEN];
+  PetscBool         set, kset;
+  PetscInt          k = cl->k, max_it = cl->max_it, seed = (PetscInt)cl->seed;
+  PetscReal         tol  = cl->tol;
   HtClusterInitType init = cl->init == HT_CLUSTER_INIT_USER ? HT_CLUSTER_INIT_KMEANSPP : cl->init;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
   PetscCall(HtClusterInitializePackage());
   PetscObjectOptionsBegin((PetscObject)cl);
-  PetscCall(PetscOptionsFList("-ht_cluster_type", "Clustering algorithm", "HtClusterSetType", HtClusterList, ((PetscObject)cl)->type_name ? ((PetscObject)cl)->type_name : HTCLUSTERKMEANS, type, sizeof(type), &set));
-  if (set || !((PetscObject)cl)->type_name) PetscCall(HtClusterSetType(cl, set ? type : HTCLUSTERKMEANS));
+  PetscCall(HtMLObjectOptionsType(&HtClusterClass, (PetscObject)cl, PetscOptionsObject));
   PetscCall(PetscOptionsInt("-ht_cluster_num_clusters", "Number of clusters", "HtClusterSetNumClusters", k, &k, &kset));
   if (kset) PetscCall(HtClusterSetNumClusters(cl, k));
   PetscCall(PetscOptionsEnum("-ht_cluster_init", "Initialization of the centers", "HtClusterSetInitType", HtClusterInitTypes, (PetscEnum)init, (PetscEnum *)&init, &set));
@@ -323,7 +322,7 @@ PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
   }
   PetscCall(PetscOptionsString("-ht_cluster_init_centers", "File with the initial centers (.csv, .npy, .h5 dataset \"centers\")", "HtClusterSetInitialCenters", "", file, sizeof(file), &set));
   if (set) {
-    HtTensor centers;
+    HtTensor  centers;
     PetscBool ish5, ishdf5;
 
     PetscCall(PetscStrendswith(file, ".h5", &ish5));
@@ -339,11 +338,7 @@ PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
   PetscCall(HtClusterSetTolerances(cl, tol, max_it));
   PetscCall(PetscOptionsInt("-ht_cluster_seed", "Seed of the random initialization", "HtClusterSetSeed", seed, &seed, &set));
   if (set) PetscCall(HtClusterSetSeed(cl, seed));
-  PetscCall(HtMLMonitorsSetFromOptions((PetscObject)cl, PetscOptionsObject, &cl->monitors, "-ht_cluster_monitor", (PetscVoidFunction)HtClusterMonitorDefault, (PetscVoidFunction)HtClusterMonitorDrawLG));
-  PetscCall(PetscOptionsName("-ht_cluster_view", "View the object after the fit", "HtClusterView", NULL));
-  PetscCall(PetscOptionsName("-ht_cluster_converged_reason", "Print why the fit stopped", "HtClusterConvergedReasonView", NULL));
-  PetscTryTypeMethod(cl, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)cl, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtClusterClass, (PetscObject)cl, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

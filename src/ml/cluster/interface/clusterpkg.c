@@ -6,13 +6,21 @@
 const char *const HtClusterInitTypes[] = {"random", "kmeans++", "kmeans||", "user", "HtClusterInitType", "HT_CLUSTER_INIT_", NULL};
 
 static const char *const HtClusterConvergedReasons_Shifted[] = {"DIVERGED_ITS", "", "", "CONVERGED_ITERATING", "", "CONVERGED_TOL", "CONVERGED_LABELS", "CONVERGED_DIRECT", "HtClusterConvergedReason", "HT_CLUSTER_", NULL};
-const char *const *HtClusterConvergedReasons = HtClusterConvergedReasons_Shifted + 3;
+const char *const       *HtClusterConvergedReasons           = HtClusterConvergedReasons_Shifted + 3;
 
 PetscClassId      HT_CLUSTER_CLASSID;
 PetscFunctionList HtClusterList = NULL;
 PetscLogEvent     HT_CLUSTER_SetUp, HT_CLUSTER_Fit, HT_CLUSTER_Predict, HT_CLUSTER_Init, HT_CLUSTER_SpectralGraph, HT_CLUSTER_SpectralEigen;
 
-static PetscBool HtClusterPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtClusterEvents[] = {
+  {"HtClusterSetUp",   &HT_CLUSTER_SetUp        },
+  {"HtClusterInit",    &HT_CLUSTER_Init         },
+  {"HtClusterFit",     &HT_CLUSTER_Fit          },
+  {"HtClusterPredict", &HT_CLUSTER_Predict      },
+  {"HtClusterSpGraph", &HT_CLUSTER_SpectralGraph},
+  {"HtClusterSpEigen", &HT_CLUSTER_SpectralEigen},
+  {NULL,               NULL                     }
+};
 
 /*@C
    HtClusterFinalizePackage - Destroys the HtCluster type list; called from `PetscFinalize()`.
@@ -24,8 +32,7 @@ static PetscBool HtClusterPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtClusterFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtClusterList));
-  HtClusterPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtClusterClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -44,19 +51,7 @@ PetscErrorCode HtClusterFinalizePackage(void)
 PetscErrorCode HtClusterInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtClusterPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtClusterPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(PetscClassIdRegister("HtCluster", &HT_CLUSTER_CLASSID));
-  PetscCall(HtClusterTypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtClusterSetUp", HT_CLUSTER_CLASSID, &HT_CLUSTER_SetUp));
-  PetscCall(PetscLogEventRegister("HtClusterInit", HT_CLUSTER_CLASSID, &HT_CLUSTER_Init));
-  PetscCall(PetscLogEventRegister("HtClusterFit", HT_CLUSTER_CLASSID, &HT_CLUSTER_Fit));
-  PetscCall(PetscLogEventRegister("HtClusterPredict", HT_CLUSTER_CLASSID, &HT_CLUSTER_Predict));
-  PetscCall(PetscLogEventRegister("HtClusterSpGraph", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralGraph));
-  PetscCall(PetscLogEventRegister("HtClusterSpEigen", HT_CLUSTER_CLASSID, &HT_CLUSTER_SpectralEigen));
-  PetscCall(HtMLPackageExclude("ht_cluster", HT_CLUSTER_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtClusterFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtClusterClass, HtClusterEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -82,7 +77,6 @@ PetscErrorCode HtClusterInitializePackage(void)
 PetscErrorCode HtClusterRegister(const char name[], PetscErrorCode (*create)(HtCluster))
 {
   PetscFunctionBegin;
-  PetscCall(HtClusterInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtClusterList, name, create));
+  PetscCall(HtMLClassRegister(&HtClusterClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

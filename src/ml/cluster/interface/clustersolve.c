@@ -40,12 +40,7 @@ PetscErrorCode HtClusterSetUp(HtCluster cl)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  if (cl->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)cl)->type_name) PetscCall(HtClusterSetType(cl, HTCLUSTERKMEANS));
-  PetscCall(PetscLogEventBegin(HT_CLUSTER_SetUp, cl, 0, 0, 0));
-  PetscTryTypeMethod(cl, setup);
-  PetscCall(PetscLogEventEnd(HT_CLUSTER_SetUp, cl, 0, 0, 0));
-  cl->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtClusterClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

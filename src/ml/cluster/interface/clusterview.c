@@ -23,11 +23,11 @@ static PetscErrorCode HtClusterViewSizes(HtCluster cl, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtClusterView_ASCII(HtCluster cl, PetscViewer viewer)
+static PetscErrorCode HtClusterView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtCluster cl = (HtCluster)obj;
+
   PetscFunctionBegin;
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)cl, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   PetscCall(PetscViewerASCIIPrintf(viewer, "clusters: %" PetscInt_FMT ", initialization: %s, tolerance: %g, maximum iterations: %" PetscInt_FMT ", seed: %" PetscInt64_FMT "\n", cl->k, HtClusterInitTypes[cl->init], (double)cl->tol, cl->max_it, cl->seed));
   if (cl->weights) PetscCall(PetscViewerASCIIPrintf(viewer, "weighted samples\n"));
   PetscTryTypeMethod(cl, view, viewer);
@@ -36,7 +36,6 @@ static PetscErrorCode HtClusterView_ASCII(HtCluster cl, PetscViewer viewer)
     if (cl->labels) PetscCall(HtClusterViewSizes(cl, viewer));
     PetscCall(HtTensorView(cl->centers, viewer));
   }
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -44,11 +43,11 @@ static PetscErrorCode HtClusterView_ASCII(HtCluster cl, PetscViewer viewer)
    the model in the viewer's current group: the datasets centers, labels (after a fit), inertia and n_iter, the
    attributes heat_class and heat_type, and what the type adds
 */
-static PetscErrorCode HtClusterView_HDF5(HtCluster cl, PetscViewer viewer)
+static PetscErrorCode HtClusterView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtCluster cl = (HtCluster)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)cl, cl->fitted));
-  PetscCall(HtMLModelSaveBegin((PetscObject)cl, viewer));
   PetscCall(HtMLModelSaveTensor(viewer, cl->centers, "centers"));
   if (cl->labels) PetscCall(HtMLModelSaveTensor(viewer, cl->labels, "labels"));
   PetscCall(HtMLModelSaveScalar((PetscObject)cl, viewer, "inertia", HT_SCALAR, cl->inertia));
@@ -121,19 +120,13 @@ static PetscErrorCode HtClusterView_Draw(HtCluster cl, PetscViewer viewer)
 @*/
 PetscErrorCode HtClusterView(HtCluster cl, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5, isdraw;
+  PetscBool isdraw = PETSC_FALSE;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)cl), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)cl, viewer, &ishdf5));
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
-  if (isascii) PetscCall(HtClusterView_ASCII(cl, viewer));
-  else if (ishdf5) PetscCall(HtClusterView_HDF5(cl, viewer));
-  else if (isdraw) PetscCall(HtClusterView_Draw(cl, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)cl), PETSC_ERR_SUP, "HtClusterView() supports ASCII, HDF5 and draw viewers, not %s", ((PetscObject)viewer)->type_name);
+  if (viewer) PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
+  if (isdraw) PetscCall(HtClusterView_Draw(cl, viewer));
+  else PetscCall(HtMLObjectView(&HtClusterClass, (PetscObject)cl, viewer, HtClusterView_ASCII, HtClusterView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -179,17 +172,13 @@ PetscErrorCode HtClusterViewFromOptions(HtCluster cl, PetscObject obj, const cha
 @*/
 PetscErrorCode HtClusterLoad(HtCluster cl, PetscViewer viewer)
 {
-  char           *type;
   HtTensor        centers;
   const PetscInt *shape;
   PetscScalar     inertia, its;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(cl, HT_CLUSTER_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)cl, viewer, &type));
-  PetscCall(HtClusterSetType(cl, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtClusterClass, (PetscObject)cl, viewer));
   PetscCall(HtMLModelLoadTensor((PetscObject)cl, viewer, "centers", &centers));
   PetscCall(HtMLModelLoadScalar((PetscObject)cl, viewer, "inertia", &inertia));
   PetscCall(HtMLModelLoadScalar((PetscObject)cl, viewer, "n_iter", &its));
@@ -197,11 +186,10 @@ PetscErrorCode HtClusterLoad(HtCluster cl, PetscViewer viewer)
   PetscCall(HtClusterSetNumClusters(cl, shape[0]));
   PetscCall(HtClusterReset(cl));
   PetscTryTypeMethod(cl, load, viewer);
-  cl->centers     = centers;
-  cl->inertia     = PetscRealPart(inertia);
-  cl->its         = (PetscInt)PetscRealPart(its);
-  cl->reason      = HT_CLUSTER_CONVERGED_DIRECT;
-  cl->fitted      = PETSC_TRUE;
-  cl->setupcalled = PETSC_TRUE;
+  cl->centers = centers;
+  cl->inertia = PetscRealPart(inertia);
+  cl->its     = (PetscInt)PetscRealPart(its);
+  cl->reason  = HT_CLUSTER_CONVERGED_DIRECT;
+  PetscCall(HtMLObjectLoadEnd(&HtClusterClass, (PetscObject)cl));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

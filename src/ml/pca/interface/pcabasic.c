@@ -2,7 +2,45 @@
    HtPCA: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/pcaimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtPCAReset() after the type's */
+static PetscErrorCode HtPCAResetModel(PetscObject obj)
+{
+  HtPCA pca = (HtPCA)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&pca->components));
+  PetscCall(HtTensorDestroy(&pca->explained_variance));
+  PetscCall(HtTensorDestroy(&pca->explained_variance_ratio));
+  PetscCall(HtTensorDestroy(&pca->singular_values));
+  PetscCall(HtTensorDestroy(&pca->mean));
+  PetscCall(HtPCAFactorsReset_Private(&pca->factors));
+  pca->k   = 0;
+  pca->its = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* what a type sets in the object besides its data, cleared when the type changes */
+static PetscErrorCode HtPCAClearType(PetscObject obj)
+{
+  PetscFunctionBegin;
+  ((HtPCA)obj)->typechecksvalues = PETSC_FALSE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtPCAClass = {
+  HT_ML_CLASS(HtPCA, HT_PCA),
+  HT_ML_CLASS_MONITORS(HtPCA),
+  .descr        = "Principal component analysis",
+  .key          = "ht_pca",
+  .deftype      = HTPCAGRAM,
+  .typehelp     = "PCA method",
+  .reasonhelp   = "Print how the fit ended",
+  .monitornames = {"explained variance", "change"},
+  .setupevent   = &HT_PCA_SetUp,
+  .reset        = HtPCAResetModel,
+  .cleartype    = HtPCAClearType,
+};
 
 /*@C
    HtPCACreate - Creates a PCA object.
@@ -26,8 +64,7 @@ PetscErrorCode HtPCACreate(MPI_Comm comm, HtPCA *pca)
 
   PetscFunctionBegin;
   PetscValidPointer(pca, 2);
-  PetscCall(HtPCAInitializePackage());
-  PetscCall(PetscHeaderCreate(p, HT_PCA_CLASSID, "HtPCA", "Principal component analysis", "HtPCA", comm, HtPCADestroy, HtPCAView));
+  PetscCall(HtMLObjectCreate(&HtPCAClass, comm, (PetscObject *)&p));
   p->ncomp = PETSC_DECIDE;
   *pca     = p;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -52,23 +89,9 @@ PetscErrorCode HtPCACreate(MPI_Comm comm, HtPCA *pca)
 @*/
 PetscErrorCode HtPCASetType(HtPCA pca, HtPCAType type)
 {
-  PetscErrorCode (*create)(HtPCA);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)pca, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)pca, HtPCAList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtPCAReset(pca));
-  PetscTryTypeMethod(pca, destroy);
-  PetscCall(PetscMemzero(pca->ops, sizeof(struct _HtPCAOps)));
-  pca->data             = NULL;
-  pca->typechecksvalues = PETSC_FALSE;
-  pca->setupcalled = PETSC_FALSE;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)pca, type));
-  PetscCall((*create)(pca));
+  PetscCall(HtMLObjectSetType(&HtPCAClass, (PetscObject)pca, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -177,17 +200,7 @@ PetscErrorCode HtPCAReset(HtPCA pca)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  PetscTryTypeMethod(pca, reset);
-  PetscCall(HtTensorDestroy(&pca->components));
-  PetscCall(HtTensorDestroy(&pca->explained_variance));
-  PetscCall(HtTensorDestroy(&pca->explained_variance_ratio));
-  PetscCall(HtTensorDestroy(&pca->singular_values));
-  PetscCall(HtTensorDestroy(&pca->mean));
-  PetscCall(HtPCAFactorsReset_Private(&pca->factors));
-  pca->k   = 0;
-  pca->its = 0;
-  pca->fitted      = PETSC_FALSE;
-  pca->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtPCAClass, (PetscObject)pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -206,15 +219,6 @@ PetscErrorCode HtPCAReset(HtPCA pca)
 PetscErrorCode HtPCADestroy(HtPCA *pca)
 {
   PetscFunctionBegin;
-  if (!*pca) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*pca, HT_PCA_CLASSID, 1);
-  if (--((PetscObject)(*pca))->refct > 0) {
-    *pca = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtPCAReset(*pca));
-  PetscTryTypeMethod(*pca, destroy);
-  PetscCall(HtPCAMonitorCancel(*pca));
-  PetscCall(PetscHeaderDestroy(pca));
+  PetscCall(HtMLObjectDestroy(&HtPCAClass, (PetscObject *)pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -3,8 +3,6 @@
 */
 #include <heat/private/pcaimpl.h>
 
-static const HtMLMonitorNames HtPCAMonitorNames = {"explained variance", "change"};
-
 /*@C
    HtPCAMonitorSet - Adds a routine called after every iteration of a fit (randomized and incremental types).
 
@@ -34,7 +32,7 @@ PetscErrorCode HtPCAMonitorSet(HtPCA pca, HtPCAMonitorFn monitor, void *ctx, Pet
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  PetscCall(HtMLMonitorsAdd((PetscObject)pca, &pca->monitors, (PetscVoidFunction)monitor, ctx, destroy));
+  PetscCall(HtMLObjectMonitorSet(&HtPCAClass, (PetscObject)pca, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -57,7 +55,7 @@ PetscErrorCode HtPCAMonitorCancel(HtPCA pca)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  PetscCall(HtMLMonitorsCancel(&pca->monitors));
+  PetscCall(HtMLObjectMonitorCancel(&HtPCAClass, (PetscObject)pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -79,7 +77,7 @@ PetscErrorCode HtPCAMonitorCancel(HtPCA pca)
 PetscErrorCode HtPCAMonitor(HtPCA pca, PetscInt it, PetscReal explained, PetscReal change)
 {
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < pca->monitors.n; i++) PetscCall((*(HtPCAMonitorFn)pca->monitors.fn[i])(pca, it, explained, change, pca->monitors.ctx[i]));
+  PetscCall(HtMLObjectMonitor(&HtPCAClass, (PetscObject)pca, it, explained, change));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -105,7 +103,7 @@ PetscErrorCode HtPCAMonitor(HtPCA pca, PetscInt it, PetscReal explained, PetscRe
 PetscErrorCode HtPCAMonitorDefault(HtPCA pca, PetscInt it, PetscReal explained, PetscReal change, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorPrint((PetscObject)pca, &HtPCAMonitorNames, it, explained, change, vf));
+  PetscCall(HtMLObjectMonitorDefault(&HtPCAClass, (PetscObject)pca, it, explained, change, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -131,7 +129,7 @@ PetscErrorCode HtPCAMonitorDefault(HtPCA pca, PetscInt it, PetscReal explained, 
 PetscErrorCode HtPCAMonitorDrawLG(HtPCA pca, PetscInt it, PetscReal explained, PetscReal change, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorDrawLG((PetscObject)pca, &HtPCAMonitorNames, it, explained, vf));
+  PetscCall(HtMLObjectMonitorDrawLG(&HtPCAClass, (PetscObject)pca, it, explained, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -221,7 +221,6 @@ PetscErrorCode HtPCASetSeed(HtPCA pca, PetscInt64 seed)
 @*/
 PetscErrorCode HtPCASetFromOptions(HtPCA pca)
 {
-  char      type[256];
   PetscBool set, whiten = pca->whiten;
   PetscInt  k = pca->ncomp, seed = (PetscInt)pca->seed;
   PetscReal fraction = pca->variance > 0 ? pca->variance : 1;
@@ -230,8 +229,7 @@ PetscErrorCode HtPCASetFromOptions(HtPCA pca)
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
   PetscCall(HtPCAInitializePackage());
   PetscObjectOptionsBegin((PetscObject)pca);
-  PetscCall(PetscOptionsFList("-ht_pca_type", "PCA method", "HtPCASetType", HtPCAList, ((PetscObject)pca)->type_name ? ((PetscObject)pca)->type_name : HTPCAGRAM, type, sizeof(type), &set));
-  if (set || !((PetscObject)pca)->type_name) PetscCall(HtPCASetType(pca, set ? type : HTPCAGRAM));
+  PetscCall(HtMLObjectOptionsType(&HtPCAClass, (PetscObject)pca, PetscOptionsObject));
   PetscCall(PetscOptionsInt("-ht_pca_n_components", "Number of components (-1: min(samples, features))", "HtPCASetNumComponents", k, &k, &set));
   if (set) PetscCall(HtPCASetNumComponents(pca, k));
   PetscCall(PetscOptionsReal("-ht_pca_variance", "Fraction of the variance the components explain", "HtPCASetVarianceFraction", fraction, &fraction, &set));
@@ -240,11 +238,7 @@ PetscErrorCode HtPCASetFromOptions(HtPCA pca)
   if (set) PetscCall(HtPCASetWhiten(pca, whiten));
   PetscCall(PetscOptionsInt("-ht_pca_seed", "Seed of the randomized type", "HtPCASetSeed", seed, &seed, &set));
   if (set) PetscCall(HtPCASetSeed(pca, seed));
-  PetscCall(HtMLMonitorsSetFromOptions((PetscObject)pca, PetscOptionsObject, &pca->monitors, "-ht_pca_monitor", (PetscVoidFunction)HtPCAMonitorDefault, (PetscVoidFunction)HtPCAMonitorDrawLG));
-  PetscCall(PetscOptionsName("-ht_pca_view", "View the object after the fit", "HtPCAView", NULL));
-  PetscCall(PetscOptionsName("-ht_pca_converged_reason", "Print how the fit ended", "HtPCAConvergedReasonView", NULL));
-  PetscTryTypeMethod(pca, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)pca, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtPCAClass, (PetscObject)pca, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

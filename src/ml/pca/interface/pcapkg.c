@@ -4,13 +4,18 @@
 #include <heat/private/pcaimpl.h>
 
 static const char *const HtPCAConvergedReasons_Shifted[] = {"", "", "", "CONVERGED_ITERATING", "CONVERGED_DIRECT", "CONVERGED_TOL", "CONVERGED_ITS", "HtPCAConvergedReason", "HT_PCA_", NULL};
-const char *const *HtPCAConvergedReasons = HtPCAConvergedReasons_Shifted + 3;
+const char *const       *HtPCAConvergedReasons           = HtPCAConvergedReasons_Shifted + 3;
 
 PetscClassId      HT_PCA_CLASSID;
 PetscFunctionList HtPCAList = NULL;
 PetscLogEvent     HT_PCA_SetUp, HT_PCA_Fit, HT_PCA_Transform;
 
-static PetscBool HtPCAPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtPCAEvents[] = {
+  {"HtPCASetUp",     &HT_PCA_SetUp    },
+  {"HtPCAFit",       &HT_PCA_Fit      },
+  {"HtPCATransform", &HT_PCA_Transform},
+  {NULL,             NULL             }
+};
 
 /*@C
    HtPCAFinalizePackage - Destroys the HtPCA type list; called from `PetscFinalize()`.
@@ -22,8 +27,7 @@ static PetscBool HtPCAPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtPCAFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtPCAList));
-  HtPCAPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtPCAClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -42,16 +46,7 @@ PetscErrorCode HtPCAFinalizePackage(void)
 PetscErrorCode HtPCAInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtPCAPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtPCAPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(PetscClassIdRegister("HtPCA", &HT_PCA_CLASSID));
-  PetscCall(HtPCATypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtPCASetUp", HT_PCA_CLASSID, &HT_PCA_SetUp));
-  PetscCall(PetscLogEventRegister("HtPCAFit", HT_PCA_CLASSID, &HT_PCA_Fit));
-  PetscCall(PetscLogEventRegister("HtPCATransform", HT_PCA_CLASSID, &HT_PCA_Transform));
-  PetscCall(HtMLPackageExclude("ht_pca", HT_PCA_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtPCAFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtPCAClass, HtPCAEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -77,7 +72,6 @@ PetscErrorCode HtPCAInitializePackage(void)
 PetscErrorCode HtPCARegister(const char name[], PetscErrorCode (*create)(HtPCA))
 {
   PetscFunctionBegin;
-  PetscCall(HtPCAInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtPCAList, name, create));
+  PetscCall(HtMLClassRegister(&HtPCAClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -19,12 +19,7 @@ PetscErrorCode HtPCASetUp(HtPCA pca)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  if (pca->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)pca)->type_name) PetscCall(HtPCASetType(pca, HTPCAGRAM));
-  PetscCall(PetscLogEventBegin(HT_PCA_SetUp, pca, 0, 0, 0));
-  PetscTryTypeMethod(pca, setup);
-  PetscCall(PetscLogEventEnd(HT_PCA_SetUp, pca, 0, 0, 0));
-  pca->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtPCAClass, (PetscObject)pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

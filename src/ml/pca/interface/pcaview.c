@@ -24,14 +24,13 @@ static PetscErrorCode HtPCAViewVariances(HtPCA pca, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtPCAView_ASCII(HtPCA pca, PetscViewer viewer)
+static PetscErrorCode HtPCAView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtPCA             pca = (HtPCA)obj;
   PetscViewerFormat format;
 
   PetscFunctionBegin;
   PetscCall(PetscViewerGetFormat(viewer, &format));
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)pca, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   if (pca->variance > 0) PetscCall(PetscViewerASCIIPrintf(viewer, "components: the fewest explaining more than %g of the variance", (double)pca->variance));
   else if (pca->ncomp == PETSC_DECIDE) PetscCall(PetscViewerASCIIPrintf(viewer, "components: min(samples, features)"));
   else PetscCall(PetscViewerASCIIPrintf(viewer, "components: %" PetscInt_FMT, pca->ncomp));
@@ -47,7 +46,6 @@ static PetscErrorCode HtPCAView_ASCII(HtPCA pca, PetscViewer viewer)
       PetscCall(HtTensorView(pca->components, viewer));
     }
   }
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -56,11 +54,11 @@ static PetscErrorCode HtPCAView_ASCII(HtPCA pca, PetscViewer viewer)
    singular_values, mean, noise_variance, total_variance, n_samples_seen, whiten, the attributes heat_class and heat_type, and what the
    type adds
 */
-static PetscErrorCode HtPCAView_HDF5(HtPCA pca, PetscViewer viewer)
+static PetscErrorCode HtPCAView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtPCA pca = (HtPCA)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)pca, pca->fitted));
-  PetscCall(HtMLModelSaveBegin((PetscObject)pca, viewer));
   PetscCall(HtMLModelSaveTensor(viewer, pca->components, "components"));
   PetscCall(HtMLModelSaveTensor(viewer, pca->explained_variance, "explained_variance"));
   PetscCall(HtMLModelSaveTensor(viewer, pca->explained_variance_ratio, "explained_variance_ratio"));
@@ -124,19 +122,13 @@ static PetscErrorCode HtPCAView_Draw(HtPCA pca, PetscViewer viewer)
 @*/
 PetscErrorCode HtPCAView(HtPCA pca, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5, isdraw;
+  PetscBool isdraw = PETSC_FALSE;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)pca), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)pca, viewer, &ishdf5));
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
-  if (isascii) PetscCall(HtPCAView_ASCII(pca, viewer));
-  else if (ishdf5) PetscCall(HtPCAView_HDF5(pca, viewer));
-  else if (isdraw) PetscCall(HtPCAView_Draw(pca, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)pca), PETSC_ERR_SUP, "HtPCAView() supports ASCII, HDF5 and draw viewers, not %s", ((PetscObject)viewer)->type_name);
+  if (viewer) PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERDRAW, &isdraw));
+  if (isdraw) PetscCall(HtPCAView_Draw(pca, viewer));
+  else PetscCall(HtMLObjectView(&HtPCAClass, (PetscObject)pca, viewer, HtPCAView_ASCII, HtPCAView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -199,17 +191,13 @@ static PetscErrorCode HtPCALoadValues(HtPCA pca, PetscViewer viewer, const char 
 @*/
 PetscErrorCode HtPCALoad(HtPCA pca, PetscViewer viewer)
 {
-  char        *type;
   PetscScalar *vt, *sv, *mean, nseen, whiten, total;
   PetscReal   *svr;
   PetscInt     k, kf, f;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(pca, HT_PCA_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)pca, viewer, &type));
-  PetscCall(HtPCASetType(pca, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtPCAClass, (PetscObject)pca, viewer));
   PetscCall(HtPCALoadValues(pca, viewer, "singular_values", &k, &sv));
   PetscCall(HtPCALoadValues(pca, viewer, "components", &kf, &vt));
   PetscCall(HtPCALoadValues(pca, viewer, "mean", &f, &mean));
@@ -232,7 +220,6 @@ PetscErrorCode HtPCALoad(HtPCA pca, PetscViewer viewer)
   PetscCall(HtMLModelLoadScalar((PetscObject)pca, viewer, "noise_variance", &total));
   pca->noise_variance = PetscRealPart(total); /* of the training data's components left out, which the file does not hold */
   pca->reason         = HT_PCA_CONVERGED_DIRECT;
-  pca->fitted         = PETSC_TRUE;
-  pca->setupcalled    = PETSC_TRUE;
+  PetscCall(HtMLObjectLoadEnd(&HtPCAClass, (PetscObject)pca));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

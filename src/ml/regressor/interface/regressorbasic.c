@@ -2,7 +2,48 @@
    HtRegressor: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/regressorimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtRegressorReset() after the type's */
+static PetscErrorCode HtRegressorResetModel(PetscObject obj)
+{
+  HtRegressor reg = (HtRegressor)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&reg->coef));
+  PetscCall(PetscFree2(reg->w, reg->xmean));
+  reg->n         = 0;
+  reg->f         = 0;
+  reg->its       = 0;
+  reg->gap       = 0;
+  reg->intercept = 0;
+  reg->warm      = PETSC_FALSE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* what the parameters hold, freed by HtRegressorDestroy() */
+static PetscErrorCode HtRegressorDestroyParameters(PetscObject obj)
+{
+  HtRegressor reg = (HtRegressor)obj;
+
+  PetscFunctionBegin;
+  PetscCall(KSPDestroy(&reg->ksp));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtRegressorClass = {
+  HT_ML_CLASS(HtRegressor, HT_REGRESSOR),
+  HT_ML_CLASS_MONITORS(HtRegressor),
+  .descr        = "Linear regression",
+  .key          = "ht_regressor",
+  .deftype      = HTREGRESSORLASSO,
+  .typehelp     = "Linear model",
+  .reasonhelp   = "Print how the fit ended",
+  .monitornames = {"objective", "duality gap"},
+  .setupevent   = &HT_REGRESSOR_SetUp,
+  .initdeps     = KSPInitializePackage,
+  .reset        = HtRegressorResetModel,
+  .destroyclass = HtRegressorDestroyParameters,
+};
 
 /*@C
    HtRegressorCreate - Creates a regressor.
@@ -26,8 +67,7 @@ PetscErrorCode HtRegressorCreate(MPI_Comm comm, HtRegressor *reg)
 
   PetscFunctionBegin;
   PetscValidPointer(reg, 2);
-  PetscCall(HtRegressorInitializePackage());
-  PetscCall(PetscHeaderCreate(p, HT_REGRESSOR_CLASSID, "HtRegressor", "Linear regression", "HtRegressor", comm, HtRegressorDestroy, HtRegressorView));
+  PetscCall(HtMLObjectCreate(&HtRegressorClass, comm, (PetscObject *)&p));
   p->alpha         = 1;
   p->l1_ratio      = 0.5;
   p->fit_intercept = PETSC_TRUE;
@@ -57,22 +97,9 @@ PetscErrorCode HtRegressorCreate(MPI_Comm comm, HtRegressor *reg)
 @*/
 PetscErrorCode HtRegressorSetType(HtRegressor reg, HtRegressorType type)
 {
-  PetscErrorCode (*create)(HtRegressor);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)reg, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)reg, HtRegressorList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtRegressorReset(reg));
-  PetscTryTypeMethod(reg, destroy);
-  PetscCall(PetscMemzero(reg->ops, sizeof(struct _HtRegressorOps)));
-  reg->data        = NULL;
-  reg->setupcalled = PETSC_FALSE;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)reg, type));
-  PetscCall((*create)(reg));
+  PetscCall(HtMLObjectSetType(&HtRegressorClass, (PetscObject)reg, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -181,17 +208,7 @@ PetscErrorCode HtRegressorReset(HtRegressor reg)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  PetscTryTypeMethod(reg, reset);
-  PetscCall(HtTensorDestroy(&reg->coef));
-  PetscCall(PetscFree2(reg->w, reg->xmean));
-  reg->n           = 0;
-  reg->f           = 0;
-  reg->its         = 0;
-  reg->gap         = 0;
-  reg->intercept   = 0;
-  reg->warm        = PETSC_FALSE;
-  reg->fitted      = PETSC_FALSE;
-  reg->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtRegressorClass, (PetscObject)reg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -210,16 +227,6 @@ PetscErrorCode HtRegressorReset(HtRegressor reg)
 PetscErrorCode HtRegressorDestroy(HtRegressor *reg)
 {
   PetscFunctionBegin;
-  if (!*reg) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*reg, HT_REGRESSOR_CLASSID, 1);
-  if (--((PetscObject)(*reg))->refct > 0) {
-    *reg = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtRegressorReset(*reg));
-  PetscTryTypeMethod(*reg, destroy);
-  PetscCall(HtRegressorMonitorCancel(*reg));
-  PetscCall(KSPDestroy(&(*reg)->ksp));
-  PetscCall(PetscHeaderDestroy(reg));
+  PetscCall(HtMLObjectDestroy(&HtRegressorClass, (PetscObject *)reg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

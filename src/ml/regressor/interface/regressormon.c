@@ -3,8 +3,6 @@
 */
 #include <heat/private/regressorimpl.h>
 
-static const HtMLMonitorNames HtRegressorMonitorNames = {"objective", "duality gap"};
-
 /*@C
    HtRegressorMonitorSet - Adds a routine called after every epoch of coordinate descent (lasso, elasticnet).
 
@@ -34,7 +32,7 @@ PetscErrorCode HtRegressorMonitorSet(HtRegressor reg, HtRegressorMonitorFn monit
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  PetscCall(HtMLMonitorsAdd((PetscObject)reg, &reg->monitors, (PetscVoidFunction)monitor, ctx, destroy));
+  PetscCall(HtMLObjectMonitorSet(&HtRegressorClass, (PetscObject)reg, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -57,7 +55,7 @@ PetscErrorCode HtRegressorMonitorCancel(HtRegressor reg)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  PetscCall(HtMLMonitorsCancel(&reg->monitors));
+  PetscCall(HtMLObjectMonitorCancel(&HtRegressorClass, (PetscObject)reg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -79,7 +77,7 @@ PetscErrorCode HtRegressorMonitorCancel(HtRegressor reg)
 PetscErrorCode HtRegressorMonitor(HtRegressor reg, PetscInt it, PetscReal objective, PetscReal gap)
 {
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < reg->monitors.n; i++) PetscCall((*(HtRegressorMonitorFn)reg->monitors.fn[i])(reg, it, objective, gap, reg->monitors.ctx[i]));
+  PetscCall(HtMLObjectMonitor(&HtRegressorClass, (PetscObject)reg, it, objective, gap));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -105,7 +103,7 @@ PetscErrorCode HtRegressorMonitor(HtRegressor reg, PetscInt it, PetscReal object
 PetscErrorCode HtRegressorMonitorDefault(HtRegressor reg, PetscInt it, PetscReal objective, PetscReal gap, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorPrint((PetscObject)reg, &HtRegressorMonitorNames, it, objective, gap, vf));
+  PetscCall(HtMLObjectMonitorDefault(&HtRegressorClass, (PetscObject)reg, it, objective, gap, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -131,7 +129,7 @@ PetscErrorCode HtRegressorMonitorDefault(HtRegressor reg, PetscInt it, PetscReal
 PetscErrorCode HtRegressorMonitorDrawLG(HtRegressor reg, PetscInt it, PetscReal objective, PetscReal gap, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorDrawLG((PetscObject)reg, &HtRegressorMonitorNames, it, objective, vf));
+  PetscCall(HtMLObjectMonitorDrawLG(&HtRegressorClass, (PetscObject)reg, it, objective, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

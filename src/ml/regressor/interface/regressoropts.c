@@ -481,7 +481,6 @@ PetscErrorCode HtRegressorGetKSP(HtRegressor reg, KSP *ksp)
 @*/
 PetscErrorCode HtRegressorSetFromOptions(HtRegressor reg)
 {
-  char                   type[256];
   PetscBool              set, fit = reg->fit_intercept;
   PetscReal              alpha = reg->alpha, l1 = reg->l1_ratio, tol = reg->tol;
   PetscInt               max_it = reg->max_it, block = reg->lasso_block;
@@ -492,8 +491,7 @@ PetscErrorCode HtRegressorSetFromOptions(HtRegressor reg)
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
   PetscCall(HtRegressorInitializePackage());
   PetscObjectOptionsBegin((PetscObject)reg);
-  PetscCall(PetscOptionsFList("-ht_regressor_type", "Linear model", "HtRegressorSetType", HtRegressorList, ((PetscObject)reg)->type_name ? ((PetscObject)reg)->type_name : HTREGRESSORLASSO, type, sizeof(type), &set));
-  if (set || !((PetscObject)reg)->type_name) PetscCall(HtRegressorSetType(reg, set ? type : HTREGRESSORLASSO));
+  PetscCall(HtMLObjectOptionsType(&HtRegressorClass, (PetscObject)reg, PetscOptionsObject));
   PetscCall(PetscOptionsReal("-ht_regressor_alpha", "Penalty", "HtRegressorSetAlpha", alpha, &alpha, &set));
   if (set) PetscCall(HtRegressorSetAlpha(reg, alpha));
   PetscCall(PetscOptionsReal("-ht_regressor_l1_ratio", "Share of the l1 penalty (elasticnet)", "HtRegressorSetL1Ratio", l1, &l1, &set));
@@ -510,11 +508,7 @@ PetscErrorCode HtRegressorSetFromOptions(HtRegressor reg)
   if (set) PetscCall(HtRegressorSetLassoBlock(reg, block));
   PetscCall(PetscOptionsEnum("-ht_regressor_ls_solver", "How ridge and ols solve", "HtRegressorSetLSSolver", HtRegressorLSSolvers, (PetscEnum)ls, (PetscEnum *)&ls, &set));
   if (set) PetscCall(HtRegressorSetLSSolver(reg, ls));
-  PetscCall(HtMLMonitorsSetFromOptions((PetscObject)reg, PetscOptionsObject, &reg->monitors, "-ht_regressor_monitor", (PetscVoidFunction)HtRegressorMonitorDefault, (PetscVoidFunction)HtRegressorMonitorDrawLG));
-  PetscCall(PetscOptionsName("-ht_regressor_view", "View the object after the fit", "HtRegressorView", NULL));
-  PetscCall(PetscOptionsName("-ht_regressor_converged_reason", "Print how the fit ended", "HtRegressorConvergedReasonView", NULL));
-  PetscTryTypeMethod(reg, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)reg, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtRegressorClass, (PetscObject)reg, PetscOptionsObject));
   PetscOptionsEnd();
   if (reg->ls_solver_set && reg->ls_solver == HT_REGRESSOR_LS_LSQR) PetscCall(HtRegressorGetKSP(reg, &reg->ksp)); /* its options in -help */
   if (reg->ksp) PetscCall(KSPSetFromOptions(reg->ksp));

@@ -12,7 +12,13 @@ PetscClassId      HT_REGRESSOR_CLASSID;
 PetscFunctionList HtRegressorList = NULL;
 PetscLogEvent     HT_REGRESSOR_SetUp, HT_REGRESSOR_Fit, HT_REGRESSOR_Predict, HT_REGRESSOR_Gram;
 
-static PetscBool HtRegressorPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtRegressorEvents[] = {
+  {"HtRegressorSetUp",   &HT_REGRESSOR_SetUp  },
+  {"HtRegressorFit",     &HT_REGRESSOR_Fit    },
+  {"HtRegressorPredict", &HT_REGRESSOR_Predict},
+  {"HtRegressorGram",    &HT_REGRESSOR_Gram   },
+  {NULL,                 NULL                 }
+};
 
 /*@C
    HtRegressorFinalizePackage - Destroys the HtRegressor type list; called from `PetscFinalize()`.
@@ -24,8 +30,7 @@ static PetscBool HtRegressorPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtRegressorFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtRegressorList));
-  HtRegressorPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtRegressorClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -44,18 +49,7 @@ PetscErrorCode HtRegressorFinalizePackage(void)
 PetscErrorCode HtRegressorInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtRegressorPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtRegressorPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(KSPInitializePackage());
-  PetscCall(PetscClassIdRegister("HtRegressor", &HT_REGRESSOR_CLASSID));
-  PetscCall(HtRegressorTypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtRegressorSetUp", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_SetUp));
-  PetscCall(PetscLogEventRegister("HtRegressorFit", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Fit));
-  PetscCall(PetscLogEventRegister("HtRegressorPredict", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Predict));
-  PetscCall(PetscLogEventRegister("HtRegressorGram", HT_REGRESSOR_CLASSID, &HT_REGRESSOR_Gram));
-  PetscCall(HtMLPackageExclude("ht_regressor", HT_REGRESSOR_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtRegressorFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtRegressorClass, HtRegressorEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -81,7 +75,6 @@ PetscErrorCode HtRegressorInitializePackage(void)
 PetscErrorCode HtRegressorRegister(const char name[], PetscErrorCode (*create)(HtRegressor))
 {
   PetscFunctionBegin;
-  PetscCall(HtRegressorInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtRegressorList, name, create));
+  PetscCall(HtMLClassRegister(&HtRegressorClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -19,12 +19,7 @@ PetscErrorCode HtRegressorSetUp(HtRegressor reg)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  if (reg->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)reg)->type_name) PetscCall(HtRegressorSetType(reg, HTREGRESSORLASSO));
-  PetscCall(PetscLogEventBegin(HT_REGRESSOR_SetUp, reg, 0, 0, 0));
-  PetscTryTypeMethod(reg, setup);
-  PetscCall(PetscLogEventEnd(HT_REGRESSOR_SetUp, reg, 0, 0, 0));
-  reg->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtRegressorClass, (PetscObject)reg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

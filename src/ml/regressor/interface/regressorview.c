@@ -19,18 +19,17 @@ static PetscErrorCode HtRegressorViewCoefficients(HtRegressor reg, PetscViewer v
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtRegressorView_ASCII(HtRegressor reg, PetscViewer viewer)
+static PetscErrorCode HtRegressorView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtRegressor reg = (HtRegressor)obj;
+
   PetscFunctionBegin;
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)reg, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   PetscCall(PetscViewerASCIIPrintf(viewer, "alpha: %g, fit_intercept: %s\n", (double)reg->alpha, PetscBools[reg->fit_intercept]));
   PetscTryTypeMethod(reg, view, viewer);
   if (reg->fitted) {
     PetscCall(PetscViewerASCIIPrintf(viewer, "fit: %s after %" PetscInt_FMT " iterations, duality gap %g, %" PetscInt_FMT " samples x %" PetscInt_FMT " features\n", HtRegressorConvergedReasons[reg->reason], reg->its, (double)reg->gap, reg->n, reg->f));
     PetscCall(HtRegressorViewCoefficients(reg, viewer));
   }
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -38,11 +37,11 @@ static PetscErrorCode HtRegressorView_ASCII(HtRegressor reg, PetscViewer viewer)
    the model in the viewer's current group: the datasets coef, intercept, n_iter, dual_gap, alpha, l1_ratio,
    fit_intercept, n_samples, converged_reason, lasso_solver, ls_solver (the solvers used), the attributes heat_class and heat_type
 */
-static PetscErrorCode HtRegressorView_HDF5(HtRegressor reg, PetscViewer viewer)
+static PetscErrorCode HtRegressorView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtRegressor reg = (HtRegressor)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)reg, reg->fitted));
-  PetscCall(HtMLModelSaveBegin((PetscObject)reg, viewer));
   PetscCall(HtMLModelSaveTensor(viewer, reg->coef, "coef"));
   PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "intercept", HT_SCALAR, reg->intercept));
   PetscCall(HtMLModelSaveScalar((PetscObject)reg, viewer, "n_iter", HT_INT, (PetscScalar)reg->its));
@@ -77,17 +76,9 @@ static PetscErrorCode HtRegressorView_HDF5(HtRegressor reg, PetscViewer viewer)
 @*/
 PetscErrorCode HtRegressorView(HtRegressor reg, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)reg), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)reg, viewer, &ishdf5));
-  if (isascii) PetscCall(HtRegressorView_ASCII(reg, viewer));
-  else if (ishdf5) PetscCall(HtRegressorView_HDF5(reg, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)reg), PETSC_ERR_SUP, "HtRegressorView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  PetscCall(HtMLObjectView(&HtRegressorClass, (PetscObject)reg, viewer, HtRegressorView_ASCII, HtRegressorView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -144,7 +135,6 @@ static PetscErrorCode HtRegressorLoadReal(HtRegressor reg, PetscViewer viewer, c
 @*/
 PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
 {
-  char              *type;
   HtTensor           coef;
   const PetscScalar *c;
   const char        *names[] = {"intercept", "n_iter", "dual_gap", "alpha", "l1_ratio", "fit_intercept", "n_samples", "converged_reason", "lasso_solver", "ls_solver"};
@@ -153,10 +143,7 @@ PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(reg, HT_REGRESSOR_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)reg, viewer, &type));
-  PetscCall(HtRegressorSetType(reg, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtRegressorClass, (PetscObject)reg, viewer));
   PetscCall(HtMLModelLoadTensor((PetscObject)reg, viewer, "coef", &coef));
   PetscCall(HtTensorGetLocalSize(coef, &f));
   PetscCheck(f >= 1, PetscObjectComm((PetscObject)reg), PETSC_ERR_FILE_UNEXPECTED, "The model holds no coefficients: not a regression model");
@@ -174,10 +161,9 @@ PetscErrorCode HtRegressorLoad(HtRegressor reg, PetscViewer viewer)
   PetscCall(HtTensorDestroy(&coef));
   reg->ymean = v[0]; /* the means are 0: b = ymean */
   PetscCall(HtRegressorSetModel_Private(reg));
-  reg->its         = (PetscInt)v[1];
-  reg->gap         = v[2];
-  reg->reason      = (HtRegressorConvergedReason)v[7];
-  reg->fitted      = PETSC_TRUE;
-  reg->setupcalled = PETSC_TRUE;
+  reg->its    = (PetscInt)v[1];
+  reg->gap    = v[2];
+  reg->reason = (HtRegressorConvergedReason)v[7];
+  PetscCall(HtMLObjectLoadEnd(&HtRegressorClass, (PetscObject)reg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

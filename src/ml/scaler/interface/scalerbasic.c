@@ -2,7 +2,39 @@
    HtScaler: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/scalerimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtScalerReset() after the type's */
+static PetscErrorCode HtScalerResetModel(PetscObject obj)
+{
+  HtScaler sc = (HtScaler)obj;
+
+  PetscFunctionBegin;
+  for (PetscInt k = 0; k < HT_SCALER_NUM_STATS; k++) PetscCall(HtTensorDestroy(&sc->stat[k]));
+  sc->nsamples  = 0;
+  sc->nfeatures = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* what a type sets in the object besides its data (its parameter table), cleared when the type changes */
+static PetscErrorCode HtScalerClearType(PetscObject obj)
+{
+  HtScaler sc = (HtScaler)obj;
+
+  PetscFunctionBegin;
+  sc->params  = NULL;
+  sc->nparams = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtScalerClass = {
+  HT_ML_CLASS(HtScaler, HT_SCALER),
+  .descr     = "Scaling",
+  .key       = "ht_scaler",
+  .deftype   = HTSCALERSTANDARD,
+  .typehelp  = "Scaling",
+  .reset     = HtScalerResetModel,
+  .cleartype = HtScalerClearType,
+};
 
 /*@C
    HtScalerCreate - Creates a scaling object.
@@ -26,8 +58,7 @@ PetscErrorCode HtScalerCreate(MPI_Comm comm, HtScaler *sc)
 
   PetscFunctionBegin;
   PetscValidPointer(sc, 2);
-  PetscCall(HtScalerInitializePackage());
-  PetscCall(PetscHeaderCreate(s, HT_SCALER_CLASSID, "HtScaler", "Scaling", "HtScaler", comm, HtScalerDestroy, HtScalerView));
+  PetscCall(HtMLObjectCreate(&HtScalerClass, comm, (PetscObject *)&s));
   *sc = s;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -54,23 +85,9 @@ PetscErrorCode HtScalerCreate(MPI_Comm comm, HtScaler *sc)
 @*/
 PetscErrorCode HtScalerSetType(HtScaler sc, HtScalerType type)
 {
-  PetscErrorCode (*create)(HtScaler);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)sc, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)sc, HtScalerList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtScalerReset(sc));
-  PetscTryTypeMethod(sc, destroy);
-  PetscCall(PetscMemzero(sc->ops, sizeof(struct _HtScalerOps)));
-  sc->data    = NULL;
-  sc->params  = NULL;
-  sc->nparams = 0;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)sc, type));
-  PetscCall((*create)(sc));
+  PetscCall(HtMLObjectSetType(&HtScalerClass, (PetscObject)sc, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -182,12 +199,7 @@ PetscErrorCode HtScalerReset(HtScaler sc)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
-  PetscTryTypeMethod(sc, reset);
-  for (PetscInt k = 0; k < HT_SCALER_NUM_STATS; k++) PetscCall(HtTensorDestroy(&sc->stat[k]));
-  sc->nsamples    = 0;
-  sc->nfeatures   = 0;
-  sc->fitted      = PETSC_FALSE;
-  sc->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtScalerClass, (PetscObject)sc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -206,15 +218,7 @@ PetscErrorCode HtScalerReset(HtScaler sc)
 PetscErrorCode HtScalerDestroy(HtScaler *sc)
 {
   PetscFunctionBegin;
-  if (!*sc) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*sc, HT_SCALER_CLASSID, 1);
-  if (--((PetscObject)(*sc))->refct > 0) {
-    *sc = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtScalerReset(*sc));
-  PetscTryTypeMethod(*sc, destroy);
-  PetscCall(PetscHeaderDestroy(sc));
+  PetscCall(HtMLObjectDestroy(&HtScalerClass, (PetscObject *)sc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -224,12 +228,7 @@ PetscErrorCode HtScalerDestroy(HtScaler *sc)
 */
 PetscErrorCode HtScalerSetParameter_Private(HtScaler sc, void *param, const void *value, size_t size)
 {
-  PetscBool same;
-
   PetscFunctionBegin;
-  PetscCall(PetscMemcmp(param, value, size, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HtScalerReset(sc));
-  PetscCall(PetscMemcpy(param, value, size));
+  PetscCall(HtMLObjectSetParameter(&HtScalerClass, (PetscObject)sc, param, value, size));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

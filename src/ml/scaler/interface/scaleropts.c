@@ -33,18 +33,12 @@
 @*/
 PetscErrorCode HtScalerSetFromOptions(HtScaler sc)
 {
-  char      type[256];
-  PetscBool set;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
   PetscCall(HtScalerInitializePackage());
   PetscObjectOptionsBegin((PetscObject)sc);
-  PetscCall(PetscOptionsFList("-ht_scaler_type", "Scaling", "HtScalerSetType", HtScalerList, ((PetscObject)sc)->type_name ? ((PetscObject)sc)->type_name : HTSCALERSTANDARD, type, sizeof(type), &set));
-  if (set || !((PetscObject)sc)->type_name) PetscCall(HtScalerSetType(sc, set ? type : HTSCALERSTANDARD));
-  PetscCall(PetscOptionsName("-ht_scaler_view", "View the object after the fit", "HtScalerView", NULL));
-  PetscTryTypeMethod(sc, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)sc, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsType(&HtScalerClass, (PetscObject)sc, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtScalerClass, (PetscObject)sc, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

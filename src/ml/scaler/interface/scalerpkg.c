@@ -10,7 +10,11 @@ PetscClassId      HT_SCALER_CLASSID;
 PetscFunctionList HtScalerList = NULL;
 PetscLogEvent     HT_SCALER_Fit, HT_SCALER_Transform;
 
-static PetscBool HtScalerPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtScalerEvents[] = {
+  {"HtScalerFit",       &HT_SCALER_Fit      },
+  {"HtScalerTransform", &HT_SCALER_Transform},
+  {NULL,                NULL                }
+};
 
 /*@C
    HtScalerFinalizePackage - Destroys the HtScaler type list; called from `PetscFinalize()`.
@@ -22,8 +26,7 @@ static PetscBool HtScalerPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtScalerFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtScalerList));
-  HtScalerPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtScalerClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -42,15 +45,7 @@ PetscErrorCode HtScalerFinalizePackage(void)
 PetscErrorCode HtScalerInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtScalerPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtScalerPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(PetscClassIdRegister("HtScaler", &HT_SCALER_CLASSID));
-  PetscCall(HtScalerTypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtScalerFit", HT_SCALER_CLASSID, &HT_SCALER_Fit));
-  PetscCall(PetscLogEventRegister("HtScalerTransform", HT_SCALER_CLASSID, &HT_SCALER_Transform));
-  PetscCall(HtMLPackageExclude("ht_scaler", HT_SCALER_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtScalerFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtScalerClass, HtScalerEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -76,7 +71,6 @@ PetscErrorCode HtScalerInitializePackage(void)
 PetscErrorCode HtScalerRegister(const char name[], PetscErrorCode (*create)(HtScaler))
 {
   PetscFunctionBegin;
-  PetscCall(HtScalerInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtScalerList, name, create));
+  PetscCall(HtMLClassRegister(&HtScalerClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

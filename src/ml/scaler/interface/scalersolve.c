@@ -19,10 +19,7 @@ PetscErrorCode HtScalerSetUp(HtScaler sc)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
-  if (sc->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)sc)->type_name) PetscCall(HtScalerSetType(sc, HTSCALERSTANDARD));
-  PetscTryTypeMethod(sc, setup);
-  sc->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtScalerClass, (PetscObject)sc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -112,11 +112,11 @@ static PetscErrorCode HtScalerLoadParameters(HtScaler sc, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtScalerView_ASCII(HtScaler sc, PetscViewer viewer)
+static PetscErrorCode HtScalerView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtScaler sc = (HtScaler)obj;
+
   PetscFunctionBegin;
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)sc, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   PetscCall(HtScalerViewParameters(sc, viewer));
   PetscTryTypeMethod(sc, view, viewer);
   if (sc->fitted) {
@@ -124,7 +124,6 @@ static PetscErrorCode HtScalerView_ASCII(HtScaler sc, PetscViewer viewer)
     for (PetscInt k = 0; k < HT_SCALER_NUM_STATS; k++)
       if (sc->stat[k]) PetscCall(HtScalerViewStat(viewer, HtScalerStats[k], sc->stat[k]));
   }
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -132,11 +131,11 @@ static PetscErrorCode HtScalerView_ASCII(HtScaler sc, PetscViewer viewer)
    the model in the viewer's current group: the datasets n_samples_seen, n_features_in and the type's statistics,
    the attributes heat_class and heat_type, the type's parameters, and what the type adds
 */
-static PetscErrorCode HtScalerView_HDF5(HtScaler sc, PetscViewer viewer)
+static PetscErrorCode HtScalerView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtScaler sc = (HtScaler)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)sc, sc->fitted));
-  PetscCall(HtMLModelSaveBegin((PetscObject)sc, viewer));
   PetscCall(HtMLModelSaveScalar((PetscObject)sc, viewer, "n_samples_seen", HT_INT, (PetscScalar)sc->nsamples));
   PetscCall(HtMLModelSaveScalar((PetscObject)sc, viewer, "n_features_in", HT_INT, (PetscScalar)sc->nfeatures));
   for (PetscInt k = 0; k < HT_SCALER_NUM_STATS; k++)
@@ -167,17 +166,9 @@ static PetscErrorCode HtScalerView_HDF5(HtScaler sc, PetscViewer viewer)
 @*/
 PetscErrorCode HtScalerView(HtScaler sc, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)sc), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)sc, viewer, &ishdf5));
-  if (isascii) PetscCall(HtScalerView_ASCII(sc, viewer));
-  else if (ishdf5) PetscCall(HtScalerView_HDF5(sc, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)sc), PETSC_ERR_SUP, "HtScalerView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  PetscCall(HtMLObjectView(&HtScalerClass, (PetscObject)sc, viewer, HtScalerView_ASCII, HtScalerView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -223,15 +214,11 @@ PetscErrorCode HtScalerViewFromOptions(HtScaler sc, PetscObject obj, const char 
 @*/
 PetscErrorCode HtScalerLoad(HtScaler sc, PetscViewer viewer)
 {
-  char       *type;
   PetscScalar nsamples, nfeatures;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, HT_SCALER_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)sc, viewer, &type));
-  PetscCall(HtScalerSetType(sc, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtScalerClass, (PetscObject)sc, viewer));
   PetscCall(HtScalerReset(sc));
   PetscCall(HtScalerLoadParameters(sc, viewer));
   PetscTryTypeMethod(sc, load, viewer);
@@ -243,9 +230,8 @@ PetscErrorCode HtScalerLoad(HtScaler sc, PetscViewer viewer)
     PetscCall(PetscViewerHDF5HasDataset(viewer, HtScalerStats[k], &has));
     if (has) PetscCall(HtMLModelLoadTensor((PetscObject)sc, viewer, HtScalerStats[k], &sc->stat[k]));
   }
-  sc->nsamples    = (PetscInt)PetscRealPart(nsamples);
-  sc->nfeatures   = (PetscInt)PetscRealPart(nfeatures);
-  sc->fitted      = PETSC_TRUE;
-  sc->setupcalled = PETSC_TRUE;
+  sc->nsamples  = (PetscInt)PetscRealPart(nsamples);
+  sc->nfeatures = (PetscInt)PetscRealPart(nfeatures);
+  PetscCall(HtMLObjectLoadEnd(&HtScalerClass, (PetscObject)sc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
