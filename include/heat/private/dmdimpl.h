@@ -13,13 +13,9 @@ PETSC_EXTERN PetscLogEvent HT_DMD_SetUp, HT_DMD_Fit, HT_DMD_Predict;
 
 typedef struct _HtDMDOps *HtDMDOps;
 struct _HtDMDOps {
-  PetscErrorCode (*setfromoptions)(HtDMD, PetscOptionItems *);
-  PetscErrorCode (*setup)(HtDMD);
+  HT_ML_OPS(HtDMD);
   PetscErrorCode (*fit)(HtDMD, HtTensor);        /* X: (n, m) split 0, checked */
   PetscErrorCode (*partialfit)(HtDMD, HtTensor); /* one snapshot (n, 1) split 0, checked (streaming) */
-  PetscErrorCode (*view)(HtDMD, PetscViewer);    /* ASCII: the type's parameters */
-  PetscErrorCode (*reset)(HtDMD);
-  PetscErrorCode (*destroy)(HtDMD);
 };
 
 struct _p_HtDMD {
@@ -30,24 +26,24 @@ struct _p_HtDMD {
   PetscReal dt;   /* time between snapshots: continuous eigenvalues log(lambda) / dt */
   PetscBool setupcalled;
   /* results */
-  PetscInt             n, nsnap;  /* state values, snapshots of the model */
-  PetscInt             r;         /* rank of the model */
+  PetscInt             n, nsnap;                         /* state values, snapshots of the model */
+  PetscInt             r;                                /* rank of the model */
   HtTensor             eig, ceig, amplitudes, sv, modes; /* (r, 2), (r, 2), (r, 2), (k), (n, r, 2) split 0 */
-  PetscBool            modesvalid; /* modes and amplitudes belong to the eigenvalues (else computed from below) */
-  HtTensor             basis, x0;  /* the factors' basis Q (n x q) and the first snapshot (n x 1), until the modes are made */
-  PetscInt             q;          /* columns of basis */
-  PetscScalar         *K;          /* q x 2r: the modes (real, imaginary parts) in the basis, column-major */
+  PetscBool            modesvalid;                       /* modes and amplitudes belong to the eigenvalues (else computed from below) */
+  HtTensor             basis, x0;                        /* the factors' basis Q (n x q) and the first snapshot (n x 1), until the modes are made */
+  PetscInt             q;                                /* columns of basis */
+  PetscScalar         *K;                                /* q x 2r: the modes (real, imaginary parts) in the basis, column-major */
   HtDMDConvergedReason reason;
   PetscBool            fitted, loaded;
   HtMLMonitors         monitors;
   void                *data; /* type-specific */
 };
 
-PETSC_INTERN PetscErrorCode HtDMDSetFactors_Private(HtDMD, HtTensor, HtTensor, PetscInt, PetscInt, const PetscScalar[], const PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtDMDSetUpModes_Private(HtDMD);
-PETSC_INTERN PetscErrorCode HtDMDAmplitudes_Private(HtDMD, HtTensor, PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtDMDClearModel_Private(HtDMD);
-PETSC_INTERN PetscErrorCode HtDMDSmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[], PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtDMDSmallQR_Private(PetscInt, PetscInt, PetscScalar[], PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtDMDGemm_Private(const char[], const char[], PetscInt, PetscInt, PetscInt, const PetscScalar[], PetscInt, const PetscScalar[], PetscInt, PetscScalar[]);
-PETSC_INTERN PetscErrorCode HtDMDTypeRegisterAll(void);
+PETSC_INTERN PetscErrorCode  HtDMDSetFactors_Private(HtDMD, HtTensor, HtTensor, PetscInt, PetscInt, const PetscScalar[], const PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtDMDSetUpModes_Private(HtDMD);
+PETSC_INTERN PetscErrorCode  HtDMDAmplitudes_Private(HtDMD, HtTensor, PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtDMDSmallSVD_Private(PetscInt, PetscInt, PetscScalar[], PetscReal[], PetscScalar[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtDMDSmallQR_Private(PetscInt, PetscInt, PetscScalar[], PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtDMDGemm_Private(const char[], const char[], PetscInt, PetscInt, PetscInt, const PetscScalar[], PetscInt, const PetscScalar[], PetscInt, PetscScalar[]);
+PETSC_INTERN PetscErrorCode  HtDMDTypeRegisterAll(void);
+PETSC_INTERN const HtMLClass HtDMDClass;

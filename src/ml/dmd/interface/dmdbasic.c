@@ -2,7 +2,43 @@
    HtDMD: the object itself (creation, type, options prefix, reset, destruction).
 */
 #include <heat/private/dmdimpl.h>
-#include <heat/private/heatimpl.h>
+
+/* the class's fitted model, freed by HtDMDReset() after the type's */
+static PetscErrorCode HtDMDResetModel(PetscObject obj)
+{
+  HtDMD dmd = (HtDMD)obj;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorDestroy(&dmd->eig));
+  PetscCall(HtTensorDestroy(&dmd->ceig));
+  PetscCall(HtTensorDestroy(&dmd->amplitudes));
+  PetscCall(HtTensorDestroy(&dmd->sv));
+  PetscCall(HtTensorDestroy(&dmd->modes));
+  PetscCall(HtTensorDestroy(&dmd->basis));
+  PetscCall(HtTensorDestroy(&dmd->x0));
+  PetscCall(PetscFree(dmd->K));
+  dmd->n          = 0;
+  dmd->nsnap      = 0;
+  dmd->r          = 0;
+  dmd->q          = 0;
+  dmd->modesvalid = PETSC_FALSE;
+  dmd->loaded     = PETSC_FALSE;
+  dmd->reason     = HT_DMD_CONVERGED_ITERATING;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const HtMLClass HtDMDClass = {
+  HT_ML_CLASS(HtDMD, HT_DMD),
+  HT_ML_CLASS_MONITORS(HtDMD),
+  .descr        = "Dynamic mode decomposition",
+  .key          = "ht_dmd",
+  .deftype      = HTDMDEXACT,
+  .typehelp     = "DMD method",
+  .reasonhelp   = "Print how the fit ended",
+  .monitornames = {"leading |eigenvalue|", "rank"},
+  .setupevent   = &HT_DMD_SetUp,
+  .reset        = HtDMDResetModel,
+};
 
 /*@C
    HtDMDCreate - Creates a DMD object.
@@ -25,8 +61,7 @@ PetscErrorCode HtDMDCreate(MPI_Comm comm, HtDMD *dmd)
 
   PetscFunctionBegin;
   PetscValidPointer(dmd, 2);
-  PetscCall(HtDMDInitializePackage());
-  PetscCall(PetscHeaderCreate(p, HT_DMD_CLASSID, "HtDMD", "Dynamic mode decomposition", "HtDMD", comm, HtDMDDestroy, HtDMDView));
+  PetscCall(HtMLObjectCreate(&HtDMDClass, comm, (PetscObject *)&p));
   p->tol = 1e-10;
   p->dt  = 1;
   *dmd   = p;
@@ -51,22 +86,9 @@ PetscErrorCode HtDMDCreate(MPI_Comm comm, HtDMD *dmd)
 @*/
 PetscErrorCode HtDMDSetType(HtDMD dmd, HtDMDType type)
 {
-  PetscErrorCode (*create)(HtDMD);
-  PetscBool same;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  PetscValidCharPointer(type, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)dmd, type, &same));
-  if (same) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(HeatFunctionListFindCreate((PetscObject)dmd, HtDMDList, type, (PetscVoidFunction *)&create));
-  PetscCall(HtDMDReset(dmd));
-  PetscTryTypeMethod(dmd, destroy);
-  PetscCall(PetscMemzero(dmd->ops, sizeof(struct _HtDMDOps)));
-  dmd->data        = NULL;
-  dmd->setupcalled = PETSC_FALSE;
-  PetscCall(PetscObjectChangeTypeName((PetscObject)dmd, type));
-  PetscCall((*create)(dmd));
+  PetscCall(HtMLObjectSetType(&HtDMDClass, (PetscObject)dmd, type));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -175,8 +197,7 @@ PetscErrorCode HtDMDReset(HtDMD dmd)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  PetscCall(HtDMDClearModel_Private(dmd));
-  dmd->setupcalled = PETSC_FALSE;
+  PetscCall(HtMLObjectReset(&HtDMDClass, (PetscObject)dmd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -195,15 +216,6 @@ PetscErrorCode HtDMDReset(HtDMD dmd)
 PetscErrorCode HtDMDDestroy(HtDMD *dmd)
 {
   PetscFunctionBegin;
-  if (!*dmd) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscValidHeaderSpecific(*dmd, HT_DMD_CLASSID, 1);
-  if (--((PetscObject)(*dmd))->refct > 0) {
-    *dmd = NULL;
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  PetscCall(HtDMDReset(*dmd));
-  PetscTryTypeMethod(*dmd, destroy);
-  PetscCall(HtDMDMonitorCancel(*dmd));
-  PetscCall(PetscHeaderDestroy(dmd));
+  PetscCall(HtMLObjectDestroy(&HtDMDClass, (PetscObject *)dmd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

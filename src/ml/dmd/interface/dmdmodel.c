@@ -467,27 +467,3 @@ PetscErrorCode HtDMDSetUpModes_Private(HtDMD dmd)
   dmd->modesvalid = PETSC_TRUE;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
-
-/* HtDMDClearModel_Private - no model: results, the basis, the type's running state (the parameters stay) */
-PetscErrorCode HtDMDClearModel_Private(HtDMD dmd)
-{
-  PetscFunctionBegin;
-  PetscTryTypeMethod(dmd, reset);
-  PetscCall(HtTensorDestroy(&dmd->eig));
-  PetscCall(HtTensorDestroy(&dmd->ceig));
-  PetscCall(HtTensorDestroy(&dmd->amplitudes));
-  PetscCall(HtTensorDestroy(&dmd->sv));
-  PetscCall(HtTensorDestroy(&dmd->modes));
-  PetscCall(HtTensorDestroy(&dmd->basis));
-  PetscCall(HtTensorDestroy(&dmd->x0));
-  PetscCall(PetscFree(dmd->K));
-  dmd->n          = 0;
-  dmd->nsnap      = 0;
-  dmd->r          = 0;
-  dmd->q          = 0;
-  dmd->modesvalid = PETSC_FALSE;
-  dmd->fitted     = PETSC_FALSE;
-  dmd->loaded     = PETSC_FALSE;
-  dmd->reason     = HT_DMD_CONVERGED_ITERATING;
-  PetscFunctionReturn(PETSC_SUCCESS);
-}

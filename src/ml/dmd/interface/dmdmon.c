@@ -3,8 +3,6 @@
 */
 #include <heat/private/dmdimpl.h>
 
-static const HtMLMonitorNames HtDMDMonitorNames = {"leading |eigenvalue|", "rank"};
-
 /*@C
    HtDMDMonitorSet - Adds a routine called after every snapshot the streaming type folds in (from the second on).
 
@@ -33,7 +31,7 @@ PetscErrorCode HtDMDMonitorSet(HtDMD dmd, HtDMDMonitorFn monitor, void *ctx, Pet
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  PetscCall(HtMLMonitorsAdd((PetscObject)dmd, &dmd->monitors, (PetscVoidFunction)monitor, ctx, destroy));
+  PetscCall(HtMLObjectMonitorSet(&HtDMDClass, (PetscObject)dmd, (PetscVoidFunction)monitor, ctx, destroy));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -56,7 +54,7 @@ PetscErrorCode HtDMDMonitorCancel(HtDMD dmd)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  PetscCall(HtMLMonitorsCancel(&dmd->monitors));
+  PetscCall(HtMLObjectMonitorCancel(&HtDMDClass, (PetscObject)dmd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -108,7 +106,7 @@ PetscErrorCode HtDMDMonitorDefault(HtDMD dmd, PetscInt snapshots, PetscInt rank,
   PetscFunctionBegin;
   PetscCall(PetscViewerPushFormat(viewer, vf->format));
   PetscCall(PetscViewerASCIIAddTab(viewer, ((PetscObject)dmd)->tablevel));
-  PetscCall(PetscViewerASCIIPrintf(viewer, "%3" PetscInt_FMT " HtDMD snapshots, %s %" PetscInt_FMT ", %s %.12e\n", snapshots, HtDMDMonitorNames.change, rank, HtDMDMonitorNames.objective, (double)leading));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "%3" PetscInt_FMT " HtDMD snapshots, %s %" PetscInt_FMT ", %s %.12e\n", snapshots, HtDMDClass.monitornames.change, rank, HtDMDClass.monitornames.objective, (double)leading));
   PetscCall(PetscViewerASCIISubtractTab(viewer, ((PetscObject)dmd)->tablevel));
   PetscCall(PetscViewerPopFormat(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -136,7 +134,7 @@ PetscErrorCode HtDMDMonitorDefault(HtDMD dmd, PetscInt snapshots, PetscInt rank,
 PetscErrorCode HtDMDMonitorDrawLG(HtDMD dmd, PetscInt snapshots, PetscInt rank, PetscReal leading, PetscViewerAndFormat *vf)
 {
   PetscFunctionBegin;
-  PetscCall(HtMLMonitorDrawLG((PetscObject)dmd, &HtDMDMonitorNames, snapshots - 1, leading, vf));
+  PetscCall(HtMLObjectMonitorDrawLG(&HtDMDClass, (PetscObject)dmd, snapshots - 1, leading, vf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

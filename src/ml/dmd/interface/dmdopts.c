@@ -32,8 +32,7 @@ PetscErrorCode HtDMDSetRank(HtDMD dmd, PetscInt rank)
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
   PetscValidLogicalCollectiveInt(dmd, rank, 2);
   PetscCheck(rank >= 0, PetscObjectComm((PetscObject)dmd), PETSC_ERR_ARG_OUTOFRANGE, "The rank must be at least 1, or 0 to choose it by the tolerance; not %" PetscInt_FMT, rank);
-  if (rank != dmd->rank) PetscCall(HtDMDReset(dmd));
-  dmd->rank = rank;
+  PetscCall(HtMLObjectSetParameter(&HtDMDClass, (PetscObject)dmd, &dmd->rank, &rank, sizeof(rank)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -85,8 +84,7 @@ PetscErrorCode HtDMDSetTolerance(HtDMD dmd, PetscReal tol)
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
   PetscValidLogicalCollectiveReal(dmd, tol, 2);
   PetscCheck(tol >= 0 && tol < 1, PetscObjectComm((PetscObject)dmd), PETSC_ERR_ARG_OUTOFRANGE, "The tolerance must be in [0, 1), not %g", (double)tol);
-  if (tol != dmd->tol) PetscCall(HtDMDReset(dmd));
-  dmd->tol = tol;
+  PetscCall(HtMLObjectSetParameter(&HtDMDClass, (PetscObject)dmd, &dmd->tol, &tol, sizeof(tol)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -190,7 +188,6 @@ PetscErrorCode HtDMDGetTimeStep(HtDMD dmd, PetscReal *dt)
 @*/
 PetscErrorCode HtDMDSetFromOptions(HtDMD dmd)
 {
-  char      type[256];
   PetscBool set;
   PetscInt  rank = dmd->rank;
   PetscReal tol = dmd->tol, dt = dmd->dt;
@@ -199,19 +196,14 @@ PetscErrorCode HtDMDSetFromOptions(HtDMD dmd)
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
   PetscCall(HtDMDInitializePackage());
   PetscObjectOptionsBegin((PetscObject)dmd);
-  PetscCall(PetscOptionsFList("-ht_dmd_type", "DMD method", "HtDMDSetType", HtDMDList, ((PetscObject)dmd)->type_name ? ((PetscObject)dmd)->type_name : HTDMDEXACT, type, sizeof(type), &set));
-  if (set || !((PetscObject)dmd)->type_name) PetscCall(HtDMDSetType(dmd, set ? type : HTDMDEXACT));
+  PetscCall(HtMLObjectOptionsType(&HtDMDClass, (PetscObject)dmd, PetscOptionsObject));
   PetscCall(PetscOptionsInt("-ht_dmd_rank", "Rank of the model (0: chosen by -ht_dmd_tol)", "HtDMDSetRank", rank, &rank, &set));
   if (set) PetscCall(HtDMDSetRank(dmd, rank));
   PetscCall(PetscOptionsReal("-ht_dmd_tol", "Drop the singular values below tol times the largest", "HtDMDSetTolerance", tol, &tol, &set));
   if (set) PetscCall(HtDMDSetTolerance(dmd, tol));
   PetscCall(PetscOptionsReal("-ht_dmd_time_step", "Time between snapshots (continuous eigenvalues)", "HtDMDSetTimeStep", dt, &dt, &set));
   if (set) PetscCall(HtDMDSetTimeStep(dmd, dt));
-  PetscCall(HtMLMonitorsSetFromOptions((PetscObject)dmd, PetscOptionsObject, &dmd->monitors, "-ht_dmd_monitor", (PetscVoidFunction)HtDMDMonitorDefault, (PetscVoidFunction)HtDMDMonitorDrawLG));
-  PetscCall(PetscOptionsName("-ht_dmd_view", "View the object after the fit", "HtDMDView", NULL));
-  PetscCall(PetscOptionsName("-ht_dmd_converged_reason", "Print how the fit ended", "HtDMDConvergedReasonView", NULL));
-  PetscTryTypeMethod(dmd, setfromoptions, PetscOptionsObject);
-  PetscCall(PetscObjectProcessOptionsHandlers((PetscObject)dmd, PetscOptionsObject));
+  PetscCall(HtMLObjectOptionsEnd(&HtDMDClass, (PetscObject)dmd, PetscOptionsObject));
   PetscOptionsEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
 }

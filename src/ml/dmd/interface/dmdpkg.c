@@ -4,13 +4,18 @@
 #include <heat/private/dmdimpl.h>
 
 static const char *const HtDMDConvergedReasons_Shifted[] = {"", "", "", "CONVERGED_ITERATING", "CONVERGED_DIRECT", "CONVERGED_SNAPSHOTS", "HtDMDConvergedReason", "HT_DMD_", NULL};
-const char *const *HtDMDConvergedReasons = HtDMDConvergedReasons_Shifted + 3;
+const char *const       *HtDMDConvergedReasons           = HtDMDConvergedReasons_Shifted + 3;
 
 PetscClassId      HT_DMD_CLASSID;
 PetscFunctionList HtDMDList = NULL;
 PetscLogEvent     HT_DMD_SetUp, HT_DMD_Fit, HT_DMD_Predict;
 
-static PetscBool HtDMDPackageInitialized = PETSC_FALSE;
+static const HtMLEvent HtDMDEvents[] = {
+  {"HtDMDSetUp",   &HT_DMD_SetUp  },
+  {"HtDMDFit",     &HT_DMD_Fit    },
+  {"HtDMDPredict", &HT_DMD_Predict},
+  {NULL,           NULL           }
+};
 
 /*@C
    HtDMDFinalizePackage - Destroys the HtDMD type list; called from `PetscFinalize()`.
@@ -22,8 +27,7 @@ static PetscBool HtDMDPackageInitialized = PETSC_FALSE;
 PetscErrorCode HtDMDFinalizePackage(void)
 {
   PetscFunctionBegin;
-  PetscCall(PetscFunctionListDestroy(&HtDMDList));
-  HtDMDPackageInitialized = PETSC_FALSE;
+  PetscCall(HtMLClassFinalize(&HtDMDClass));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -42,16 +46,7 @@ PetscErrorCode HtDMDFinalizePackage(void)
 PetscErrorCode HtDMDInitializePackage(void)
 {
   PetscFunctionBegin;
-  if (HtDMDPackageInitialized) PetscFunctionReturn(PETSC_SUCCESS);
-  HtDMDPackageInitialized = PETSC_TRUE;
-  PetscCall(HtTensorInitializePackage());
-  PetscCall(PetscClassIdRegister("HtDMD", &HT_DMD_CLASSID));
-  PetscCall(HtDMDTypeRegisterAll());
-  PetscCall(PetscLogEventRegister("HtDMDSetUp", HT_DMD_CLASSID, &HT_DMD_SetUp));
-  PetscCall(PetscLogEventRegister("HtDMDFit", HT_DMD_CLASSID, &HT_DMD_Fit));
-  PetscCall(PetscLogEventRegister("HtDMDPredict", HT_DMD_CLASSID, &HT_DMD_Predict));
-  PetscCall(HtMLPackageExclude("ht_dmd", HT_DMD_CLASSID));
-  PetscCall(PetscRegisterFinalize(HtDMDFinalizePackage));
+  PetscCall(HtMLClassInitialize(&HtDMDClass, HtDMDEvents));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -77,7 +72,6 @@ PetscErrorCode HtDMDInitializePackage(void)
 PetscErrorCode HtDMDRegister(const char name[], PetscErrorCode (*create)(HtDMD))
 {
   PetscFunctionBegin;
-  PetscCall(HtDMDInitializePackage());
-  PetscCall(PetscFunctionListAdd(&HtDMDList, name, create));
+  PetscCall(HtMLClassRegister(&HtDMDClass, name, (PetscVoidFunction)create));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

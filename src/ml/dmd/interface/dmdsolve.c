@@ -19,12 +19,18 @@ PetscErrorCode HtDMDSetUp(HtDMD dmd)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  if (dmd->setupcalled) PetscFunctionReturn(PETSC_SUCCESS);
-  if (!((PetscObject)dmd)->type_name) PetscCall(HtDMDSetType(dmd, HTDMDEXACT));
-  PetscCall(PetscLogEventBegin(HT_DMD_SetUp, dmd, 0, 0, 0));
-  PetscTryTypeMethod(dmd, setup);
-  PetscCall(PetscLogEventEnd(HT_DMD_SetUp, dmd, 0, 0, 0));
-  dmd->setupcalled = PETSC_TRUE;
+  PetscCall(HtMLObjectSetUp(&HtDMDClass, (PetscObject)dmd));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the model is gone before a new fit: results and the type's running state (HtDMDReset(), set-up kept) */
+static PetscErrorCode HtDMDClearModel(HtDMD dmd)
+{
+  PetscBool setup = dmd->setupcalled;
+
+  PetscFunctionBegin;
+  PetscCall(HtDMDReset(dmd));
+  dmd->setupcalled = setup;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -128,7 +134,7 @@ PetscErrorCode HtDMDFit(HtDMD dmd, HtTensor X)
   PetscCheck(shape[0] >= 1, comm, PETSC_ERR_ARG_SIZ, "The snapshots have no state values");
   PetscCheck(dmd->rank <= PetscMin(shape[0], shape[1] - 1), comm, PETSC_ERR_ARG_OUTOFRANGE, "Cannot fit a model of rank %" PetscInt_FMT " to %" PetscInt_FMT " snapshots of %" PetscInt_FMT " state values; use a rank of at most min(n, m - 1) = %" PetscInt_FMT, dmd->rank, shape[1], shape[0], PetscMin(shape[0], shape[1] - 1));
   PetscCall(HtDMDCheckValues(dmd, X, "data", &Xs));
-  PetscCall(HtDMDClearModel_Private(dmd));
+  PetscCall(HtDMDClearModel(dmd));
   PetscCall(PetscLogEventBegin(HT_DMD_Fit, dmd, Xs, 0, 0));
   PetscUseTypeMethod(dmd, fit, Xs);
   PetscCall(HtDMDSetUpModes_Private(dmd));

@@ -35,11 +35,11 @@ static PetscErrorCode HtDMDViewEigenvalues(HtDMD dmd, PetscViewer viewer)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtDMDView_ASCII(HtDMD dmd, PetscViewer viewer)
+static PetscErrorCode HtDMDView_ASCII(PetscObject obj, PetscViewer viewer)
 {
+  HtDMD dmd = (HtDMD)obj;
+
   PetscFunctionBegin;
-  PetscCall(PetscObjectPrintClassNamePrefixType((PetscObject)dmd, viewer));
-  PetscCall(PetscViewerASCIIPushTab(viewer));
   if (dmd->rank > 0) PetscCall(PetscViewerASCIIPrintf(viewer, "rank: %" PetscInt_FMT, dmd->rank));
   else PetscCall(PetscViewerASCIIPrintf(viewer, "rank: singular values above %g times the largest", (double)dmd->tol));
   PetscCall(PetscViewerASCIIUseTabs(viewer, PETSC_FALSE));
@@ -50,7 +50,6 @@ static PetscErrorCode HtDMDView_ASCII(HtDMD dmd, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "fit: %s, rank %" PetscInt_FMT " from %" PetscInt_FMT " snapshots of %" PetscInt_FMT " state values\n", HtDMDConvergedReasons[dmd->reason], dmd->r, dmd->nsnap, dmd->n));
     PetscCall(HtDMDViewEigenvalues(dmd, viewer));
   }
-  PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -58,12 +57,12 @@ static PetscErrorCode HtDMDView_ASCII(HtDMD dmd, PetscViewer viewer)
    the model in the viewer's current group: the datasets eigenvalues, amplitudes, singular_values, modes, time_step,
    n_snapshots and the attributes heat_class and heat_type
 */
-static PetscErrorCode HtDMDView_HDF5(HtDMD dmd, PetscViewer viewer)
+static PetscErrorCode HtDMDView_HDF5(PetscObject obj, PetscViewer viewer)
 {
+  HtDMD dmd = (HtDMD)obj;
+
   PetscFunctionBegin;
-  PetscCall(HtMLCheckFitted((PetscObject)dmd, dmd->fitted));
   PetscCall(HtDMDSetUpModes_Private(dmd));
-  PetscCall(HtMLModelSaveBegin((PetscObject)dmd, viewer));
   PetscCall(HtMLModelSaveTensor(viewer, dmd->eig, "eigenvalues"));
   PetscCall(HtMLModelSaveTensor(viewer, dmd->amplitudes, "amplitudes"));
   PetscCall(HtMLModelSaveTensor(viewer, dmd->sv, "singular_values"));
@@ -94,17 +93,9 @@ static PetscErrorCode HtDMDView_HDF5(HtDMD dmd, PetscViewer viewer)
 @*/
 PetscErrorCode HtDMDView(HtDMD dmd, PetscViewer viewer)
 {
-  PetscBool isascii, ishdf5;
-
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)dmd), &viewer));
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(PetscObjectTypeCompare((PetscObject)viewer, PETSCVIEWERASCII, &isascii));
-  PetscCall(HtMLViewerIsModelFile((PetscObject)dmd, viewer, &ishdf5));
-  if (isascii) PetscCall(HtDMDView_ASCII(dmd, viewer));
-  else if (ishdf5) PetscCall(HtDMDView_HDF5(dmd, viewer));
-  else SETERRQ(PetscObjectComm((PetscObject)dmd), PETSC_ERR_SUP, "HtDMDView() supports ASCII and HDF5 viewers, not %s", ((PetscObject)viewer)->type_name);
+  PetscCall(HtMLObjectView(&HtDMDClass, (PetscObject)dmd, viewer, HtDMDView_ASCII, HtDMDView_HDF5));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -169,17 +160,14 @@ static PetscErrorCode HtDMDLoadTensor(HtDMD dmd, PetscViewer viewer, const char 
 @*/
 PetscErrorCode HtDMDLoad(HtDMD dmd, PetscViewer viewer)
 {
-  char           *type;
   const PetscInt *shape;
   PetscScalar     dt, nsnap;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(dmd, HT_DMD_CLASSID, 1);
-  PetscValidHeaderSpecific(viewer, PETSC_VIEWER_CLASSID, 2);
-  PetscCall(HtMLModelLoadBegin((PetscObject)dmd, viewer, &type));
-  PetscCall(HtDMDSetType(dmd, type));
-  PetscCall(PetscFree(type));
+  PetscCall(HtMLObjectLoadBegin(&HtDMDClass, (PetscObject)dmd, viewer));
   PetscCall(HtDMDReset(dmd));
+  PetscTryTypeMethod(dmd, load, viewer);
   PetscCall(HtDMDLoadTensor(dmd, viewer, "eigenvalues", -1, 2, (PetscInt[]){-1, 2}, &dmd->eig));
   PetscCall(HtTensorGetShape(dmd->eig, &shape));
   dmd->r = shape[0];
@@ -191,12 +179,11 @@ PetscErrorCode HtDMDLoad(HtDMD dmd, PetscViewer viewer)
   PetscCall(HtMLModelLoadScalar((PetscObject)dmd, viewer, "time_step", &dt));
   PetscCall(HtMLModelLoadScalar((PetscObject)dmd, viewer, "n_snapshots", &nsnap));
   PetscCheck(dmd->r >= 1 && PetscRealPart(dt) > 0, PetscObjectComm((PetscObject)dmd), PETSC_ERR_FILE_UNEXPECTED, "The model holds %" PetscInt_FMT " eigenvalues and time step %g: not a DMD model", dmd->r, (double)PetscRealPart(dt));
-  dmd->dt          = PetscRealPart(dt);
-  dmd->nsnap       = (PetscInt)PetscRealPart(nsnap);
-  dmd->reason      = dmd->ops->partialfit ? HT_DMD_CONVERGED_SNAPSHOTS : HT_DMD_CONVERGED_DIRECT;
-  dmd->modesvalid  = PETSC_TRUE;
-  dmd->fitted      = PETSC_TRUE;
-  dmd->loaded      = PETSC_TRUE;
-  dmd->setupcalled = PETSC_TRUE;
+  dmd->dt         = PetscRealPart(dt);
+  dmd->nsnap      = (PetscInt)PetscRealPart(nsnap);
+  dmd->reason     = dmd->ops->partialfit ? HT_DMD_CONVERGED_SNAPSHOTS : HT_DMD_CONVERGED_DIRECT;
+  dmd->modesvalid = PETSC_TRUE;
+  dmd->loaded     = PETSC_TRUE;
+  PetscCall(HtMLObjectLoadEnd(&HtDMDClass, (PetscObject)dmd));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
