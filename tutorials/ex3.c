@@ -84,7 +84,6 @@ int main(int argc, char **argv)
      requires: slepc
    testset:
      nsize: {{1 2 3 4}}
-     output_file: output/ex3_wine.out
      test:
        suffix: gram
        args: -ht_pca_type gram
