@@ -71,9 +71,11 @@ tr, te = perm[:400], perm[400:]
 write("cancer_train.csv", list(c.feature_names) + ["benign"], c.data[tr], c.target[tr])
 write("cancer_test.csv", list(c.feature_names) + ["benign"], c.data[te], c.target[te])
 s = StandardScaler().fit(c.data[tr])
-Ztr, Zte = s.transform(c.data[tr]), s.transform(c.data[te])
-for name, m in (("knn", KNeighborsClassifier(5, algorithm="brute")),
-                ("logistic", LogisticRegression(C=1.0, solver="newton-cg", tol=1e-12, max_iter=1000)),
-                ("gaussiannb", GaussianNB())):
-    m.fit(Ztr, c.target[tr])
-    print("ex9 %s accuracy %.10g (%d of %d)" % (name, m.score(Zte, c.target[te]), (m.predict(Zte) == c.target[te]).sum(), len(te)))
+for tag, Ztr, Zte, k, C in (("standardized", s.transform(c.data[tr]), s.transform(c.data[te]), 5, 1.0),
+                            ("raw", c.data[tr], c.data[te], 5, 1.0),
+                            ("standardized, 15 neighbours, C 0.1", s.transform(c.data[tr]), s.transform(c.data[te]), 15, 0.1)):
+    for name, m in (("knn", KNeighborsClassifier(k, algorithm="brute")),
+                    ("logistic", LogisticRegression(C=C, multi_class="multinomial", solver="newton-cg", tol=1e-12, max_iter=1000)),
+                    ("gaussiannb", GaussianNB())):
+        m.fit(Ztr, c.target[tr])
+        print("ex9 %s: %s accuracy %.10g (%d of %d)" % (tag, name, m.score(Zte, c.target[te]), (m.predict(Zte) == c.target[te]).sum(), len(te)))
