@@ -103,7 +103,7 @@ int main(int argc, char **argv)
    test:
      suffix: raw
      nsize: {{1 2 3 4}}
-     args: -standardize false -logistic_ht_classifier_converged_reason
+     args: -standardize false
    test:
      suffix: options
      nsize: {{1 2 3 4}}
