@@ -40,8 +40,10 @@ int main(int argc, char **argv)
   PetscCall(HeatInitialize(&argc, &argv, NULL, help)); /* MPI, PETSc, SLEPc and Heat's classes */
   comm = PETSC_COMM_WORLD;
   PetscCallMPI(MPI_Comm_size(comm, &size));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-i", in, sizeof(in), NULL));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-o", out, sizeof(out), NULL));
+  PetscOptionsBegin(comm, NULL, "Tutorial 1 options", NULL); /* options shown by -help */
+  PetscCall(PetscOptionsString("-i", "Input table (.csv, .npy, .h5)", NULL, in, in, sizeof(in), NULL));
+  PetscCall(PetscOptionsString("-o", "HDF5 file written and read back", NULL, out, out, sizeof(out), NULL));
+  PetscOptionsEnd();
 
   /* 1. Load: every rank reads only its own rows (split 0: the samples are distributed) */
   PetscCall(HtTensorLoad(comm, in, NULL, 0, &X));

@@ -1,7 +1,7 @@
 static const char help[] = "Tutorial 3: principal component analysis of the wine data through SLEPc.\n"
                            "  -i FILE            table whose last column is the class (default ../share/heat/datasets/wine.csv)\n"
                            "  -standardize BOOL  scale each feature to mean 0, variance 1 first (default true)\n"
-                           "Try -ht_pca_type gram|svd|randomized, -ht_pca_svd_type lanczos|trlanczos|cross|cyclic|lapack,\n"
+                           "Try -ht_pca_type gram|svd|randomized, -ht_pca_svd_type lanczos|trlanczos|cross|cyclic|randomized,\n"
                            "-ht_pca_n_components K, -ht_pca_view, -ht_pca_svd_monitor, -log_view.\n\n";
 
 /*
