@@ -11,7 +11,9 @@ static const char help[] = "Tutorial 2: clustering the iris flowers; the algorit
 */
 #include <heat.h>
 
-int main(int argc, char **argv)
+/* the tutorial's work; main() ends with HeatEnd() so that an error (a misspelled option, a bad value) is printed once
+   and every rank ends cleanly */
+static PetscErrorCode Run(void)
 {
   MPI_Comm           comm;
   HtCluster          cl;
@@ -23,7 +25,7 @@ int main(int argc, char **argv)
   PetscReal          inertia;
   const HtSlice      features[2] = {HT_SLICE_ALL, {0, -1, 1}}, last[2] = {HT_SLICE_ALL, {-1, HT_NONE, 1}};
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscOptionsBegin(comm, NULL, "Tutorial 2 options", NULL); /* shown by -help, like every option of the classes */
   PetscCall(PetscOptionsString("-i", "Table whose last column is the true class", NULL, in, in, sizeof(in), NULL));
@@ -73,8 +75,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&y));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtTensorDestroy(&data));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(0);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(Run());
 }
 
 /*TEST
@@ -98,4 +105,10 @@ int main(int argc, char **argv)
      test:
        suffix: spectral
        args: -ht_cluster_type spectral
+   test:
+     suffix: misspelled
+     nsize: {{1 2 3 4}}
+     args: -ht_cluster_type kmeens
+     errors: expected
+     filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
 TEST*/

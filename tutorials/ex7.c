@@ -43,7 +43,9 @@ static PetscErrorCode Agreement(HtTensor labels, HtTensor truth, PetscReal *ari,
   PetscFunctionReturn(0);
 }
 
-int main(int argc, char **argv)
+/* the tutorial's work; main() ends with HeatEnd() so that an error (a misspelled option, a bad value) is printed once
+   and every rank ends cleanly */
+static PetscErrorCode Run(void)
 {
   MPI_Comm      comm;
   HtCluster     cl[2];
@@ -54,7 +56,7 @@ int main(int argc, char **argv)
   PetscReal     ari = 0, accuracy = 0;
   const HtSlice features[2] = {HT_SLICE_ALL, {0, -1, 1}}, last[2] = {HT_SLICE_ALL, {-1, HT_NONE, 1}};
 
-  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscFunctionBeginUser;
   comm = PETSC_COMM_WORLD;
   PetscOptionsBegin(comm, NULL, "Tutorial 7 options", NULL);
   PetscCall(PetscOptionsString("-i", "Table x, y, true moon", NULL, in, in, sizeof(in), NULL));
@@ -87,8 +89,13 @@ int main(int argc, char **argv)
   PetscCall(HtTensorDestroy(&ycol));
   PetscCall(HtTensorDestroy(&X));
   PetscCall(HtTensorDestroy(&data));
-  PetscCall(HeatFinalize());
-  return 0;
+  PetscFunctionReturn(0);
+}
+
+int main(int argc, char **argv)
+{
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  return HeatEnd(Run());
 }
 
 /*TEST
@@ -101,4 +108,10 @@ int main(int argc, char **argv)
      suffix: neighbors
      nsize: {{1 2 3 4}}
      args: -sp_ht_cluster_spectral_n_neighbors 5 -km_ht_cluster_init random
+   test:
+     suffix: graph_in_pieces
+     nsize: {{1 2 3 4}}
+     args: -sp_ht_cluster_spectral_n_neighbors 3
+     errors: expected
+     filter: grep "^type\|^kmeans\|^\[0\]PETSC ERROR: The"
 TEST*/
