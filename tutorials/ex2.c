@@ -87,12 +87,13 @@ int main(int argc, char **argv)
 /*TEST
    build:
      requires: slepc
-   testset:
+   test:
+     suffix: kmeans
      nsize: {{1 2 3 4}}
+     args: -ht_cluster_type kmeans -ht_cluster_monitor -ht_cluster_view
      filter: grep -v "MPI process"
-     test:
-       suffix: kmeans
-       args: -ht_cluster_type kmeans -ht_cluster_monitor -ht_cluster_view
+   testset:
+     nsize: {{1 3}} # the other types on two rank counts (tests/cluster checks them on 1-4)
      test:
        suffix: kmedians
        args: -ht_cluster_type kmedians

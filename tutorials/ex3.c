@@ -82,11 +82,12 @@ int main(int argc, char **argv)
 /*TEST
    build:
      requires: slepc
-   testset:
+   test:
+     suffix: gram
      nsize: {{1 2 3 4}}
-     test:
-       suffix: gram
-       args: -ht_pca_type gram
+     args: -ht_pca_type gram
+   testset:
+     nsize: {{1 3}} # the other types on two rank counts (tests/pca checks them on 1-4)
      test:
        suffix: svd_trlanczos
        args: -ht_pca_type svd -ht_pca_svd_type trlanczos
@@ -96,8 +97,7 @@ int main(int argc, char **argv)
      test:
        suffix: randomized
        args: -ht_pca_type randomized
-   test:
-     suffix: raw
-     nsize: {{1 2 3 4}}
-     args: -standardize false
+     test:
+       suffix: raw
+       args: -standardize false
 TEST*/

@@ -103,10 +103,11 @@ int main(int argc, char **argv)
 }
 
 /*TEST
-   testset:
+   test:
+     suffix: lasso
      nsize: {{1 2 3 4}}
-     test:
-       suffix: lasso
+   testset:
+     nsize: {{1 3}}
      test:
        suffix: residual
        args: -ht_regressor_lasso_solver residual

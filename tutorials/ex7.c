@@ -106,7 +106,7 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
    test:
      suffix: neighbors
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3}}
      args: -sp_ht_cluster_spectral_n_neighbors 5 -km_ht_cluster_init random
    test:
      suffix: graph_in_pieces

@@ -102,10 +102,10 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
    test:
      suffix: raw
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3}}
      args: -standardize false
    test:
      suffix: options
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3}}
      args: -knn_ht_classifier_knn_n_neighbors 15 -logistic_ht_classifier_logistic_C 0.1
 TEST*/
