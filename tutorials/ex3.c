@@ -2,7 +2,7 @@ static const char help[] = "Tutorial 3: principal component analysis of the wine
                            "  -i FILE            table whose last column is the class (default ../share/heat/datasets/wine.csv)\n"
                            "  -standardize BOOL  scale each feature to mean 0, variance 1 first (default true)\n"
                            "Try -ht_pca_type gram|svd|randomized, -ht_pca_svd_type lanczos|trlanczos|cross|cyclic|randomized,\n"
-                           "-ht_pca_n_components K, -ht_pca_view, -ht_pca_svd_monitor, -log_view.\n\n";
+                           "-ht_pca_n_components K, -ht_pca_view, -ht_pca_svd_monitor_all, -ht_pca_svd_converged_reason, -log_view.\n\n";
 
 /*
    PCA finds the directions along which the samples vary most. HtPCA computes it in one of several ways, picked at
