@@ -23,5 +23,5 @@ for mk in pkgconfig petsc; do
   make -s -C "$T/$mk" -f "$top/tests/install/$mk.mk" HEAT_PREFIX="$P" HEAT_DIR="$top" ex1 > "$T/$mk.log" 2>&1 || { cat "$T/$mk.log"; exit 1; }
   echo "libheat ex1 built with the $mk snippet loads:"
   ldd "$T/$mk/ex1" | sed -n 's/^\s*libheat.so => \([^ ]*\).*/  \1/p' | show
-  alone "$T/$mk/ex1" -i "$top/share/heat/datasets/iris.csv" | grep -v "MPI process" | tail -n 1
+  alone "$T/$mk/ex1" -i "$top/share/heat/datasets/iris.csv" -o "$T/$mk/iris.h5" | grep -v "MPI process" | tail -n 1
 done
