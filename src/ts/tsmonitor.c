@@ -321,12 +321,9 @@ static PetscErrorCode HtTSMonitorDestroy(void **mctx)
 }
 
 /* the analysis objects' options prefix: the TS's prefix followed by ts_ (-ts_ht_cluster_type, -ts_ht_pca_n_components) */
-static PetscErrorCode HtTSMonitorPrefix(TS ts, char prefix[], size_t len)
+static PetscErrorCode HtTSMonitorPrefix(const char tsprefix[], char prefix[], size_t len)
 {
-  const char *tsprefix;
-
   PetscFunctionBegin;
-  PetscCall(TSGetOptionsPrefix(ts, &tsprefix));
   PetscCall(PetscStrncpy(prefix, tsprefix ? tsprefix : "", len));
   PetscCall(PetscStrlcat(prefix, "ts_", len));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -343,7 +340,6 @@ static PetscErrorCode HtTSMonitorCreateCluster(TS ts, const char prefix[], HtClu
 
 static PetscErrorCode HtTSMonitorCreatePOD(TS ts, const char prefix[], HtTSMonitorCtx *ctx)
 {
-  HtPCAType type;
   PetscBool incremental;
   HtPCA    *pod = &ctx->pod;
 
@@ -353,9 +349,8 @@ static PetscErrorCode HtTSMonitorCreatePOD(TS ts, const char prefix[], HtTSMonit
   PetscCall(HtPCASetType(*pod, HTPCAINCREMENTAL));
   PetscCall(HtPCASetNumComponents(*pod, 4));
   PetscCall(HtPCASetFromOptions(*pod));
-  PetscCall(HtPCAGetType(*pod, &type));
-  PetscCall(PetscStrcmp(type, HTPCAINCREMENTAL, &incremental));
-  PetscCheck(incremental, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The POD monitor adds one snapshot per analysis step, which only the incremental type can: drop -%sht_pca_type %s", prefix, type);
+  PetscCall(PetscObjectTypeCompare((PetscObject)*pod, HTPCAINCREMENTAL, &incremental));
+  PetscCheck(incremental, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The POD monitor adds one snapshot per analysis step, which only the incremental type can: drop -%sht_pca_type %s", prefix, ((PetscObject)*pod)->type_name);
   PetscCall(HtPCAGetNumComponents(*pod, &ctx->nbatch));
   ctx->nbatch = PetscMax(ctx->nbatch, 2);
   PetscCall(PetscCalloc1(ctx->nbatch, &ctx->batch));
@@ -377,7 +372,6 @@ static PetscErrorCode HtTSMonitorRemoveTemporaries(void)
 /* a streaming DMD whose time step is the time between analyses (so its continuous eigenvalues are the decay rates) */
 static PetscErrorCode HtTSMonitorCreateDMD(TS ts, const char prefix[], HtTSMonitorCtx *ctx)
 {
-  HtDMDType type;
   PetscBool streaming;
   PetscReal dt;
 
@@ -388,27 +382,19 @@ static PetscErrorCode HtTSMonitorCreateDMD(TS ts, const char prefix[], HtTSMonit
   PetscCall(TSGetTimeStep(ts, &dt));
   PetscCall(HtDMDSetTimeStep(ctx->dmd, ctx->interval * dt));
   PetscCall(HtDMDSetFromOptions(ctx->dmd));
-  PetscCall(HtDMDGetType(ctx->dmd, &type));
-  PetscCall(PetscStrcmp(type, HTDMDSTREAMING, &streaming));
-  PetscCheck(streaming, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The DMD monitor adds one snapshot per analysis step, which only the streaming type can: drop -%sht_dmd_type %s", prefix, type);
+  PetscCall(PetscObjectTypeCompare((PetscObject)ctx->dmd, HTDMDSTREAMING, &streaming));
+  PetscCheck(streaming, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_INCOMP, "The DMD monitor adds one snapshot per analysis step, which only the streaming type can: drop -%sht_dmd_type %s", prefix, ((PetscObject)ctx->dmd)->type_name);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* the results file: written to a temporary file beside it, which HtTSMonitorDestroy() renames */
 static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 {
-  MPI_Comm  comm = PetscObjectComm((PetscObject)ts);
-  char      dir[PETSC_MAX_PATH_LEN], *slash;
-  PetscBool writable;
+  MPI_Comm comm = PetscObjectComm((PetscObject)ts);
 
   PetscFunctionBegin;
-  PetscCall(PetscStrncpy(dir, ctx->outfile, sizeof(dir)));
-  PetscCall(PetscStrrchr(dir, '/', &slash));
-  if (slash == dir) PetscCall(PetscStrncpy(dir, ".", sizeof(dir)));
-  else slash[-1] = 0;
-  PetscCall(PetscTestDirectory(dir, 'w', &writable));
-  PetscCheck(writable, comm, PETSC_ERR_FILE_OPEN, "-ht_ts_monitor_output %s: the directory %s does not exist or is not writable", ctx->outfile, dir);
   PetscCall(HtFileTemporaryName(comm, ctx->outfile, ctx->tmpfile, sizeof(ctx->tmpfile)));
+  PetscCall(HtFileCheckCreatable(comm, ctx->tmpfile, ctx->outfile)); /* a clean error, not HDF5's error stack */
   PetscCall(PetscViewerHDF5Open(comm, ctx->tmpfile, FILE_MODE_WRITE, &ctx->out));
   if (!HtTSOpenOutputs) PetscCall(PetscRegisterFinalize(HtTSMonitorRemoveTemporaries));
   ctx->next       = HtTSOpenOutputs;
@@ -495,7 +481,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCheck(ctx->interval > 0, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_OUTOFRANGE, "-ht_ts_monitor_interval %" PetscInt_FMT " must be at least 1 (analyse every that many steps)", ctx->interval);
-  PetscCall(HtTSMonitorPrefix(ts, prefix, sizeof(prefix)));
+  PetscCall(HtTSMonitorPrefix(tsprefix, prefix, sizeof(prefix)));
   if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, &ctx->cluster));
   if (pod) PetscCall(HtTSMonitorCreatePOD(ts, prefix, ctx));
   if (dmd) PetscCall(HtTSMonitorCreateDMD(ts, prefix, ctx));
