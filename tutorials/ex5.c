@@ -20,10 +20,10 @@ static const char help[] = "Tutorial 5: a 2-D heat equation u_t = u_xx + u_yy wi
 #define MAXMODES 8
 
 typedef struct {
-  PetscReal h;                        /* mesh width 1/(M-1) */
+  PetscReal h;                           /* mesh width 1/(M-1) */
   PetscInt  nmodes, modes[2 * MAXMODES]; /* the (j,k) of the initial state's modes */
-  PetscInt  interval, n, max;         /* a snapshot every `interval` steps: n of at most max so far */
-  HtTensor *snap;                     /* the snapshots: the M*M values in natural mesh order (row y*M + x) */
+  PetscInt  interval, n, max;            /* a snapshot every `interval` steps: n of at most max so far */
+  HtTensor *snap;                        /* the snapshots: the M*M values in natural mesh order (row y*M + x) */
 } Heat;
 
 /* the 5-point Laplacian on this rank's points; DMDATSSetRHSFunctionLocal() fills the ghost points first (collective) */
@@ -75,7 +75,7 @@ static PetscErrorCode Snapshot(TS ts, PetscInt step, PetscReal time, Vec u, void
   PetscFunctionBeginUser;
   if (step % heat->interval || heat->n == heat->max) PetscFunctionReturn(0);
   PetscCall(TSGetDM(ts, &da));
-  PetscCall(HtTensorCreateFromDMDA(da, u, &mesh)); /* (M, M), split along y */
+  PetscCall(HtTensorCreateFromDMDA(da, u, &mesh));          /* (M, M), split along y */
   PetscCall(HtTensorFlatten(mesh, &heat->snap[heat->n++])); /* a copy: (M*M) */
   PetscCall(HtTensorDestroy(&mesh));
   PetscFunctionReturn(0);
@@ -156,10 +156,10 @@ static PetscErrorCode Run(void)
   PetscCall(TSGetAdapt(ts, &adapt));
   PetscCall(TSAdaptSetType(adapt, TSADAPTNONE)); /* fixed steps, for every TS type: snapshots equally spaced in time */
   PetscCall(TSSetFromOptions(ts));
-  /* ======== the one line that adds Heat's analytics: every -ht_ts_monitor_interval steps, the analyses that the
-     -ht_ts_monitor_* options ask for (clustering, POD, DMD) run on the state; without those options it adds nothing */
+  /* ===================== the one line that adds Heat's analytics ===================== every -ht_ts_monitor_interval
+     steps, the analyses the -ht_ts_monitor_* options ask for (clustering, POD, DMD) run on the state; collective */
   PetscCall(HtTSMonitorSetFromOptions(ts));
-  /* ======== */
+  /* =================================================================================== */
   PetscCall(TSGetTimeStep(ts, &dt));
   PetscCall(TSGetMaxSteps(ts, &steps));
   if (snapshots) {
@@ -201,8 +201,6 @@ int main(int argc, char **argv)
 }
 
 /*TEST
-   build:
-     requires: hdf5 slepc
    test:
      suffix: euler # the simulation alone, against its closed form
      nsize: {{1 2 3 4}}
@@ -211,6 +209,10 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 50 -ht_ts_monitor_cluster_png ${HEAT_TEST_TMPDIR}/labels -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
      filter: sed "s|$HEAT_TEST_TMPDIR/||"; ls $HEAT_TEST_TMPDIR
+   test:
+     suffix: grid # a process grid that cuts the other axis: the same clusters
+     nsize: 4
+     args: -da_processors_x 4 -da_processors_y 1 -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 50
    test:
      suffix: pod_dmd # the library's in-situ POD and DMD (tutorial 6 does them after the run)
      nsize: {{1 3}}
