@@ -131,7 +131,7 @@ static PetscErrorCode Run(void)
   PetscCall(PetscOptionsInt("-snapshot_interval", "Steps between snapshots", NULL, heat.interval, &heat.interval, NULL));
   PetscOptionsEnd();
   if (given) heat.nmodes = n / 2;
-  PetscCheck(n % 2 == 0 && heat.nmodes > 0, comm, PETSC_ERR_ARG_WRONG, "-modes takes pairs j,k (%" PetscInt_FMT " numbers given)", n);
+  PetscCheck(n % 2 == 0 && heat.nmodes > 0, comm, PETSC_ERR_ARG_WRONG, "-modes takes pairs j,k: an even number of values, not %" PetscInt_FMT, n);
   for (PetscInt i = 0; i < 2 * heat.nmodes; i++) PetscCheck(heat.modes[i] >= 1 && heat.modes[i] <= M - 2, comm, PETSC_ERR_ARG_OUTOFRANGE, "-modes: %" PetscInt_FMT " is not a mode of a mesh of %" PetscInt_FMT " points: use 1..%" PetscInt_FMT, heat.modes[i], M, M - 2);
   PetscCheck(heat.interval > 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "-snapshot_interval %" PetscInt_FMT " must be at least 1", heat.interval);
   if (snapshots && !file[0]) PetscCall(PetscStrncpy(file, "snapshots.h5", sizeof(file)));
