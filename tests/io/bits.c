@@ -1,6 +1,7 @@
 static const char help[] = "Every file format gives back the bits it was given, on any number of ranks: float64 with denormals, -0.0,\n"
                            "+-inf, the extremes and NaN with a payload (.npy and .h5 keep the payload; CSV text keeps 'nan' only), the\n"
-                           "extremes of PetscInt, and booleans.\n";
+                           "extremes of PetscInt (CSV is read as float64, as by numpy.loadtxt: there the extremes a double holds\n"
+                           "exactly, +-2^53 with 64-bit PetscInt), and booleans.\n";
 
 #include <heat.h>
 #include <stdint.h>
@@ -42,16 +43,18 @@ static PetscScalar Special(PetscInt64 k)
   return v[k % (PetscInt64)(sizeof(v) / sizeof(v[0]))];
 }
 
-/* value k of the special integers */
-static PetscInt SpecialInt(PetscInt64 k)
+/* value k of the special integers; with `text`, within the integers a double holds exactly */
+static PetscInt SpecialInt(PetscInt64 k, PetscBool text)
 {
-  const PetscInt v[] = {0, -1, 1, PETSC_MAX_INT, PETSC_MIN_INT, PETSC_MAX_INT - 1, PETSC_MIN_INT + 1, 1000000007};
+  const PetscInt max = text ? (PetscInt)PetscMin((PetscInt64)PETSC_MAX_INT, (PetscInt64)1 << 53) : PETSC_MAX_INT;
+  const PetscInt min = max == PETSC_MAX_INT ? PETSC_MIN_INT : -max;
+  const PetscInt v[] = {0, -1, 1, max, min, max - 1, min + 1, 1000000007};
 
   return v[k % (PetscInt64)(sizeof(v) / sizeof(v[0]))];
 }
 
-/* a (NROWS, NCOLS) tensor of the dtype, split 0, whose element of flat index k is value k of its special values */
-static PetscErrorCode CreateSpecial(HtDType dtype, HtTensor *t)
+/* a (NROWS, NCOLS) tensor of the dtype (for a text file with `text`), split 0, whose element of flat index k is value k of its special values */
+static PetscErrorCode CreateSpecial(HtDType dtype, PetscBool text, HtTensor *t)
 {
   const PetscInt shape[2] = {NROWS, NCOLS};
   PetscInt       rstart, rend;
@@ -65,7 +68,7 @@ static PetscErrorCode CreateSpecial(HtDType dtype, HtTensor *t)
     PetscInt64 g = (PetscInt64)rstart * NCOLS + k;
 
     if (dtype == HT_SCALAR) ((PetscScalar *)a)[k] = Special(g);
-    else if (dtype == HT_INT) ((PetscInt *)a)[k] = SpecialInt(g);
+    else if (dtype == HT_INT) ((PetscInt *)a)[k] = SpecialInt(g, text);
     else ((PetscBool *)a)[k] = (PetscBool)(g % 3 == 1);
   }
   PetscCall(HtTensorRestoreArrayWrite(*t, &a));
@@ -138,7 +141,7 @@ int main(int argc, char **argv)
       HtTensor t;
 
       PetscCall(PetscSNPrintf(path, sizeof(path), "%s/bits_%d.%s", dir ? dir : ".", d, exts[e]));
-      PetscCall(CreateSpecial(types[d], &t));
+      PetscCall(CreateSpecial(types[d], (PetscBool)(e == 2), &t));
       PetscCall(RoundTrip(t, path, exts[e]));
       PetscCall(HtTensorDestroy(&t));
     }

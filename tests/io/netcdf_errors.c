@@ -131,6 +131,7 @@ int main(int argc, char **argv)
      test:
        suffix: overflow
        args: -case overflow
+       requires: !64bit_indices
      test:
        suffix: split
        args: -case split

@@ -11,7 +11,7 @@ static PetscErrorCode ReadBack(const char path[], const char what[], PetscInt nc
 {
   png_image      img;
   unsigned char *buf;
-  unsigned int  *colors;
+  PetscInt      *colors; /* the 24-bit colours, as PetscInt for PetscSortInt() */
   size_t         n, ndistinct = 0;
   unsigned long long sum = 0;
   PetscMPIInt    rank;
@@ -26,14 +26,14 @@ static PetscErrorCode ReadBack(const char path[], const char what[], PetscInt nc
   n          = (size_t)img.width * img.height;
   PetscCall(PetscMalloc2(PNG_IMAGE_SIZE(img), &buf, n, &colors));
   PetscCheck(png_image_finish_read(&img, NULL, buf, 0, NULL), PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "libpng cannot decode %s: %s", path, img.message);
-  for (size_t i = 0; i < n; i++) colors[i] = (unsigned)buf[3 * i] << 16 | (unsigned)buf[3 * i + 1] << 8 | buf[3 * i + 2];
+  for (size_t i = 0; i < n; i++) colors[i] = (PetscInt)buf[3 * i] << 16 | (PetscInt)buf[3 * i + 1] << 8 | buf[3 * i + 2];
   for (size_t i = 0; i < 3 * n; i++) sum += (unsigned long long)buf[i] * (i % 1000003 + 1);
-  PetscCall(PetscSortInt((PetscInt)n, (PetscInt *)colors)); /* 24-bit values: the order of the ints */
+  PetscCall(PetscSortInt((PetscInt)n, colors));
   for (size_t i = 0; i < n; i++)
     if (!i || colors[i] != colors[i - 1]) ndistinct++;
   PetscCall(PetscPrintf(PETSC_COMM_SELF, "%s: %u x %u pixels, %zu distinct colours, pixel checksum %llu\n", what, img.width, img.height, ndistinct, sum));
   for (PetscInt c = 0; c < ncheck; c++) {
-    unsigned  want  = (unsigned)check[c][0] << 16 | (unsigned)check[c][1] << 8 | check[c][2];
+    PetscInt  want  = (PetscInt)check[c][0] << 16 | (PetscInt)check[c][1] << 8 | check[c][2];
     PetscBool found = PETSC_FALSE;
 
     for (size_t i = 0; i < n && !found; i++) found = (PetscBool)(colors[i] == want);

@@ -52,6 +52,18 @@ static PetscErrorCode RunTest(void)
     PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
     PetscCall(HtTensorSetFromOptions(t));
   }
+  if (CASE("astype")) { /* 1, NaN, 1e300, -inf, 2^63 as integers */
+    const PetscReal values[5] = {1, NAN, 1e300, PETSC_NINFINITY, 9223372036854775808.0};
+    PetscInt        rstart, rend;
+    PetscScalar    *a;
+
+    PetscCall(HtTensorCreate(comm, 1, (PetscInt[]){5}, 0, HT_SCALAR, &t));
+    PetscCall(HtTensorGetOwnershipRange(t, &rstart, &rend));
+    PetscCall(HtTensorGetArrayWrite(t, (void **)&a));
+    for (PetscInt i = rstart; i < rend; i++) a[i - rstart] = values[i];
+    PetscCall(HtTensorRestoreArrayWrite(t, (void **)&a));
+    PetscCall(HtTensorAsType(t, HT_INT, &u));
+  }
   if (CASE("format")) {
     PetscCall(HtTensorCreate(comm, 3, shape, 0, HT_SCALAR, &t));
     PetscCall(HtTensorSave(t, "out.xyz", NULL));
@@ -90,6 +102,9 @@ int main(int argc, char **argv)
        suffix: overflow_64
        args: -case overflow
        requires: 64bit_indices
+     test:
+       suffix: astype
+       args: -case astype
      test:
        suffix: layout
        args: -case layout

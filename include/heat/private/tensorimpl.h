@@ -23,7 +23,7 @@ struct _HtTensorOps {
   PetscErrorCode (*fill)(HtTensor, PetscScalar);              /* every element = value */
   PetscErrorCode (*fillaffine)(HtTensor, PetscScalar, PetscScalar); /* element with flat global index i = a + b i */
   PetscErrorCode (*fillrandom)(HtTensor, PetscInt64, PetscBool);   /* uniform [0,1) or standard normal */
-  PetscErrorCode (*convert)(HtTensor, HtTensor);              /* same layout, other dtype */
+  PetscErrorCode (*convert)(HtTensor, HtTensor, PetscInt *); /* same layout, other dtype; counts the values the new dtype cannot hold */
   PetscErrorCode (*getvec)(HtTensor, Vec *);
   PetscErrorCode (*destroy)(HtTensor);
   /* elementwise kernels */

@@ -213,7 +213,8 @@ PetscErrorCode HtTensorCopy(HtTensor x, HtTensor y)
 -  dtype - the new element type
 
    Output Parameter:
-.  out - the new tensor, same layout; scalars become integers by truncation toward zero, and booleans are `x != 0`
+.  out - the new tensor, same layout; scalars become integers by truncation toward zero (a NaN, an infinity or a value
+          beyond the range of `PetscInt` is an error, where NumPy gives an arbitrary integer), and booleans are `x != 0`
 
    Level: beginner
 
@@ -221,10 +222,15 @@ PetscErrorCode HtTensorCopy(HtTensor x, HtTensor y)
 @*/
 PetscErrorCode HtTensorAsType(HtTensor t, HtDType dtype, HtTensor *out)
 {
+  PetscInt nbad;
+
   PetscFunctionBegin;
   PetscValidHeaderSpecific(t, HT_TENSOR_CLASSID, 1);
   PetscValidPointer(out, 3);
   PetscCall(HtTensorCreateLike_Private(t, dtype, out));
-  PetscCall((*t->ops->convert)(t, *out));
+  PetscCall((*t->ops->convert)(t, *out, &nbad));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &nbad, 1, MPIU_INT, MPI_SUM, PetscObjectComm((PetscObject)t)));
+  if (nbad) PetscCall(HtTensorDestroy(out));
+  PetscCheck(!nbad, PetscObjectComm((PetscObject)t), PETSC_ERR_ARG_OUTOFRANGE, "%" PetscInt_FMT " values are NaN, infinite or beyond the range of PetscInt: no HT_INT holds them", nbad);
   PetscFunctionReturn(PETSC_SUCCESS);
 }

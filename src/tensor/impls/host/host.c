@@ -119,15 +119,34 @@ static PetscErrorCode HtTensorFillRandom_Host(HtTensor t, PetscInt64 seed, Petsc
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtTensorConvert_Host(HtTensor x, HtTensor y)
+/* y = x in y's dtype; scalars that truncate to no HT_INT (NaN, +-inf, beyond PetscInt's range) are counted in *nbad
+   and stored as 0; the same dtype is a plain copy (PetscInt through a PetscScalar loses bits beyond 2^53) */
+static PetscErrorCode HtTensorConvert_Host(HtTensor x, HtTensor y, PetscInt *nbad)
 {
   const void *xa;
   void       *ya;
+  size_t      esize;
 
   PetscFunctionBegin;
+  *nbad = 0;
   PetscCall((*x->ops->getarray)(x, PETSC_MEMORY_ACCESS_READ, (void **)&xa));
   PetscCall((*y->ops->getarray)(y, PETSC_MEMORY_ACCESS_WRITE, &ya));
-  for (PetscInt i = 0; i < x->nlocal; i++) HtElementSet(y->dtype, ya, i, HtElementGet(x->dtype, xa, i));
+  if (x->dtype == y->dtype) {
+    PetscCall(HtDTypeGetSize(x->dtype, &esize));
+    PetscCall(PetscArraycpy((char *)ya, (const char *)xa, x->nlocal * esize));
+  } else if (x->dtype == HT_SCALAR && y->dtype == HT_INT) {
+    const PetscReal limit = -(PetscReal)PETSC_MIN_INT; /* 2^31 or 2^63, exact in a double */
+
+    for (PetscInt i = 0; i < x->nlocal; i++) {
+      PetscReal v    = trunc(PetscRealPart(((const PetscScalar *)xa)[i]));
+      PetscBool fits = (PetscBool)(v >= -limit && v < limit); /* NaN fails both */
+
+      ((PetscInt *)ya)[i] = fits ? (PetscInt)v : 0;
+      *nbad += !fits;
+    }
+  } else {
+    for (PetscInt i = 0; i < x->nlocal; i++) HtElementSet(y->dtype, ya, i, HtElementGet(x->dtype, xa, i));
+  }
   PetscCall((*y->ops->restorearray)(y, PETSC_MEMORY_ACCESS_WRITE, &ya));
   PetscCall((*x->ops->restorearray)(x, PETSC_MEMORY_ACCESS_READ, (void **)&xa));
   PetscFunctionReturn(PETSC_SUCCESS);
