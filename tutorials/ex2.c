@@ -108,7 +108,7 @@ int main(int argc, char **argv)
        args: -ht_cluster_type spectral
    test:
      suffix: misspelled
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3}}
      args: -ht_cluster_type kmeens
      errors: expected
      filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"

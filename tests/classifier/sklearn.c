@@ -105,19 +105,39 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      test:
        suffix: knn
-       args: -data {{iris irismap cancer}separate output} -ht_classifier_type knn -ref knn_uniform
+       args: -data {{iris cancer}separate output} -ht_classifier_type knn -ref knn_uniform
      test:
        suffix: knn_distance
-       args: -data {{iris irismap cancer}separate output} -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
+       args: -data {{iris cancer}separate output} -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
      test:   # the training blocks around the ring and the top-k merges in pieces of 7 numbers
        suffix: knn_maxcount
        args: -data cancer -ht_classifier_type knn -ref knn_uniform -ht_mpi_max_count 7
        output_file: output/sklearn_knn_data-cancer.out
      test:
        suffix: gnb
-       args: -data {{iris irismap cancer}separate output} -ht_classifier_type gaussiannb -ref gnb
+       args: -data {{iris cancer}separate output} -ht_classifier_type gaussiannb -ref gnb
      test:
        suffix: logistic
-       args: -data {{iris irismap cancer}separate output} -ht_classifier_type logistic -ref logistic -tol 1e-6 -digits 15
+       args: -data {{iris cancer}separate output} -ht_classifier_type logistic -ref logistic -tol 1e-6 -digits 15
+       tolerance: 1e-12
+   testset:   # the iris labels mapped to other integers (any integers are classes): on 1 and 3 ranks
+     nsize: {{1 3}}
+     args: -data irismap
+     test:
+       suffix: knn_irismap
+       args: -ht_classifier_type knn -ref knn_uniform
+       output_file: output/sklearn_knn_data-irismap.out
+     test:
+       suffix: knn_distance_irismap
+       args: -ht_classifier_type knn -ht_classifier_knn_weights distance -ht_classifier_knn_n_neighbors 7 -ref knn_distance
+       output_file: output/sklearn_knn_distance_data-irismap.out
+     test:
+       suffix: gnb_irismap
+       args: -ht_classifier_type gaussiannb -ref gnb
+       output_file: output/sklearn_gnb_data-irismap.out
+     test:
+       suffix: logistic_irismap
+       args: -ht_classifier_type logistic -ref logistic -tol 1e-6 -digits 15
+       output_file: output/sklearn_logistic_data-irismap.out
        tolerance: 1e-12
 TEST*/

@@ -128,6 +128,7 @@ int main(int argc, char **argv)
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_cluster_monitor
      test:
        suffix: blobs_sklearn_isa
+       nsize: {{1 3}}
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_kernel_isa {{baseline avx2}}
      test:   # allreduces and gathers in pieces of 7 numbers
        suffix: iris_sklearn_maxcount

@@ -108,7 +108,7 @@ int main(int argc, char **argv)
      args: -roundtrip
    test:
      suffix: written
-     nsize: {{1 2 3 4}}
+     nsize: {{1 3}}
      args: -written {{nc4 cdf5}} -split {{0 1 2}separate output}
      filter: grep -v "MPI process"
 TEST*/

@@ -232,19 +232,38 @@ int main(int argc, char **argv)
      filter: grep -v "MPI process"
      test:
        suffix: standard
-       args: -data {{iris small}separate output} -case standard -ht_scaler_type standard
+       args: -data {{iris}separate output} -case standard -ht_scaler_type standard
      test:
        suffix: minmax
-       args: -data {{iris small}separate output} -case minmax -ht_scaler_type minmax
+       args: -data {{iris}separate output} -case minmax -ht_scaler_type minmax
      test:
        suffix: maxabs
-       args: -data {{iris small}separate output} -case maxabs -ht_scaler_type maxabs
+       args: -data {{iris}separate output} -case maxabs -ht_scaler_type maxabs
      test:
        suffix: robust
-       args: -data {{iris small wide}separate output} -case robust -ht_scaler_type robust
+       args: -data {{iris}separate output} -case robust -ht_scaler_type robust
      test:
        suffix: normalizer
-       args: -data {{iris small}separate output} -case normalizer -ht_scaler_type normalizer
+       args: -data {{iris}separate output} -case normalizer -ht_scaler_type normalizer
+   # each type on more data: one and three ranks
+   testset:
+     nsize: {{1 3}}
+     filter: grep -v "MPI process"
+     test:
+       suffix: standard_more
+       args: -data {{small}separate output} -case standard -ht_scaler_type standard
+     test:
+       suffix: minmax_more
+       args: -data {{small}separate output} -case minmax -ht_scaler_type minmax
+     test:
+       suffix: maxabs_more
+       args: -data {{small}separate output} -case maxabs -ht_scaler_type maxabs
+     test:
+       suffix: robust_more
+       args: -data {{small wide}separate output} -case robust -ht_scaler_type robust
+     test:
+       suffix: normalizer_more
+       args: -data {{small}separate output} -case normalizer -ht_scaler_type normalizer
    # the parameters of each type: one and three ranks (the types above run on 1-4)
    testset:
      nsize: {{1 3}}
@@ -276,7 +295,7 @@ int main(int argc, char **argv)
      test:
        suffix: split1
        args: -data small -case robust -ht_scaler_type robust -split 1
-       output_file: output/scaler_robust_data-small.out
+       output_file: output/scaler_robust_more_data-small.out
      test:
        suffix: help
        args: -help -ht_scaler_type {{standard minmax maxabs robust normalizer}separate output}

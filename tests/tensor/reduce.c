@@ -277,6 +277,6 @@ int main(int argc, char **argv)
        args: -skewed -split {{0 2}}
      test:   # every allreduce of partials in pieces of 7 elements: the same results
        suffix: maxcount
-       nsize: {{1 2 3 4}}
+       nsize: {{2 3}}
        args: -split {{-1 0}} -skewed -ht_mpi_max_count 7
 TEST*/
