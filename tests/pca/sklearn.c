@@ -108,6 +108,11 @@ int main(int argc, char **argv)
      test:
        suffix: iris
        args: -ht_pca_type {{gram svd randomized hierarchical incremental}} -ht_pca_incremental_batch_rows 150 -ht_pca_n_components 2 -noise
+     test:   # SLEPc's dense solvers read the matrix's entries: the explicit centered matrix (uneven rows on 4 ranks)
+       suffix: iris_dense
+       nsize: {{1 4}}
+       args: -ht_pca_type svd -ht_pca_svd_type {{lapack scalapack}} -ht_pca_n_components 2 -noise
+       output_file: output/sklearn_iris.out
      test:
        suffix: iris_white
        args: -ref iris_white -ht_pca_type {{gram svd}} -ht_pca_n_components 3 -ht_pca_whiten -noise

@@ -177,11 +177,30 @@ static PetscErrorCode HtPCASVDGetTriplets(SVD svd, Mat A, PetscInt kwant, PetscR
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   the operator SLEPc solves: the shell A itself, or for SLEPc's dense solvers (lapack, scalapack), which read the
+   matrix's entries, its explicit dense form, made by F products with unit vectors (F passes over the data: these
+   solvers are for small problems, where they give the exact reference); same layouts as A
+*/
+static PetscErrorCode HtPCASVDOperator(SVD svd, Mat A, Mat *op)
+{
+  PetscBool dense;
+
+  PetscFunctionBegin;
+  PetscCall(PetscObjectTypeCompareAny((PetscObject)svd, &dense, SVDLAPACK, SVDSCALAPACK, ""));
+  if (dense) PetscCall(MatComputeOperator(A, MATDENSE, op));
+  else {
+    PetscCall(PetscObjectReference((PetscObject)A));
+    *op = A;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtPCAFit_SVD(HtPCA pca, HtTensor X, PetscInt kwant)
 {
   HtPCA_SVD          *ctx = (HtPCA_SVD *)pca->data;
   HtSamples           s;
-  Mat                 A;
+  Mat                 A, op;
   PetscScalar        *mean, *vt;
   PetscReal          *sv, total;
   PetscInt            nconv, its;
@@ -193,7 +212,8 @@ static PetscErrorCode HtPCAFit_SVD(HtPCA pca, HtTensor X, PetscInt kwant)
   PetscCall(HtTensorColumnMoments(X, mean, &total));
   total /= s.n - 1;
   PetscCall(HtPCAShellCreate(&s, mean, total, &A));
-  PetscCall(SVDSetOperators(ctx->svd, A, NULL));
+  PetscCall(HtPCASVDOperator(ctx->svd, A, &op));
+  PetscCall(SVDSetOperators(ctx->svd, op, NULL));
   PetscCall(HtPCASVDSetDimensions(ctx, kwant, PetscMin(s.n, s.f)));
   PetscCall(SVDSolve(ctx->svd));
   PetscCall(SVDGetConverged(ctx->svd, &nconv));
@@ -205,6 +225,7 @@ static PetscErrorCode HtPCAFit_SVD(HtPCA pca, HtTensor X, PetscInt kwant)
   pca->its    = its;
   pca->reason = HT_PCA_CONVERGED_TOL;
   PetscCall(SVDReset(ctx->svd));
+  PetscCall(MatDestroy(&op));
   PetscCall(MatDestroy(&A));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
   PetscCall(PetscFree3(mean, vt, sv));
