@@ -94,6 +94,12 @@ static inline PetscBool HtGraphBefore(PetscReal d1, PetscInt j1, PetscReal d2, P
 }
 
 /* knn: sample j (global index, exact squared distance dij) enters the sorted list of row i if it is among the k nearest so far */
+/* the options prefix of the clustering object, for the option names in messages ("" when it has none) */
+static const char *HtSpectralPrefix(HtCluster cl)
+{
+  return ((PetscObject)cl)->prefix ? ((PetscObject)cl)->prefix : "";
+}
+
 static PetscErrorCode HtGraphCandidate_KNN(HtGraph *G, PetscInt i, PetscInt j, PetscReal dij)
 {
   PetscReal *d = G->kdist + i * G->k;
@@ -412,8 +418,8 @@ static PetscErrorCode HtSpectralNormalize(HtCluster cl, const HtSamples *s, Mat 
   PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_SUM, 1, &isolated[0]));
   PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_MIN, 1, &isolated[1]));
   PetscCheck(!isolated[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_USER_INPUT,
-             "%" PetscInt_FMT " samples (the first: sample %" PetscInt_FMT ") have no neighbour in the %s affinity graph: no other sample within eps = %g, or only ones whose weight exp(-gamma d^2) underflows; increase -ht_cluster_spectral_eps, or use -ht_cluster_spectral_affinity knn",
-             isolated[0], isolated[1], HtSpectralAffinities[sp->affinity], (double)HtSpectralRadius(sp));
+             "%" PetscInt_FMT " samples (the first: sample %" PetscInt_FMT ") have no neighbour in the %s affinity graph: no other sample within eps = %g, or only ones whose weight exp(-gamma d^2) underflows; increase -%sht_cluster_spectral_eps, or use -%sht_cluster_spectral_affinity knn",
+             isolated[0], isolated[1], HtSpectralAffinities[sp->affinity], (double)HtSpectralRadius(sp), HtSpectralPrefix(cl), HtSpectralPrefix(cl));
   PetscCall(MatDiagonalScale(A, *dinv, *dinv));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -522,8 +528,8 @@ static PetscErrorCode HtSpectralNullSpace(HtCluster cl, const HtSamples *s, Mat 
   *nc = nlocal;
   PetscCall(HtSamplesReduceInt(s, HT_SAMPLES_SUM, 1, nc));
   PetscCheck(*nc <= cl->k, comm, PETSC_ERR_USER_INPUT,
-             "The %s affinity graph has %" PetscInt_FMT " connected components, more than the %" PetscInt_FMT " clusters, so the spectral embedding is not determined; connect it with more neighbours (-ht_cluster_spectral_n_neighbors, now %" PetscInt_FMT ") or a larger radius (-ht_cluster_spectral_eps), or ask for %" PetscInt_FMT " clusters",
-             HtSpectralAffinities[sp->affinity], *nc, cl->k, sp->n_neighbors, *nc);
+             "The %s affinity graph has %" PetscInt_FMT " connected components, more than the %" PetscInt_FMT " clusters, so the spectral embedding is not determined; connect it with more neighbours (-%sht_cluster_spectral_n_neighbors, now %" PetscInt_FMT ") or a larger radius (-%sht_cluster_spectral_eps), or ask for %" PetscInt_FMT " clusters",
+             HtSpectralAffinities[sp->affinity], *nc, cl->k, HtSpectralPrefix(cl), sp->n_neighbors, HtSpectralPrefix(cl), *nc);
   /* the components' smallest indices, sorted: rank order, then local order */
   PetscCall(PetscMalloc1(nlocal + 1, &mine));
   for (PetscInt i = 0, j = 0; i < m; i++)
@@ -592,8 +598,8 @@ static PetscErrorCode HtSpectralEigenvectors(HtCluster cl, const HtSamples *s, M
     PetscCall(EPSGetConvergedReason(sp->eps, &reason));
     PetscCall(EPSGetIterationNumber(sp->eps, &its));
     PetscCheck(nconv >= cl->k - nc, PetscObjectComm((PetscObject)cl), PETSC_ERR_NOT_CONVERGED,
-               "The eigensolver found %" PetscInt_FMT " of the %" PetscInt_FMT " eigenpairs needed (%s after %" PetscInt_FMT " iterations); raise -ht_cluster_spectral_eps_max_it or -ht_cluster_spectral_eps_ncv, or loosen -ht_cluster_spectral_eps_tol",
-               nconv, cl->k - nc, EPSConvergedReasons[reason], its);
+               "The eigensolver found %" PetscInt_FMT " of the %" PetscInt_FMT " eigenpairs needed (%s after %" PetscInt_FMT " iterations); raise -%sht_cluster_spectral_eps_max_it or -%sht_cluster_spectral_eps_ncv, or loosen -%sht_cluster_spectral_eps_tol",
+               nconv, cl->k - nc, EPSConvergedReasons[reason], its, HtSpectralPrefix(cl), HtSpectralPrefix(cl), HtSpectralPrefix(cl));
     for (PetscInt q = nc; q < cl->k; q++) {
       PetscCall(EPSGetEigenpair(sp->eps, q - nc, &lambda, NULL, (*V)[q], NULL));
       sp->eigs[q] = 1.0 - PetscRealPart(lambda);
@@ -782,7 +788,7 @@ static PetscErrorCode HtClusterFit_Spectral(HtCluster cl, HtTensor X)
   PetscFunctionBegin;
   PetscCall(HtTensorGetSamples(X, NULL, &s));
   PetscCheck(sp->affinity != HT_SPECTRAL_KNN || sp->n_neighbors < s.n, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE,
-             "n_neighbors = %" PetscInt_FMT " must be less than the number of samples, %" PetscInt_FMT "; lower -ht_cluster_spectral_n_neighbors", sp->n_neighbors, s.n);
+             "n_neighbors = %" PetscInt_FMT " must be less than the number of samples, %" PetscInt_FMT "; lower -%sht_cluster_spectral_n_neighbors", sp->n_neighbors, s.n, HtSpectralPrefix(cl));
   PetscCall(PetscFree(sp->eigs));
   sp->neigs = 0;
   PetscCall(PetscLogEventBegin(HT_CLUSTER_SpectralGraph, cl, X, 0, 0));
