@@ -13,25 +13,41 @@ typedef struct {
   PetscScalar *z, *hb, *hg;
 } HtLogisticWork;
 
+/* z += b for one row of C scores; returns their maximum */
+static inline PetscReal HtRowShift(PetscInt C, const PetscScalar b[], PetscScalar z[])
+{
+  PetscReal zmax = PETSC_NINFINITY;
+
+  for (PetscInt c = 0; c < C; c++) {
+    z[c] += b[c];
+    zmax = PetscMax(zmax, PetscRealPart(z[c]));
+  }
+  return zmax;
+}
+
+/* one row of C scores of maximum zmax becomes its softmax exp(z_c - zmax) / sum_d exp(z_d - zmax); returns the sum */
+static inline PetscReal HtRowSoftmax(PetscInt C, PetscReal zmax, PetscScalar z[])
+{
+  PetscReal sum = 0;
+
+  for (PetscInt c = 0; c < C; c++) {
+    z[c] = PetscExpReal(PetscRealPart(z[c]) - zmax);
+    sum += PetscRealPart(z[c]);
+  }
+  for (PetscInt c = 0; c < C; c++) z[c] /= sum;
+  return sum;
+}
+
 /* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P, the probabilities
    (C exponentials and one logarithm per row) */
 static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscScalar z[], PetscReal *loss)
 {
   for (PetscInt i = 0; i < mc; i++) {
     PetscScalar *zi   = z + i * C;
-    PetscReal    zmax = PETSC_NINFINITY, sum = 0;
+    PetscReal    zmax = HtRowShift(C, b, zi);
 
-    for (PetscInt c = 0; c < C; c++) {
-      zi[c] += b[c];
-      zmax = PetscMax(zmax, PetscRealPart(zi[c]));
-    }
     *loss += zmax - PetscRealPart(zi[yc[i]]);
-    for (PetscInt c = 0; c < C; c++) {
-      zi[c] = PetscExpReal(PetscRealPart(zi[c]) - zmax);
-      sum += PetscRealPart(zi[c]);
-    }
-    *loss += PetscLogReal(sum);
-    for (PetscInt c = 0; c < C; c++) zi[c] /= sum;
+    *loss += PetscLogReal(HtRowSoftmax(C, zmax, zi));
   }
 }
 
@@ -138,19 +154,9 @@ static PetscErrorCode HtSamplesLinearScores_Host(HtTensor t, PetscInt m, PetscIn
   PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, NULL, C, wt, S));
   PetscCall(PetscFree(wt));
   for (PetscInt i = 0; i < m; i++) {
-    PetscScalar *si   = S + i * C;
-    PetscReal    zmax = PETSC_NINFINITY, sum = 0;
+    PetscReal zmax = HtRowShift(C, b, S + i * C);
 
-    for (PetscInt c = 0; c < C; c++) {
-      si[c] += b[c];
-      zmax = PetscMax(zmax, PetscRealPart(si[c]));
-    }
-    if (!proba) continue;
-    for (PetscInt c = 0; c < C; c++) {
-      si[c] = PetscExpReal(PetscRealPart(si[c]) - zmax);
-      sum += PetscRealPart(si[c]);
-    }
-    for (PetscInt c = 0; c < C; c++) si[c] /= sum;
+    if (proba) (void)HtRowSoftmax(C, zmax, S + i * C);
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
