@@ -57,6 +57,14 @@ PETSC_INTERN PetscErrorCode HtTensorColumnMoments(HtTensor, PetscScalar[], Petsc
 PETSC_INTERN PetscErrorCode HtSamplesCenteredProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtSamplesCenteredTransposeProduct(const HtSamples *, const PetscScalar[], PetscInt, const PetscScalar[], PetscScalar[]);
 
+/* the per-sample loops of the ML models, kernels of the back end (src/tensor/interface/samplesmodels.c) */
+PETSC_INTERN PetscErrorCode HtSamplesLogisticLoss(const HtSamples *, PetscInt, const PetscScalar[], const PetscInt[], PetscBool, PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesLinearScores(const HtSamples *, PetscInt, const PetscScalar[], const PetscScalar[], PetscBool, PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesClassMoments(const HtSamples *, const PetscInt[], PetscInt, PetscReal[], PetscReal[], PetscReal[]);
+PETSC_INTERN PetscErrorCode HtSamplesGaussianScores(const HtSamples *, PetscInt, const PetscReal[], const PetscReal[], const PetscReal[], PetscBool, PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesCenteredResidual(const HtSamples *, const PetscScalar[], const PetscScalar[], const PetscScalar[], PetscScalar, PetscScalar[]);
+PETSC_INTERN PetscErrorCode HtSamplesRowNorms(const HtSamples *, PetscInt, const PetscScalar[], PetscInt, PetscReal[]);
+
 /* rows by global index, and rows chosen on every rank gathered in global order */
 PETSC_INTERN PetscErrorCode HtSamplesGetRows(const HtSamples *, const PetscInt *, PetscInt, const PetscInt[], PetscScalar[]);
 PETSC_INTERN PetscErrorCode HtSamplesGatherRows(const HtSamples *, const PetscBool[], PetscInt *, PetscScalar **);
@@ -99,6 +107,7 @@ static inline void HtTopListPush(HtTopList *t, PetscReal key, PetscInt index)
 PETSC_INTERN PetscErrorCode HtTopListsCreate(PetscInt, PetscInt, HtTopList **);
 PETSC_INTERN PetscErrorCode HtTopListsDestroy(HtTopList **);
 PETSC_INTERN PetscErrorCode HtSamplesMergeTopLists(const HtSamples *, PetscInt, HtTopList *);
+PETSC_INTERN PetscErrorCode HtSamplesVote(const HtSamples *, const HtTopList[], PetscInt, PetscBool, PetscBool, PetscScalar[]);
 
 /* a dataset of an HDF5 viewer's current group (or an absolute path) as a new balanced tensor with the given split: the model files of the ML classes */
 PETSC_INTERN PetscErrorCode HtTensorLoad_HDF5(MPI_Comm, PetscViewer, const char[], PetscInt, HtTensor *);

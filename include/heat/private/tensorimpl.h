@@ -41,6 +41,7 @@ struct _HtTensorOps {
   /* C (m x k) = (X - 1 mu^T) B (B: f x k), or with transpose C (f x k) = (X - 1 mu^T)^T B (B: m x k), for m local rows X of f; mu NULL: no centering */
   PetscErrorCode (*centeredproduct)(HtTensor, PetscBool, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt, const PetscScalar *, PetscScalar *);
   const struct _HtPointsKernels *points; /* the distance kernels of HtPoints: HtTensorCDist() and the ML classes (samplesimpl.h) */
+  const struct _HtSamplesKernels *samples; /* the per-sample loops of the ML models behind HtSamples... (samplesimpl.h) */
   PetscErrorCode (*permute)(HtTensor, PetscInt, const PetscInt[], const PetscInt[], const void *, void *); /* out axis j = in axis perm[j] of a local block of shape lshape */
   PetscErrorCode (*triangle)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscBool, const void *, void *); /* tril/triu of nbatch rows x cols blocks at (row0, col0) */
   PetscErrorCode (*diagsum)(HtTensor, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, const void *, PetscScalar *); /* sum of a rows x cols block's entries on diagonal `offset` */
@@ -110,6 +111,32 @@ struct _HtPointsKernels {
   PetscErrorCode (*destroy)(HtPoints);
 };
 PETSC_INTERN const struct _HtPointsKernels HtPointsKernels_Host;
+
+/*
+   The per-sample loops of the ML models: each runs over the m local rows x (m x f, row-major) of an HtSamples and
+   gives this rank's part; the generic functions (src/tensor/interface/samplesmodels.c, where each is documented)
+   check nothing the caller has not, call the kernel and add the ranks' parts where the result is global.
+*/
+struct _HtSamplesKernels {
+  /* loss + gradient (+ Hessian) partials of multinomial logistic regression, see HtSamplesLogisticLoss() */
+  PetscErrorCode (*logisticloss)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscInt, const PetscScalar *, const PetscInt *, PetscBool, PetscScalar *);
+  /* S (m x C) = X W^T + b, or its softmax by rows (proba) */
+  PetscErrorCode (*linearscores)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscInt, const PetscScalar *, const PetscScalar *, PetscBool, PetscScalar *);
+  /* counts, means and sums of squared deviations of the rows of each class, see HtSamplesClassMoments() */
+  PetscErrorCode (*classmoments)(HtTensor, PetscInt, PetscInt, const PetscScalar *, const PetscInt *, PetscInt, PetscReal *, PetscReal *, PetscReal *);
+  /* joint log-likelihoods of a Gaussian naive Bayes model, or the posteriors (proba), see HtSamplesGaussianScores() */
+  PetscErrorCode (*gaussianscores)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscInt, const PetscReal *, const PetscReal *, const PetscReal *, PetscBool, PetscScalar *);
+  /* squared norms of m rows of f entries, leading dimension ld, see HtSamplesRowNorms() */
+  PetscErrorCode (*rownorms)(HtTensor, PetscInt, PetscInt, const PetscScalar *, PetscInt, PetscReal *);
+  /* the class votes of the neighbour lists of m queries, see HtSamplesVote() */
+  PetscErrorCode (*vote)(HtTensor, PetscInt, const HtTopList *, PetscInt, PetscBool, PetscBool, PetscScalar *);
+  /* this rank's part of HtSamplesBlockProduct() (acc: b + 1, + b b with the Gram matrix) and HtSamplesBlockUpdate() */
+  PetscErrorCode (*blockproduct)(HtTensor, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt, const PetscScalar *, PetscBool, PetscScalar *);
+  PetscErrorCode (*blockupdate)(HtTensor, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt, PetscInt, const PetscScalar *, PetscScalar *);
+  /* r = y - shift - (X - 1 mu^T) w, see HtSamplesCenteredResidual() */
+  PetscErrorCode (*residual)(HtTensor, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, const PetscScalar *, const PetscScalar *, PetscScalar, PetscScalar *);
+};
+PETSC_INTERN const struct _HtSamplesKernels HtSamplesKernels_Host;
 
 /* creation of a tensor of a given layout without touching its values */
 PETSC_INTERN PetscErrorCode HtTensorCreate_Private(MPI_Comm, PetscInt, const PetscInt[], PetscInt, HtDType, PetscInt, void *, HtTensor *);

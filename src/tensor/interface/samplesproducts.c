@@ -43,52 +43,32 @@ PetscErrorCode HtSamplesScatter(const HtSamples *s, PetscReal mean[], PetscReal 
    HtSamplesBlockProduct - for the features [j0, j0 + b) of the samples centered by mu (f means): z (b + 1) =
    (sum_i (x_iB - mu_B) r_i, sum_i r_i^2) and, when G is not NULL, G (b x b, row-major) =
    sum_i (x_iB - mu_B)(x_iB - mu_B)^T, over the samples of every rank, the same on every rank: one pass over the local
-   rows (the block's columns only) and ONE reduction of b + 1 (+ b b) numbers, added in rank order. Collective on
-   s->comm. The block coordinate descent of a linear model: r is the residual (m local values).
+   rows (the block's columns only, by the back end's kernel) and ONE reduction of b + 1 (+ b b) numbers, added in rank
+   order. Collective on s->comm. The block coordinate descent of a linear model: r is the residual (m local values).
 */
 PetscErrorCode HtSamplesBlockProduct(const HtSamples *s, const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar r[], PetscScalar z[], PetscScalar G[])
 {
   const PetscInt nz = b + 1 + (G ? b * b : 0);
-  PetscScalar   *acc, *d;
+  PetscScalar   *acc;
 
   PetscFunctionBegin;
-  PetscCall(PetscCalloc2(nz, &acc, b, &d));
-  for (PetscInt i = 0; i < s->m; i++) {
-    const PetscScalar *xi = s->x + (size_t)i * s->f + j0;
-
-    for (PetscInt k = 0; k < b; k++) {
-      d[k] = xi[k] - mu[j0 + k];
-      acc[k] += d[k] * r[i];
-    }
-    acc[b] += r[i] * r[i];
-    if (G)
-      for (PetscInt k = 0; k < b; k++)
-        for (PetscInt l = 0; l < b; l++) acc[b + 1 + k * b + l] += d[k] * d[l];
-  }
+  PetscCall(PetscMalloc1(nz, &acc));
+  PetscCall((*s->backend->ops->samples->blockproduct)(s->backend, s->m, s->f, s->x, mu, j0, b, r, (PetscBool)(G != NULL), acc));
   PetscCall(HtSamplesSumScalar(s, nz, acc));
   PetscCall(PetscArraycpy(z, acc, b + 1));
   if (G) PetscCall(PetscArraycpy(G, acc + b + 1, b * b));
-  PetscCall(PetscFree2(acc, d));
+  PetscCall(PetscFree(acc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /*
    HtSamplesBlockUpdate - r_i -= (x_iB - mu_B) . dw for the local samples and the features B = [j0, j0 + b) centered
-   by mu (f means): the residual after a block of coordinates moved by dw. Not collective.
+   by mu (f means), by the back end's kernel: the residual after a block of coordinates moved by dw. Not collective.
 */
 PetscErrorCode HtSamplesBlockUpdate(const HtSamples *s, const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar dw[], PetscScalar r[])
 {
-  PetscScalar shift = 0;
-
   PetscFunctionBegin;
-  for (PetscInt k = 0; k < b; k++) shift += mu[j0 + k] * dw[k];
-  for (PetscInt i = 0; i < s->m; i++) {
-    const PetscScalar *xi = s->x + (size_t)i * s->f + j0;
-    PetscScalar        t  = -shift;
-
-    for (PetscInt k = 0; k < b; k++) t += xi[k] * dw[k];
-    r[i] -= t;
-  }
+  PetscCall((*s->backend->ops->samples->blockupdate)(s->backend, s->m, s->f, s->x, mu, j0, b, dw, r));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -188,6 +188,7 @@ PetscErrorCode HtTensorCreate_Host(HtTensor t)
   t->ops->gemm         = HtTensorGemm_Host;
   t->ops->centeredproduct = HtTensorCenteredProduct_Host;
   t->ops->points       = &HtPointsKernels_Host;
+  t->ops->samples      = &HtSamplesKernels_Host;
   t->ops->permute      = HtTensorPermute_Host;
   t->ops->triangle     = HtTensorTriangle_Host;
   t->ops->diagsum      = HtTensorDiagSum_Host;

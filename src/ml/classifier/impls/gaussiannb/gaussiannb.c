@@ -127,23 +127,12 @@ static PetscErrorCode HtClassifierPartialFit_GaussianNB(HtClassifier cl, HtTenso
   if (!nb->count) PetscCall(HtGaussianNBCreateModel(cl));
   PetscCall(HtTensorGetSamples(X, NULL, &s));
   PetscCall(HtCommGetRank(s.comm, NULL, &size));
-  PetscCall(PetscCalloc1(bs, &mine));
+  PetscCall(PetscMalloc1(bs, &mine));
   PetscCall(PetscMalloc1(bs * size, &all));
   cnt = (PetscReal *)mine; /* real scalars: the block is C counts, C x F means, C x F sums */
   mu  = cnt + C;
   M   = mu + C * F;
-  for (PetscInt i = 0; i < s.m; i++) {
-    PetscInt           c = yc[i];
-    const PetscScalar *x = s.x + i * F;
-
-    cnt[c] += 1;
-    for (PetscInt j = 0; j < F; j++) {
-      PetscReal delta = PetscRealPart(x[j]) - mu[c * F + j];
-
-      mu[c * F + j] += delta / cnt[c];
-      M[c * F + j] += delta * (PetscRealPart(x[j]) - mu[c * F + j]);
-    }
-  }
+  PetscCall(HtSamplesClassMoments(&s, yc, C, cnt, mu, M));
   PetscCall(HtSamplesGatherBlocks(&s, 1, bs, mine, all));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
   for (PetscMPIInt r = 0; r < size; r++) {
@@ -169,31 +158,11 @@ static PetscErrorCode HtClassifierFit_GaussianNB(HtClassifier cl, HtTensor X, co
 static PetscErrorCode HtClassifierScores_GaussianNB(HtClassifier cl, HtTensor X, PetscBool proba, PetscScalar S[])
 {
   HtClassifier_GaussianNB *nb = (HtClassifier_GaussianNB *)cl->data;
-  PetscInt                 C = cl->nclasses, F = cl->nfeatures;
   HtSamples                s;
 
   PetscFunctionBegin;
   PetscCall(HtTensorGetSamples(X, NULL, &s));
-  for (PetscInt i = 0; i < s.m; i++) {
-    const PetscScalar *x    = s.x + i * F;
-    PetscReal          jmax = PETSC_NINFINITY, sum = 0, lse;
-
-    for (PetscInt c = 0; c < C; c++) {
-      PetscReal q = 0;
-
-      for (PetscInt j = 0; j < F; j++) {
-        PetscReal d = PetscRealPart(x[j]) - nb->mean[c * F + j];
-
-        q += d * d / nb->var[c * F + j];
-      }
-      S[i * C + c] = nb->logconst[c] - 0.5 * q;
-      jmax         = PetscMax(jmax, PetscRealPart(S[i * C + c]));
-    }
-    if (!proba) continue;
-    for (PetscInt c = 0; c < C; c++) sum += PetscExpReal(PetscRealPart(S[i * C + c]) - jmax);
-    lse = jmax + PetscLogReal(sum);
-    for (PetscInt c = 0; c < C; c++) S[i * C + c] = PetscExpReal(PetscRealPart(S[i * C + c]) - lse);
-  }
+  PetscCall(HtSamplesGaussianScores(&s, cl->nclasses, nb->mean, nb->var, nb->logconst, proba, S));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -25,15 +25,6 @@ typedef struct {
   PetscReal   *xnorm, *ynorm; /* squared norms of the local queries and of the points of a tile */
 } HtClassifier_KNN;
 
-/* |x|^2 of a row of f features */
-static inline PetscReal HtKNNNorm2(PetscInt f, const PetscScalar x[])
-{
-  PetscReal s = 0;
-
-  for (PetscInt j = 0; j < f; j++) s += PetscRealPart(x[j] * x[j]);
-  return s;
-}
-
 static PetscErrorCode HtClassifierFit_KNN(HtClassifier cl, HtTensor X, const PetscInt yc[])
 {
   HtClassifier_KNN *knn = (HtClassifier_KNN *)cl->data;
@@ -86,7 +77,7 @@ static PetscErrorCode HtKNNVisit(void *ctx, PetscInt m, const PetscScalar *rows)
     PetscInt nt = PetscMin(HT_KNN_TILE, m - t0);
 
     PetscCall(HtPointsSet(knn->P, nt, rows + t0 * ld, ld));
-    for (PetscInt p = 0; p < nt; p++) knn->ynorm[p] = HtKNNNorm2(F, rows + (t0 + p) * ld);
+    PetscCall(HtSamplesRowNorms(&knn->q, nt, rows + t0 * ld, ld, knn->ynorm));
     for (PetscInt i0 = 0; i0 < knn->q.m; i0 += HT_POINTS_CHUNK) {
       PetscInt mc = PetscMin(HT_POINTS_CHUNK, knn->q.m - i0);
 
@@ -109,25 +100,6 @@ static PetscErrorCode HtKNNVisit(void *ctx, PetscInt m, const PetscScalar *rows)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the votes of the k neighbours of one query (scikit-learn's weights: 1, or 1/distance; neighbours at distance 0 alone) */
-static void HtKNNVote(const HtTopList *t, PetscInt C, HtClassifierKNNWeights weights, PetscBool proba, PetscScalar s[])
-{
-  PetscBool atzero = PETSC_FALSE;
-  PetscReal total  = 0;
-
-  for (PetscInt c = 0; c < C; c++) s[c] = 0;
-  for (PetscInt r = 0; r < t->n; r++) atzero = (PetscBool)(atzero || t->key[r] == 0);
-  for (PetscInt r = 0; r < t->n; r++) {
-    PetscReal w = 1;
-
-    if (weights == HT_CLASSIFIER_KNN_DISTANCE) w = atzero ? (t->key[r] == 0 ? 1 : 0) : 1 / PetscSqrtReal(-t->key[r]);
-    s[t->index[r] % C] += w;
-    total += w;
-  }
-  if (proba)
-    for (PetscInt c = 0; c < C; c++) s[c] /= total;
-}
-
 static PetscErrorCode HtClassifierScores_KNN(HtClassifier cl, HtTensor X, PetscBool proba, PetscScalar S[])
 {
   HtClassifier_KNN *knn = (HtClassifier_KNN *)cl->data;
@@ -138,11 +110,11 @@ static PetscErrorCode HtClassifierScores_KNN(HtClassifier cl, HtTensor X, PetscB
   PetscCall(HtTopListsCreate(PetscMax(knn->q.m, 1), knn->k, &knn->lists)); /* a rank may hold no query */
   PetscCall(HtPointsCreate(knn->q.backend, HT_KNN_TILE, cl->nfeatures, &knn->P));
   PetscCall(PetscMalloc3(HT_POINTS_CHUNK * HT_KNN_TILE, &knn->d, knn->q.m, &knn->xnorm, HT_KNN_TILE, &knn->ynorm));
-  for (PetscInt i = 0; i < knn->q.m; i++) knn->xnorm[i] = HtKNNNorm2(cl->nfeatures, knn->q.x + i * cl->nfeatures);
+  PetscCall(HtSamplesRowNorms(&knn->q, knn->q.m, knn->q.x, cl->nfeatures, knn->xnorm));
   PetscCall(HtTensorGetSamples(knn->train, NULL, &ts));
   PetscCall(HtSamplesRingVisit(&ts, cl->nfeatures + 2, ts.x, HtKNNVisit, cl));
   PetscCall(HtTensorRestoreSamples(knn->train, NULL, &ts));
-  for (PetscInt i = 0; i < knn->q.m; i++) HtKNNVote(&knn->lists[i], cl->nclasses, knn->weights, proba, S + i * cl->nclasses);
+  PetscCall(HtSamplesVote(&knn->q, knn->lists, cl->nclasses, (PetscBool)(knn->weights == HT_CLASSIFIER_KNN_DISTANCE), proba, S));
   PetscCall(PetscFree3(knn->d, knn->xnorm, knn->ynorm));
   PetscCall(HtPointsDestroy(&knn->P));
   PetscCall(HtTopListsDestroy(&knn->lists));

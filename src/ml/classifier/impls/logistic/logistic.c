@@ -1,19 +1,16 @@
 /*
    HTCLASSIFIERLOGISTIC: multinomial logistic regression with an L2 penalty. Every rank runs the same small TAO problem
    on PETSC_COMM_SELF (a Vec of the P = C (F + 1) coefficients and intercepts); an evaluation of the objective and its
-   gradient is one pass over the local samples in chunks of rows (Z = X W^T by the back end's product, softmax,
-   G = (P - Y)^T X by its transposed product while the chunk is in cache) and one reduction of P + 1 numbers added in
+   gradient is one pass over the local samples by the back end's kernel (HtSamplesLogisticLoss(): in chunks of rows,
+   Z = X W^T, softmax and loss, G = (P - Y)^T X while the chunk is in cache) and one reduction of P + 1 numbers added in
    rank order, so that every rank sees the same values and takes the same steps. The Newton route (the default, TAO
-   nls) adds the dense P x P Hessian to the same pass (per chunk and class c, X^T B_c with B_c[i, (d, k)] =
-   p_ic (delta_cd - p_id) [x_i; 1]_k, P * P more numbers in the reduction) and ends with Newton steps of its own
+   nls) adds the dense P x P Hessian to the same pass (P * P more numbers in the reduction) and ends with Newton steps of its own
    (Cholesky of the Hessian) until the step is at the level of rounding, so that the result is the optimum to a few
    ulps whatever the number of ranks: a first-order stopping point (gatol) would differ between rank counts by what
    the rounding of the partial sums steers the iterations to.
 */
 #include <heat/private/classifierimpl.h>
 
-#define HT_LOGISTIC_CHUNK      2048    /* rows per product: wide enough for the GEMMs (C columns only), in cache for the second */
-#define HT_LOGISTIC_HESS_BLOCK 262144  /* at most this many entries of B_c per chunk (fewer rows when P is large) */
 #define HT_LOGISTIC_NEWTON_MAX 8       /* the most Newton steps after TAO */
 #define HT_LOGISTIC_STEP_TOL   1.e-10  /* a step at most this (relative to 1 + |w|) leaves an error of its square: done */
 
@@ -25,57 +22,10 @@ typedef struct {
   /* during a fit */
   HtSamples       s;
   const PetscInt *yc;
-  PetscInt        chunk;                     /* rows per chunk */
-  PetscBool       newton;                    /* the Newton route: Hessians */
-  PetscScalar    *wt, *z, *g, *buf, *hb, *hg; /* F x C, chunk x C, F x C, P + 1 (+ P * P), chunk x P, F x P */
-  Vec             gscratch;                  /* the gradient of a Hessian evaluation */
+  PetscBool       newton;   /* the Newton route: Hessians */
+  PetscScalar    *buf;      /* the sums of a pass: P + 1 (+ P * P) */
+  Vec             gscratch; /* the gradient of a Hessian evaluation */
 } HtClassifier_Logistic;
-
-/* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P, the probabilities */
-static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscScalar z[], PetscReal *loss)
-{
-  for (PetscInt i = 0; i < mc; i++) {
-    PetscScalar *zi   = z + i * C;
-    PetscReal    zmax = PETSC_NINFINITY, sum = 0, lse;
-
-    for (PetscInt c = 0; c < C; c++) {
-      zi[c] += b[c];
-      zmax = PetscMax(zmax, PetscRealPart(zi[c]));
-    }
-    for (PetscInt c = 0; c < C; c++) sum += PetscExpReal(PetscRealPart(zi[c]) - zmax);
-    lse = zmax + PetscLogReal(sum);
-    *loss += lse - PetscRealPart(zi[yc[i]]);
-    for (PetscInt c = 0; c < C; c++) zi[c] = PetscExpReal(PetscRealPart(zi[c]) - lse);
-  }
-}
-
-/*
-   the rows (c, j < F) of the chunk's Hessian sum_i (diag(p_i) - p_i p_i^T) (x) [x_i; 1][x_i; 1]^T added to hx (nw x P,
-   row-major, columns in the order of the Vec), its intercept block (C x C) to hbb; z holds the probabilities
-*/
-static PetscErrorCode HtLogisticHessianChunk(HtClassifier_Logistic *lr, const HtSamples *chunk, PetscInt C, const PetscScalar z[], PetscScalar hx[], PetscScalar hbb[])
-{
-  PetscInt F = chunk->f, nw = C * F, P = nw + C;
-
-  PetscFunctionBegin;
-  for (PetscInt c = 0; c < C; c++) {
-    for (PetscInt i = 0; i < chunk->m; i++) {
-      const PetscScalar *xi = chunk->x + (size_t)i * F, *pi = z + i * C;
-      PetscScalar       *bi = lr->hb + (size_t)i * P;
-
-      for (PetscInt d = 0; d < C; d++) {
-        PetscScalar a = pi[c] * ((c == d ? 1 : 0) - pi[d]);
-
-        for (PetscInt k = 0; k < F; k++) bi[d * F + k] = a * xi[k];
-        bi[nw + d] = a;
-        hbb[c * C + d] += a;
-      }
-    }
-    PetscCall(HtSamplesCenteredTransposeProduct(chunk, NULL, P, lr->hb, lr->hg));
-    for (PetscInt q = 0; q < F * P; q++) hx[(size_t)c * F * P + q] += lr->hg[q];
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
 
 /* the Hessian from the reduced sums: C_reg times them, plus the identity on the coefficients, plus alpha times the
    projection onto the direction (0, 1/sqrt(C) ... ) (adding a constant to every intercept), along which the objective
@@ -112,33 +62,13 @@ static PetscErrorCode HtLogisticEvaluate(HtClassifier cl, Vec w, PetscReal *f, V
 {
   HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
   PetscInt               C = cl->nclasses, F = cl->nfeatures, nw = C * F, P = nw + C;
-  PetscInt               nbuf = P + 1 + (H ? nw * P + C * C : 0);
   const PetscScalar     *wa;
   PetscScalar           *ga, *buf = lr->buf, *hx = buf + P + 1, *hbb = hx + nw * P;
-  PetscReal              loss = 0, wnorm2 = 0;
+  PetscReal              wnorm2 = 0;
 
   PetscFunctionBegin;
   PetscCall(VecGetArrayRead(w, &wa));
-  for (PetscInt c = 0; c < C; c++)
-    for (PetscInt j = 0; j < F; j++) lr->wt[j * C + c] = wa[c * F + j];
-  PetscCall(PetscArrayzero(buf, nbuf));
-  for (PetscInt i0 = 0; i0 < lr->s.m; i0 += lr->chunk) {
-    PetscInt  mc = PetscMin(lr->chunk, lr->s.m - i0);
-    HtSamples chunk;
-
-    PetscCall(HtSamplesCreateLocal(&lr->s, mc, lr->s.x + i0 * F, NULL, &chunk));
-    PetscCall(HtSamplesCenteredProduct(&chunk, NULL, C, lr->wt, lr->z));
-    HtLogisticSoftmax(mc, C, wa + nw, lr->yc + i0, lr->z, &loss);
-    if (H) PetscCall(HtLogisticHessianChunk(lr, &chunk, C, lr->z, hx, hbb));
-    for (PetscInt i = 0; i < mc; i++) lr->z[i * C + lr->yc[i0 + i]] -= 1; /* P - Y */
-    PetscCall(HtSamplesCenteredTransposeProduct(&chunk, NULL, C, lr->z, lr->g));
-    for (PetscInt c = 0; c < C; c++) {
-      for (PetscInt j = 0; j < F; j++) buf[c * F + j] += lr->g[j * C + c];
-      for (PetscInt i = 0; i < mc; i++) buf[nw + c] += lr->z[i * C + c];
-    }
-  }
-  buf[P] = loss;
-  PetscCall(HtSamplesSumScalar(&lr->s, nbuf, buf));
+  PetscCall(HtSamplesLogisticLoss(&lr->s, C, wa, lr->yc, (PetscBool)(H != NULL), buf));
   PetscCall(VecGetArray(grad, &ga));
   for (PetscInt p = 0; p < nw; p++) {
     ga[p] = lr->C * buf[p] + wa[p];
@@ -311,10 +241,8 @@ static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, cons
   PetscCall(TaoSetMaximumIterations(tao, cl->max_it));
   PetscCall(TaoSetFromOptions(tao));
   PetscCall(PetscObjectTypeCompareAny((PetscObject)tao, &lr->newton, TAONLS, TAONTR, TAONTL, TAOBNLS, TAOBNTR, TAOBNTL, TAOTRON, ""));
-  lr->chunk = lr->newton ? PetscMax(1, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P)) : HT_LOGISTIC_CHUNK;
-  PetscCall(PetscMalloc4(F * C, &lr->wt, lr->chunk * C, &lr->z, F * C, &lr->g, P + 1 + (lr->newton ? nw * P + C * C : 0), &lr->buf));
+  PetscCall(PetscMalloc1(P + 1 + (lr->newton ? nw * P + C * C : 0), &lr->buf));
   if (lr->newton) {
-    PetscCall(PetscMalloc2((size_t)lr->chunk * P, &lr->hb, F * P, &lr->hg));
     PetscCall(MatCreateSeqDense(PETSC_COMM_SELF, P, P, NULL, &H));
     PetscCall(VecDuplicate(w, &lr->gscratch));
     PetscCall(TaoSetHessian(tao, H, H, HtLogisticHessian, cl));
@@ -325,9 +253,8 @@ static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, cons
   cl->reason = HtLogisticReason(reason);
   if (lr->newton && reason > 0) PetscCall(HtLogisticNewton(cl, w, H));
   PetscCall(HtTensorRestoreSamples(X, NULL, &lr->s));
-  PetscCall(PetscFree4(lr->wt, lr->z, lr->g, lr->buf));
+  PetscCall(PetscFree(lr->buf));
   if (lr->newton) {
-    PetscCall(PetscFree2(lr->hb, lr->hg));
     PetscCall(VecDestroy(&lr->gscratch));
     PetscCall(MatDestroy(&H));
   }
@@ -347,33 +274,12 @@ static PetscErrorCode HtClassifierFit_Logistic(HtClassifier cl, HtTensor X, cons
 static PetscErrorCode HtClassifierScores_Logistic(HtClassifier cl, HtTensor X, PetscBool proba, PetscScalar S[])
 {
   HtClassifier_Logistic *lr = (HtClassifier_Logistic *)cl->data;
-  PetscInt               C = cl->nclasses, F = cl->nfeatures;
-  PetscScalar           *wt;
   HtSamples              s;
 
   PetscFunctionBegin;
-  PetscCall(PetscMalloc1(F * C, &wt));
-  for (PetscInt c = 0; c < C; c++)
-    for (PetscInt j = 0; j < F; j++) wt[j * C + c] = lr->coef[c * F + j];
   PetscCall(HtTensorGetSamples(X, NULL, &s));
-  PetscCall(HtSamplesCenteredProduct(&s, NULL, C, wt, S));
-  for (PetscInt i = 0; i < s.m; i++) {
-    PetscScalar *si   = S + i * C;
-    PetscReal    zmax = PETSC_NINFINITY, sum = 0;
-
-    for (PetscInt c = 0; c < C; c++) {
-      si[c] += lr->intercept[c];
-      zmax = PetscMax(zmax, PetscRealPart(si[c]));
-    }
-    if (!proba) continue;
-    for (PetscInt c = 0; c < C; c++) {
-      si[c] = PetscExpReal(PetscRealPart(si[c]) - zmax);
-      sum += PetscRealPart(si[c]);
-    }
-    for (PetscInt c = 0; c < C; c++) si[c] /= sum;
-  }
+  PetscCall(HtSamplesLinearScores(&s, cl->nclasses, lr->coef, lr->intercept, proba, S));
   PetscCall(HtTensorRestoreSamples(X, NULL, &s));
-  PetscCall(PetscFree(wt));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

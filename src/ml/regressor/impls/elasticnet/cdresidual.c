@@ -4,8 +4,8 @@
    z = Xc_B^T r and |r|^2 (and, in the first epoch, the block's Gram matrix Xc_B^T Xc_B, kept: F B numbers in all),
    the block's steps are exact cyclic coordinate descent with it, and r -= Xc_B dw_B locally. So an epoch costs
    ceil(F / B) reductions, plus one for the duality gap (Xc^T r and |r|^2) when it is checked. The centering is
-   implicit: the products subtract the means (X is never copied). The per-sample loops are the tensor layer's
-   (HtSamplesBlockProduct(), HtSamplesBlockUpdate()).
+   implicit: the products subtract the means (X is never copied). The per-sample loops are kernels of the tensor's back
+   end (HtSamplesBlockProduct(), HtSamplesBlockUpdate(), HtSamplesCenteredResidual()).
 */
 #include <../src/ml/regressor/impls/elasticnet/elasticnetimpl.h>
 
@@ -24,8 +24,7 @@ static PetscErrorCode HtCDResidualRestart(HtCDSolver cd, const PetscScalar w[])
   HtCDResidual *c = (HtCDResidual *)cd->data;
 
   PetscFunctionBegin;
-  PetscCall(HtSamplesCenteredProduct(&c->s, c->mu, 1, w, c->r));
-  for (PetscInt i = 0; i < c->s.m; i++) c->r[i] = c->y[i] - cd->reg->ymean - c->r[i];
+  PetscCall(HtSamplesCenteredResidual(&c->s, c->mu, w, c->y, cd->reg->ymean, c->r));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

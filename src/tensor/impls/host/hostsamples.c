@@ -1,0 +1,313 @@
+/*
+   The host kernels of the per-sample loops of the ML models (struct _HtSamplesKernels, tensorimpl.h): plain C loops on
+   chunks of rows that stay in cache between the steps of a pass, and BLAS (HtTensorGemm_Host()) for the products.
+*/
+#include <heat/private/tensorimpl.h>
+
+#define HT_LOGISTIC_CHUNK      2048   /* rows per chunk: in cache from the scores to the gradient */
+#define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
+
+/* the workspace of a logistic pass: the chunk's scores (chunk x C), with the Hessian B_c (chunk x P) and its product (f x P) */
+typedef struct {
+  PetscInt     chunk;
+  PetscScalar *z, *hb, *hg;
+} HtLogisticWork;
+
+/* z += b for one row of C scores; returns their maximum */
+static inline PetscReal HtRowShift(PetscInt C, const PetscScalar b[], PetscScalar z[])
+{
+  PetscReal zmax = PETSC_NINFINITY;
+
+  for (PetscInt c = 0; c < C; c++) {
+    z[c] += b[c];
+    zmax = PetscMax(zmax, PetscRealPart(z[c]));
+  }
+  return zmax;
+}
+
+/* one row of C scores of maximum zmax becomes its softmax exp(z_c - zmax) / sum_d exp(z_d - zmax); returns the sum */
+static inline PetscReal HtRowSoftmax(PetscInt C, PetscReal zmax, PetscScalar z[])
+{
+  PetscReal sum = 0;
+
+  for (PetscInt c = 0; c < C; c++) {
+    z[c] = PetscExpReal(PetscRealPart(z[c]) - zmax);
+    sum += PetscRealPart(z[c]);
+  }
+  for (PetscInt c = 0; c < C; c++) z[c] /= sum;
+  return sum;
+}
+
+/* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P, the probabilities
+   (C exponentials and one logarithm per row) */
+static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscScalar z[], PetscReal *loss)
+{
+  for (PetscInt i = 0; i < mc; i++) {
+    PetscScalar *zi   = z + i * C;
+    PetscReal    zmax = HtRowShift(C, b, zi);
+
+    *loss += zmax - PetscRealPart(zi[yc[i]]);
+    *loss += PetscLogReal(HtRowSoftmax(C, zmax, zi));
+  }
+}
+
+/*
+   the rows (c, j < f) of the chunk's Hessian sum_i (diag(p_i) - p_i p_i^T) (x) [x_i; 1][x_i; 1]^T added to hx (nw x P,
+   row-major, columns in the order of the coefficients), its intercept block (C x C) to hbb; z holds the probabilities
+*/
+static PetscErrorCode HtLogisticHessianChunk(HtTensor t, HtLogisticWork *wk, PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, PetscScalar hx[], PetscScalar hbb[])
+{
+  PetscInt nw = C * f, P = nw + C;
+
+  PetscFunctionBegin;
+  for (PetscInt c = 0; c < C; c++) {
+    for (PetscInt i = 0; i < mc; i++) {
+      const PetscScalar *xi = x + (size_t)i * f, *pi = wk->z + i * C;
+      PetscScalar       *bi = wk->hb + (size_t)i * P;
+
+      for (PetscInt d = 0; d < C; d++) {
+        PetscScalar a = pi[c] * ((c == d ? 1 : 0) - pi[d]);
+
+        for (PetscInt k = 0; k < f; k++) bi[d * f + k] = a * xi[k];
+        bi[nw + d] = a;
+        hbb[c * C + d] += a;
+      }
+    }
+    PetscCall(HtTensorCenteredProduct_Host(t, PETSC_TRUE, mc, f, x, NULL, P, wk->hb, wk->hg));
+    for (PetscInt q = 0; q < f * P; q++) hx[(size_t)c * f * P + q] += wk->hg[q];
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* z (mc x C) = X W^T for the chunk's rows, W C x f row-major: four independent partial sums per dot product (a fixed
+   order the compiler vectorizes); for few classes this beats a GEMM, which packs the chunk first */
+static void HtLogisticScores(PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar W[], PetscScalar z[])
+{
+  PetscInt f4 = f - f % 4;
+
+  for (PetscInt i = 0; i < mc; i++) {
+    const PetscScalar *xi = x + (size_t)i * f;
+
+    for (PetscInt c = 0; c < C; c++) {
+      const PetscScalar *wc = W + (size_t)c * f;
+      PetscScalar        a[4] = {0, 0, 0, 0}, r = 0;
+
+      for (PetscInt j = 0; j < f4; j += 4)
+        for (PetscInt l = 0; l < 4; l++) a[l] += xi[j + l] * wc[j + l];
+      for (PetscInt j = f4; j < f; j++) r += xi[j] * wc[j];
+      z[i * C + c] = (a[0] + a[1]) + (a[2] + a[3]) + r;
+    }
+  }
+}
+
+/* one chunk of mc rows, read from memory once: scores, softmax and loss, (Hessian), and the gradient (P - Y)^T [X, 1]
+   added to acc row by row while the chunk is in cache */
+static PetscErrorCode HtLogisticChunk(HtTensor t, HtLogisticWork *wk, PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt yc[], PetscBool hessian, PetscScalar acc[], PetscReal *loss)
+{
+  PetscInt nw = C * f, P = nw + C;
+
+  PetscFunctionBegin;
+  HtLogisticScores(mc, f, x, C, wb, wk->z);
+  HtLogisticSoftmax(mc, C, wb + nw, yc, wk->z, loss);
+  if (hessian) PetscCall(HtLogisticHessianChunk(t, wk, mc, f, x, C, acc + P + 1, acc + P + 1 + nw * P));
+  for (PetscInt i = 0; i < mc; i++) {
+    const PetscScalar *xi = x + (size_t)i * f;
+    PetscScalar       *di = wk->z + i * C;
+
+    di[yc[i]] -= 1; /* P - Y */
+    for (PetscInt c = 0; c < C; c++) {
+      PetscScalar *gc = acc + (size_t)c * f;
+
+      for (PetscInt j = 0; j < f; j++) gc[j] += di[c] * xi[j];
+      acc[nw + c] += di[c];
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesLogisticLoss(): the rows in chunks, each read once from memory */
+static PetscErrorCode HtSamplesLogisticLoss_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt y[], PetscBool hessian, PetscScalar acc[])
+{
+  PetscInt       nw = C * f, P = nw + C;
+  HtLogisticWork wk;
+  PetscReal      loss = 0;
+
+  PetscFunctionBegin;
+  wk.chunk = hessian ? PetscMax(1, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P)) : HT_LOGISTIC_CHUNK;
+  PetscCall(PetscArrayzero(acc, P + 1 + (hessian ? nw * P + C * C : 0)));
+  PetscCall(PetscMalloc3(wk.chunk * C, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg));
+  for (PetscInt i0 = 0; i0 < m; i0 += wk.chunk) PetscCall(HtLogisticChunk(t, &wk, PetscMin(wk.chunk, m - i0), f, x + (size_t)i0 * f, C, wb, y + i0, hessian, acc, &loss));
+  acc[P] = loss;
+  PetscCall(PetscFree3(wk.z, wk.hb, wk.hg));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesLinearScores() */
+static PetscErrorCode HtSamplesLinearScores_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar W[], const PetscScalar b[], PetscBool proba, PetscScalar S[])
+{
+  PetscScalar *wt;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMalloc1(f * C, &wt));
+  for (PetscInt c = 0; c < C; c++)
+    for (PetscInt j = 0; j < f; j++) wt[j * C + c] = W[c * f + j];
+  PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, NULL, C, wt, S));
+  PetscCall(PetscFree(wt));
+  for (PetscInt i = 0; i < m; i++) {
+    PetscReal zmax = HtRowShift(C, b, S + i * C);
+
+    if (proba) (void)HtRowSoftmax(C, zmax, S + i * C);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesClassMoments(): Welford's update per class, row by row */
+static PetscErrorCode HtSamplesClassMoments_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], const PetscInt y[], PetscInt C, PetscReal cnt[], PetscReal mu[], PetscReal M[])
+{
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(cnt, C));
+  PetscCall(PetscArrayzero(mu, C * f));
+  PetscCall(PetscArrayzero(M, C * f));
+  for (PetscInt i = 0; i < m; i++) {
+    PetscInt           c  = y[i];
+    const PetscScalar *xi = x + (size_t)i * f;
+
+    cnt[c] += 1;
+    for (PetscInt j = 0; j < f; j++) {
+      PetscReal delta = PetscRealPart(xi[j]) - mu[c * f + j];
+
+      mu[c * f + j] += delta / cnt[c];
+      M[c * f + j] += delta * (PetscRealPart(xi[j]) - mu[c * f + j]);
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesGaussianScores() */
+static PetscErrorCode HtSamplesGaussianScores_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt C, const PetscReal mean[], const PetscReal var[], const PetscReal logconst[], PetscBool proba, PetscScalar S[])
+{
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < m; i++) {
+    const PetscScalar *xi   = x + (size_t)i * f;
+    PetscScalar       *si   = S + i * C;
+    PetscReal          jmax = PETSC_NINFINITY, sum = 0, lse;
+
+    for (PetscInt c = 0; c < C; c++) {
+      PetscReal q = 0;
+
+      for (PetscInt j = 0; j < f; j++) {
+        PetscReal d = PetscRealPart(xi[j]) - mean[c * f + j];
+
+        q += d * d / var[c * f + j];
+      }
+      si[c] = logconst[c] - 0.5 * q;
+      jmax  = PetscMax(jmax, PetscRealPart(si[c]));
+    }
+    if (!proba) continue;
+    for (PetscInt c = 0; c < C; c++) sum += PetscExpReal(PetscRealPart(si[c]) - jmax);
+    lse = jmax + PetscLogReal(sum);
+    for (PetscInt c = 0; c < C; c++) si[c] = PetscExpReal(PetscRealPart(si[c]) - lse);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesRowNorms() */
+static PetscErrorCode HtSamplesRowNorms_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt ld, PetscReal norms[])
+{
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < m; i++) {
+    const PetscScalar *xi = x + (size_t)i * ld;
+    PetscReal          s  = 0;
+
+    for (PetscInt j = 0; j < f; j++) s += PetscRealPart(xi[j] * xi[j]);
+    norms[i] = s;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesVote() */
+static PetscErrorCode HtSamplesVote_Host(HtTensor t, PetscInt m, const HtTopList lists[], PetscInt C, PetscBool distance, PetscBool proba, PetscScalar S[])
+{
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < m; i++) {
+    const HtTopList *l      = &lists[i];
+    PetscScalar     *s      = S + i * C;
+    PetscBool        atzero = PETSC_FALSE;
+    PetscReal        total  = 0;
+
+    for (PetscInt c = 0; c < C; c++) s[c] = 0;
+    for (PetscInt r = 0; r < l->n; r++) atzero = (PetscBool)(atzero || l->key[r] == 0);
+    for (PetscInt r = 0; r < l->n; r++) {
+      PetscReal w = 1;
+
+      if (distance) w = atzero ? (l->key[r] == 0 ? 1 : 0) : 1 / PetscSqrtReal(-l->key[r]);
+      s[l->index[r] % C] += w;
+      total += w;
+    }
+    if (proba)
+      for (PetscInt c = 0; c < C; c++) s[c] /= total;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesBlockProduct(): acc (b + 1, + b b with gram) from zero, the rows in order */
+static PetscErrorCode HtSamplesBlockProduct_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar r[], PetscBool gram, PetscScalar acc[])
+{
+  PetscScalar *d;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(acc, b + 1 + (gram ? b * b : 0)));
+  PetscCall(PetscMalloc1(b, &d));
+  for (PetscInt i = 0; i < m; i++) {
+    const PetscScalar *xi = x + (size_t)i * f + j0;
+
+    for (PetscInt k = 0; k < b; k++) {
+      d[k] = xi[k] - mu[j0 + k];
+      acc[k] += d[k] * r[i];
+    }
+    acc[b] += r[i] * r[i];
+    if (gram)
+      for (PetscInt k = 0; k < b; k++)
+        for (PetscInt l = 0; l < b; l++) acc[b + 1 + k * b + l] += d[k] * d[l];
+  }
+  PetscCall(PetscFree(d));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesBlockUpdate() */
+static PetscErrorCode HtSamplesBlockUpdate_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], const PetscScalar mu[], PetscInt j0, PetscInt b, const PetscScalar dw[], PetscScalar r[])
+{
+  PetscScalar shift = 0;
+
+  PetscFunctionBegin;
+  for (PetscInt k = 0; k < b; k++) shift += mu[j0 + k] * dw[k];
+  for (PetscInt i = 0; i < m; i++) {
+    const PetscScalar *xi = x + (size_t)i * f + j0;
+    PetscScalar        s  = -shift;
+
+    for (PetscInt k = 0; k < b; k++) s += xi[k] * dw[k];
+    r[i] -= s;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* see HtSamplesCenteredResidual() */
+static PetscErrorCode HtSamplesCenteredResidual_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], const PetscScalar mu[], const PetscScalar w[], const PetscScalar y[], PetscScalar shift, PetscScalar r[])
+{
+  PetscFunctionBegin;
+  PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, mu, 1, w, r));
+  for (PetscInt i = 0; i < m; i++) r[i] = y[i] - shift - r[i];
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+const struct _HtSamplesKernels HtSamplesKernels_Host = {
+  .logisticloss   = HtSamplesLogisticLoss_Host,
+  .linearscores   = HtSamplesLinearScores_Host,
+  .classmoments   = HtSamplesClassMoments_Host,
+  .gaussianscores = HtSamplesGaussianScores_Host,
+  .rownorms       = HtSamplesRowNorms_Host,
+  .vote           = HtSamplesVote_Host,
+  .blockproduct   = HtSamplesBlockProduct_Host,
+  .blockupdate    = HtSamplesBlockUpdate_Host,
+  .residual       = HtSamplesCenteredResidual_Host,
+};
