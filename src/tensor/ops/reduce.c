@@ -23,10 +23,18 @@ static void MPIAPI HtMaxNaNOp(void *in, void *inout, int *len, MPI_Datatype *typ
   for (int i = 0; i < *len; i++) ((PetscReal *)inout)[i] = HtMaxNaN(((PetscReal *)inout)[i], ((const PetscReal *)in)[i]);
 }
 
+/* field by field, never as whole structs: with 32-bit PetscInt the struct's tail is padding that the MPI datatype does
+   not cover, and Open MPI sizes its buffers by the datatype's true extent (12 bytes for one pair, not 16) */
 static void HtArgMerge(void *in, void *inout, int len, PetscBool min)
 {
+  const HtArgPartial *a = (const HtArgPartial *)in;
+  HtArgPartial       *b = (HtArgPartial *)inout;
+
   for (int i = 0; i < len; i++)
-    if (HtArgBetter(&((const HtArgPartial *)in)[i], &((HtArgPartial *)inout)[i], min)) ((HtArgPartial *)inout)[i] = ((const HtArgPartial *)in)[i];
+    if (HtArgBetter(&a[i], &b[i], min)) {
+      b[i].value = a[i].value;
+      b[i].index = a[i].index;
+    }
 }
 
 static void MPIAPI HtArgMinOp(void *in, void *inout, int *len, MPI_Datatype *type)
