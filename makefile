@@ -181,6 +181,7 @@ install: all
 	@# linked again so that its run path is the prefix's library, not the build tree's
 	$(HEAT_CC) -o $(PREFIX)/bin/heat $(BUILD)/obj/src/bin/heat.o -Wl,-rpath,$(abspath $(PREFIX))/lib -L$(PREFIX)/lib -lheat $(HEAT_LIBS)
 	sed -e 's|@PREFIX@|$(abspath $(PREFIX))|g' -e 's|@PETSC_DIR@|$(PETSC_DIR)|g' -e 's|@SLEPC_DIR@|$(SLEPC_DIR)|g' -e 's|@HDF5_INCLUDE@|$(HEAT_HDF5_INCLUDE)|g' \
+	    -e 's|@PETSC_PC@|$(HEAT_PETSC_PC)|g' -e 's|@SLEPC_PC@|$(HEAT_SLEPC_PC)|g' \
 	    config/heat.pc.in > $(PREFIX)/lib/pkgconfig/heat.pc
 	@echo "installed in $(PREFIX); use: pkg-config --cflags --libs heat"
 

@@ -10,7 +10,13 @@ P=$T/prefix
 show() { sed -e "s|$P|PREFIX|g" -e "s|$build|BUILD|g"; }
 # the programs run as singletons, outside the mpiexec that runs this script
 alone() { env $(env | sed -n -e '/^OMPI_ALLOW/d' -e 's/^\(\(OMPI\|PMIX\|OPAL\|ORTE\)_[^=]*\)=.*/-u \1/p') "$@"; }
-make -s -C "$top" install PREFIX="$P" > "$T/install.log" 2>&1 || { cat "$T/install.log"; exit 1; }
+# the tree under test (tests/run sets HEAT_BUILD; make test-64 runs this on build-64) with its own PETSc and SLEPc,
+# whatever BUILD the make that started the suite passes down through MAKEFLAGS
+unset MAKEFLAGS MFLAGS MAKELEVEL
+PETSC_DIR=$(sed -n 's/^PETSC_DIR = //p' "$build/conf/heatvariables")
+SLEPC_DIR=$(sed -n 's/^SLEPC_DIR = //p' "$build/conf/heatvariables")
+export PETSC_DIR SLEPC_DIR
+make -s -C "$top" BUILD="${build#$top/}" install PREFIX="$P" > "$T/install.log" 2>&1 || { cat "$T/install.log"; exit 1; }
 echo "run path of the installed heat:"
 readelf -d "$P/bin/heat" | sed -n 's/.*\(RPATH\|RUNPATH\).*\[\(.*\)\]/  \2/p' | show
 echo "libheat the installed heat loads:"
@@ -20,7 +26,7 @@ alone "$P/bin/heat" info -i "$top/share/heat/datasets/iris.csv" | sed 1d
 cp "$top/tutorials/ex1.c" "$T/"
 for mk in pkgconfig petsc; do
   mkdir -p "$T/$mk" && cp "$T/ex1.c" "$T/$mk/"
-  make -s -C "$T/$mk" -f "$top/tests/install/$mk.mk" HEAT_PREFIX="$P" HEAT_DIR="$top" ex1 > "$T/$mk.log" 2>&1 || { cat "$T/$mk.log"; exit 1; }
+  make -s -C "$T/$mk" -f "$top/tests/install/$mk.mk" HEAT_PREFIX="$P" HEAT_DIR="$top" HEAT_BUILD="$build" ex1 > "$T/$mk.log" 2>&1 || { cat "$T/$mk.log"; exit 1; }
   echo "libheat ex1 built with the $mk snippet loads:"
   ldd "$T/$mk/ex1" | sed -n 's/^\s*libheat.so => \([^ ]*\).*/  \1/p' | show
   alone "$T/$mk/ex1" -i "$top/share/heat/datasets/iris.csv" -o "$T/$mk/iris.h5" | grep -v "MPI process" | tail -n 1

@@ -3,6 +3,7 @@
 PETSC_DIR ?= /usr/lib/petsc
 SLEPC_DIR ?= /usr/lib/slepc
 HEAT_DIR  ?= /path/to/heat-petsc
+HEAT_BUILD ?= ${HEAT_DIR}/build
 include ${SLEPC_DIR}/lib/slepc/conf/slepc_common
-CFLAGS += -I${HEAT_DIR}/include -I${HEAT_DIR}/build/include
-LDLIBS += -L${HEAT_DIR}/build/lib -Wl,-rpath,${HEAT_DIR}/build/lib -lheat ${SLEPC_LIB}
+CFLAGS += -I${HEAT_DIR}/include -I${HEAT_BUILD}/include
+LDLIBS += -L${HEAT_BUILD}/lib -Wl,-rpath,${HEAT_BUILD}/lib -lheat ${SLEPC_LIB}
