@@ -91,7 +91,8 @@ PetscErrorCode HeatErrorIsCollective(PetscBool *collective)
 .  ierr - what the program's work returned
 
    Returns:
-   the exit status for `main()`: 0 after success, the PETSc error code after an error
+   the exit status for `main()`: 0 after success; after an error the PETSc error code on the rank that printed the
+   message (rank 0 for an error of every rank), so that `mpiexec` exits with it
 
    Level: beginner
 
@@ -99,9 +100,11 @@ PetscErrorCode HeatErrorIsCollective(PetscBool *collective)
    PETSc aborts the whole MPI job (`MPI_Abort()`) when an error reaches `main()` through `PetscCall()`: the messages of
    the ranks race the teardown and the job ends slowly. Run the work in a function instead and end with `HeatEnd()`. An
    error raised on a communicator of every rank (every rank raises it, as Heat's checks of collective arguments do) is
-   printed once, by rank 0, and every rank finalizes and exits with the error code (without
-   the -malloc_dump listing: the objects of the interrupted work are still allocated). An error raised on fewer ranks
-   still aborts the job, since the other ranks may wait for them in a collective call.
+   printed once, by rank 0, and every rank finalizes (without the -malloc_dump listing: the objects of the interrupted
+   work are still allocated). Rank 0 exits with the error code, which becomes `mpiexec`'s exit status; the other ranks
+   exit with 0, since Open MPI's `mpiexec` kills the job as soon as one rank exits with a non-zero status, and could
+   otherwise kill rank 0 before it forwarded rank 0's message. An error raised on fewer ranks still aborts the job,
+   since the other ranks may wait for them in a collective call.
 
    Example:
 .vb
@@ -133,5 +136,5 @@ int HeatEnd(PetscErrorCode ierr)
     (void)PetscOptionsClearValue(NULL, "-malloc_debug");
   }
   if (HeatFinalize()) return ierr ? (int)ierr : 1;
-  return (int)ierr;
+  return HeatErrorSeen.quiet ? 0 : (int)ierr;
 }

@@ -60,7 +60,7 @@ int main(int argc, char **argv)
 
 /*TEST
    testset:
-     nsize: {{1 3}}
+     nsize: 3
      errors: expected
      filter: grep -m1 -o -e "Cannot open.*" -e "'.*' is not an HDF5 file" -e "Dataset .*" -e "Cannot split.*" -e "'.*' is not a dataset.*" -e "Cannot write.*"
      test:

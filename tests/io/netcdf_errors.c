@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 
 /*TEST
    testset:
-     nsize: {{1 3}}
+     nsize: 3
      errors: expected
      filter: grep -m1 -o -e "Cannot .*" -e "'.*' is .*" -e "Variable .*" | sed "s|$HEAT_TEST_TMPDIR|TMPDIR|g"; ls "$HEAT_TEST_TMPDIR" | grep -c heat-tmp
      test:

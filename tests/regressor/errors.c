@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 
 /*TEST
    testset:
-     nsize: {{1 3}}
+     nsize: 3
      errors: expected
      filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
      test:

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
    build:
      requires: hdf5
    testset:
-     nsize: {{1 3}}
+     nsize: 3
      errors: expected
      filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
      test:

@@ -116,7 +116,7 @@ int main(int argc, char **argv)
      filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
      test:
        suffix: inner
-       nsize: {{1 3}}
+       nsize: 3
        args: -case inner
      test:
        suffix: transposeinner
@@ -130,18 +130,18 @@ int main(int argc, char **argv)
        args: -case comm
      test:
        suffix: perm
-       nsize: {{1 3}}
+       nsize: 3
        args: -case perm
      test:
        suffix: permaxis
        args: -case permaxis
      test:
        suffix: qrwide
-       nsize: {{1 3}}
+       nsize: 3
        args: -case qrwide
      test:
        suffix: qrsplit
-       nsize: {{1 3}}
+       nsize: 3
        args: -case qrsplit
      test:
        suffix: dotshape
