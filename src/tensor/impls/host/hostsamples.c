@@ -3,6 +3,8 @@
    chunks of rows that stay in cache between the steps of a pass, and BLAS (HtTensorGemm_Host()) for the products.
 */
 #include <heat/private/tensorimpl.h>
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/explog.h>
+#include <heat/private/kernellevels.h>
 
 #define HT_LOGISTIC_CHUNK      2048   /* rows per chunk: in cache from the scores to the gradient */
 #define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
@@ -11,6 +13,7 @@
 typedef struct {
   PetscInt     chunk;
   PetscScalar *z, *hb, *hg;
+  PetscReal   *zmax, *lse; /* chunk each: the rows' maximal scores and log-sum-exps */
 } HtLogisticWork;
 
 /* z += b for one row of C scores; returns their maximum */
@@ -25,30 +28,39 @@ static inline PetscReal HtRowShift(PetscInt C, const PetscScalar b[], PetscScala
   return zmax;
 }
 
-/* one row of C scores of maximum zmax becomes its softmax exp(z_c - zmax) / sum_d exp(z_d - zmax); returns the sum */
-static inline PetscReal HtRowSoftmax(PetscInt C, PetscReal zmax, PetscScalar z[])
+/* the rows of z (m x C) plus b become their softmax: shifted by their maxima, exponentiated and normalized, the
+   exponentials in vectors (explog.h); with zmax and lse (m values each; or both NULL) also their log-sum-exp
+   log sum_c exp(z_c + b_c), the logarithms in vectors too */
+static void HtSoftmaxRows(PetscInt m, PetscInt C, const PetscScalar b[], PetscScalar z[], PetscReal zmax[], PetscReal lse[])
 {
-  PetscReal sum = 0;
+  for (PetscInt i = 0; i < m; i++) {
+    PetscScalar *zi = z + i * C;
+    PetscReal    mx = HtRowShift(C, b, zi);
 
-  for (PetscInt c = 0; c < C; c++) {
-    z[c] = PetscExpReal(PetscRealPart(z[c]) - zmax);
-    sum += PetscRealPart(z[c]);
+    for (PetscInt c = 0; c < C; c++) zi[c] -= mx;
+    if (zmax) zmax[i] = mx;
   }
-  for (PetscInt c = 0; c < C; c++) z[c] /= sum;
-  return sum;
+  HtKernelPick(HtExpKernel)(m * C, (PetscReal *)z);
+  for (PetscInt i = 0; i < m; i++) {
+    PetscScalar *zi  = z + i * C;
+    PetscReal    sum = 0;
+
+    for (PetscInt c = 0; c < C; c++) sum += PetscRealPart(zi[c]);
+    for (PetscInt c = 0; c < C; c++) zi[c] /= sum;
+    if (lse) lse[i] = sum;
+  }
+  if (!lse) return;
+  HtKernelPick(HtLogKernel)(m, lse);
+  for (PetscInt i = 0; i < m; i++) lse[i] += zmax[i];
 }
 
-/* the log-losses of the chunk's rows, their sum added to *loss; z (mc x C, the scores) becomes P, the probabilities
-   (C exponentials and one logarithm per row) */
-static void HtLogisticSoftmax(PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscScalar z[], PetscReal *loss)
+/* the log-losses log sum_c exp(z_c) - z_y of the chunk's rows, their sum added to *loss; z (mc x C, the scores
+   without the intercepts b) becomes P, the probabilities */
+static void HtLogisticSoftmax(HtLogisticWork *wk, PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscReal *loss)
 {
-  for (PetscInt i = 0; i < mc; i++) {
-    PetscScalar *zi   = z + i * C;
-    PetscReal    zmax = HtRowShift(C, b, zi);
-
-    *loss += zmax - PetscRealPart(zi[yc[i]]);
-    *loss += PetscLogReal(HtRowSoftmax(C, zmax, zi));
-  }
+  for (PetscInt i = 0; i < mc; i++) *loss -= PetscRealPart(wk->z[i * C + yc[i]] + b[yc[i]]);
+  HtSoftmaxRows(mc, C, b, wk->z, wk->zmax, wk->lse);
+  for (PetscInt i = 0; i < mc; i++) *loss += wk->lse[i];
 }
 
 /*
@@ -100,28 +112,44 @@ static void HtLogisticScores(PetscInt mc, PetscInt f, const PetscScalar x[], Pet
   }
 }
 
+/* acc (C x f, then C) += D^T [X, 1] for the chunk's rows x (mc x f) and D (mc x C): the terms of four rows summed
+   before they are added, so that each entry of acc is loaded and stored once per four rows */
+static void HtLogisticGradient(PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar D[], PetscScalar acc[])
+{
+  const PetscInt nw = C * f;
+  PetscInt       i  = 0;
+
+  for (; i + 4 <= mc; i += 4) {
+    const PetscScalar *xi = x + (size_t)i * f, *di = D + i * C;
+
+    for (PetscInt c = 0; c < C; c++) {
+      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
+
+      for (PetscInt j = 0; j < f; j++) gc[j] += (di[c] * xi[j] + di[C + c] * xi[f + j]) + (di[2 * C + c] * xi[2 * f + j] + di[3 * C + c] * xi[3 * f + j]);
+      acc[nw + c] += (di[c] + di[C + c]) + (di[2 * C + c] + di[3 * C + c]);
+    }
+  }
+  for (; i < mc; i++)
+    for (PetscInt c = 0; c < C; c++) {
+      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
+
+      for (PetscInt j = 0; j < f; j++) gc[j] += D[i * C + c] * x[(size_t)i * f + j];
+      acc[nw + c] += D[i * C + c];
+    }
+}
+
 /* one chunk of mc rows, read from memory once: scores, softmax and loss, (Hessian), and the gradient (P - Y)^T [X, 1]
-   added to acc row by row while the chunk is in cache */
+   added to acc while the chunk is in cache */
 static PetscErrorCode HtLogisticChunk(HtTensor t, HtLogisticWork *wk, PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt yc[], PetscBool hessian, PetscScalar acc[], PetscReal *loss)
 {
   PetscInt nw = C * f, P = nw + C;
 
   PetscFunctionBegin;
   HtLogisticScores(mc, f, x, C, wb, wk->z);
-  HtLogisticSoftmax(mc, C, wb + nw, yc, wk->z, loss);
+  HtLogisticSoftmax(wk, mc, C, wb + nw, yc, loss);
   if (hessian) PetscCall(HtLogisticHessianChunk(t, wk, mc, f, x, C, acc + P + 1, acc + P + 1 + nw * P));
-  for (PetscInt i = 0; i < mc; i++) {
-    const PetscScalar *xi = x + (size_t)i * f;
-    PetscScalar       *di = wk->z + i * C;
-
-    di[yc[i]] -= 1; /* P - Y */
-    for (PetscInt c = 0; c < C; c++) {
-      PetscScalar *gc = acc + (size_t)c * f;
-
-      for (PetscInt j = 0; j < f; j++) gc[j] += di[c] * xi[j];
-      acc[nw + c] += di[c];
-    }
-  }
+  for (PetscInt i = 0; i < mc; i++) wk->z[i * C + yc[i]] -= 1; /* P - Y */
+  HtLogisticGradient(mc, f, x, C, wk->z, acc);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -135,10 +163,10 @@ static PetscErrorCode HtSamplesLogisticLoss_Host(HtTensor t, PetscInt m, PetscIn
   PetscFunctionBegin;
   wk.chunk = hessian ? PetscMax(1, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P)) : HT_LOGISTIC_CHUNK;
   PetscCall(PetscArrayzero(acc, P + 1 + (hessian ? nw * P + C * C : 0)));
-  PetscCall(PetscMalloc3(wk.chunk * C, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg));
+  PetscCall(PetscMalloc5(wk.chunk * C, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg, wk.chunk, &wk.zmax, wk.chunk, &wk.lse));
   for (PetscInt i0 = 0; i0 < m; i0 += wk.chunk) PetscCall(HtLogisticChunk(t, &wk, PetscMin(wk.chunk, m - i0), f, x + (size_t)i0 * f, C, wb, y + i0, hessian, acc, &loss));
   acc[P] = loss;
-  PetscCall(PetscFree3(wk.z, wk.hb, wk.hg));
+  PetscCall(PetscFree5(wk.z, wk.hb, wk.hg, wk.zmax, wk.lse));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -153,11 +181,9 @@ static PetscErrorCode HtSamplesLinearScores_Host(HtTensor t, PetscInt m, PetscIn
     for (PetscInt j = 0; j < f; j++) wt[j * C + c] = W[c * f + j];
   PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, NULL, C, wt, S));
   PetscCall(PetscFree(wt));
-  for (PetscInt i = 0; i < m; i++) {
-    PetscReal zmax = HtRowShift(C, b, S + i * C);
-
-    if (proba) (void)HtRowSoftmax(C, zmax, S + i * C);
-  }
+  if (proba) HtSoftmaxRows(m, C, b, S, NULL, NULL);
+  else
+    for (PetscInt i = 0; i < m; i++) (void)HtRowShift(C, b, S + i * C);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

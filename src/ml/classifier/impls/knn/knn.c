@@ -22,7 +22,7 @@ typedef struct {
   HtTopList   *lists; /* per local query: keys -(squared distance), indices (global index) C + class */
   HtPoints     P;
   PetscScalar *d;
-  PetscReal   *xnorm, *ynorm; /* squared norms of the local queries and of the points of a tile */
+  PetscReal   *xnorm, *ynorm; /* squared norms of the local queries; slack (HtKNNVisit()) times those of the points of a tile */
 } HtClassifier_KNN;
 
 static PetscErrorCode HtClassifierFit_KNN(HtClassifier cl, HtTensor X, const PetscInt yc[])
@@ -51,13 +51,31 @@ static PetscErrorCode HtClassifierFit_KNN(HtClassifier cl, HtTensor X, const Pet
 }
 
 /*
-   whether a training point whose squared distance by the expansion |x|^2 + |y|^2 - 2 x.y is de may enter the list t:
-   the expansion's error is below slack (|x|^2 + |y|^2) (slack: 64 eps (f + 2), a wide margin over the error of its f
-   products and few sums), so a point farther than the k-th by more cannot
+   the first training point p >= p0 of a tile (nt points) that may enter a query's list: its squared distance by the
+   expansion |x|^2 + |y|^2 - 2 x.y, d[p], has an error below slack (|x|^2 + |y|^2) (slack: 64 eps (f + 2), a wide
+   margin over the error of its f products and few sums), so a point with d[p] - slack |y|^2 beyond lim (the list's
+   k-th distance plus slack |x|^2; +inf while the list is not full) cannot enter; nt when none. The points are tested
+   eight at a time without a branch (most tiles hold no candidate once the lists are full).
 */
-static inline PetscBool HtKNNCandidate(const HtTopList *t, PetscReal de, PetscReal slack)
+static inline PetscInt HtKNNNextCandidate(PetscInt p0, PetscInt nt, const PetscScalar d[], const PetscReal sy[], PetscReal lim)
 {
-  return (PetscBool)(t->n < t->cap || de - slack <= -t->key[t->n - 1]);
+  PetscInt p = p0;
+
+  for (; p + 8 <= nt; p += 8) {
+    int any = 0;
+
+    for (int l = 0; l < 8; l++) any |= PetscRealPart(d[p + l]) - sy[p + l] <= lim;
+    if (any) break;
+  }
+  for (; p < nt; p++)
+    if (PetscRealPart(d[p]) - sy[p] <= lim) return p;
+  return nt;
+}
+
+/* the bound lim of HtKNNNextCandidate() for a query's list t, sx = slack |x|^2 */
+static inline PetscReal HtKNNLimit(const HtTopList *t, PetscReal sx)
+{
+  return t->n < t->cap ? PETSC_INFINITY : sx - t->key[t->n - 1];
 }
 
 /*
@@ -78,19 +96,20 @@ static PetscErrorCode HtKNNVisit(void *ctx, PetscInt m, const PetscScalar *rows)
 
     PetscCall(HtPointsSet(knn->P, nt, rows + t0 * ld, ld));
     PetscCall(HtSamplesRowNorms(&knn->q, nt, rows + t0 * ld, ld, knn->ynorm));
+    for (PetscInt p = 0; p < nt; p++) knn->ynorm[p] *= slack;
     for (PetscInt i0 = 0; i0 < knn->q.m; i0 += HT_POINTS_CHUNK) {
       PetscInt mc = PetscMin(HT_POINTS_CHUNK, knn->q.m - i0);
 
       PetscCall(HtPointsDistances(knn->P, HT_POINTS_SQEUCLIDEAN, 0, mc, knn->q.x + i0 * F, knn->d, HT_KNN_TILE));
       for (PetscInt i = 0; i < mc; i++) {
-        HtTopList         *t = &knn->lists[i0 + i];
-        const PetscScalar *x = knn->q.x + (i0 + i) * F;
+        HtTopList         *t  = &knn->lists[i0 + i];
+        const PetscScalar *x  = knn->q.x + (i0 + i) * F, *di = knn->d + i * HT_KNN_TILE;
+        PetscReal          sx = slack * knn->xnorm[i0 + i];
 
-        for (PetscInt p = 0; p < nt; p++) {
+        for (PetscInt p = HtKNNNextCandidate(0, nt, di, knn->ynorm, HtKNNLimit(t, sx)); p < nt; p = HtKNNNextCandidate(p + 1, nt, di, knn->ynorm, HtKNNLimit(t, sx))) {
           const PetscScalar *r = rows + (t0 + p) * ld;
           PetscReal          d;
 
-          if (!HtKNNCandidate(t, PetscRealPart(knn->d[i * HT_KNN_TILE + p]), slack * (knn->xnorm[i0 + i] + knn->ynorm[p]))) continue;
           PetscCall(HtPointsDistance(knn->P, HT_POINTS_SQEUCLIDEAN_EXACT, p, x, &d));
           HtTopListPush(t, -d, (PetscInt)PetscRealPart(r[F + 1]) * C + (PetscInt)PetscRealPart(r[F]));
         }
