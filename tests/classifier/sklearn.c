@@ -120,6 +120,12 @@ int main(int argc, char **argv)
        suffix: logistic
        args: -data {{iris cancer}separate output} -ht_classifier_type logistic -ref logistic -tol 1e-6 -digits 15
        tolerance: 1e-12
+     test:   # the softmax's exponentials and logarithms (kernels/explog.h) at the lower x86-64 levels
+       suffix: logistic_isa
+       nsize: {{1 3}}
+       args: -data cancer -ht_classifier_type logistic -ref logistic -tol 1e-6 -digits 15 -ht_kernel_isa {{baseline avx2}}
+       output_file: output/sklearn_logistic_data-cancer.out
+       tolerance: 1e-12
    testset:   # the iris labels mapped to other integers (any integers are classes): on 1 and 3 ranks
      nsize: {{1 3}}
      args: -data irismap
