@@ -15,6 +15,33 @@
 */
 
 #define HtVecSelect(mask, a, b) ((HtVec)(((HtVecIndex)(a) & (mask)) | ((HtVecIndex)(b) & ~(mask))))
+/* v = the w <= HT_KERNEL_W values a[0, w) (the other lanes as they are); a[0, w) = those of v */
+#define HtVecLoadFirst(v, a, w) \
+  do { \
+    if ((w) == HT_KERNEL_W) __builtin_memcpy(&(v), (a), sizeof(v)); \
+    else \
+      for (PetscInt l_ = 0; l_ < (w); l_++) (v)[l_] = (a)[l_]; \
+  } while (0)
+#define HtVecStoreFirst(v, a, w) \
+  do { \
+    if ((w) == HT_KERNEL_W) __builtin_memcpy((a), &(v), sizeof(v)); \
+    else \
+      for (PetscInt l_ = 0; l_ < (w); l_++) (a)[l_] = (v)[l_]; \
+  } while (0)
+/* out = the polynomial of coefficients c[] (highest degree first) at x, by Horner's rule */
+#define HtVecPolynomial(x, c, out) \
+  do { \
+    (out) = (HtVec){0} + (c)[0]; \
+    for (size_t k_ = 1; k_ < sizeof(c) / sizeof((c)[0]); k_++) (out) = (out) * (x) + (c)[k_]; \
+  } while (0)
+
+#ifndef HT_EXPLOG_COEFFICIENTS
+  #define HT_EXPLOG_COEFFICIENTS
+/* exp(r) = sum_k r^k / k!, k = 13 ... 0 */
+static const PetscReal HtExpTaylor[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+/* 2 atanh(f) / f = sum_k 2 f^2k / (2k + 1), k = 10 ... 0 */
+static const PetscReal HtAtanhSeries[] = {2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13, 2.0 / 11, 2.0 / 9, 2.0 / 7, 2.0 / 5, 2.0 / 3, 2.0};
+#endif
 
 /* x[0, n) = exp(x[0, n)) */
 HT_KERNEL_ATTR static void HT_KERNEL(HtExpKernel)(PetscInt n, PetscReal *PETSC_RESTRICT x)
@@ -27,34 +54,17 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtExpKernel)(PetscInt n, PetscReal *PETSC_R
     HtVec      v    = (HtVec){0}, p, kn, half, r;
     HtVecIndex bias = (HtVecIndex){0} + 1023, k1, k2;
 
-    if (w == HT_KERNEL_W) __builtin_memcpy(&v, x + i, sizeof(v));
-    else
-      for (PetscInt l = 0; l < w; l++) v[l] = x[i + l];
+    HtVecLoadFirst(v, x + i, w);
     v    = HtVecSelect((HtVecIndex)(v < lo), lo, v);
     v    = HtVecSelect((HtVecIndex)(v > hi), hi, v);
     kn   = (v * 0x1.71547652b82fep0 + shifter) - shifter; /* n = round(x / ln2) */
     r    = (v - kn * ln2hi) - kn * ln2lo;
-    p    = (HtVec){0} + 1.0 / 6227020800.0;
-    p    = p * r + 1.0 / 479001600.0;
-    p    = p * r + 1.0 / 39916800.0;
-    p    = p * r + 1.0 / 3628800.0;
-    p    = p * r + 1.0 / 362880.0;
-    p    = p * r + 1.0 / 40320.0;
-    p    = p * r + 1.0 / 5040.0;
-    p    = p * r + 1.0 / 720.0;
-    p    = p * r + 1.0 / 120.0;
-    p    = p * r + 1.0 / 24.0;
-    p    = p * r + 1.0 / 6.0;
-    p    = p * r + 0.5;
-    p    = p * r + 1.0;
-    p    = p * r + 1.0;
+    HtVecPolynomial(r, HtExpTaylor, p);
     half = (kn * 0.5 + shifter) - shifter; /* n = half + (n - half), each within the normal exponents */
     k1   = (HtVecIndex)(half + shifter) - (HtVecIndex)shifter;
     k2   = (HtVecIndex)((kn - half) + shifter) - (HtVecIndex)shifter;
     v    = p * (HtVec)((k1 + bias) << 52) * (HtVec)((k2 + bias) << 52);
-    if (w == HT_KERNEL_W) __builtin_memcpy(x + i, &v, sizeof(v));
-    else
-      for (PetscInt l = 0; l < w; l++) x[i + l] = v[l];
+    HtVecStoreFirst(v, x + i, w);
   }
 }
 
@@ -69,9 +79,7 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtLogKernel)(PetscInt n, PetscReal *PETSC_R
     HtVec      v = (HtVec){0} + 1.0, m, f, f2, q, ed, out;
     HtVecIndex e, big;
 
-    if (w == HT_KERNEL_W) __builtin_memcpy(&v, s + i, sizeof(v));
-    else
-      for (PetscInt l = 0; l < w; l++) v[l] = s[i + l];
+    HtVecLoadFirst(v, s + i, w);
     e   = ((HtVecIndex)v >> 52) - 1023;
     m   = (HtVec)(((HtVecIndex)v & mantissa) | one); /* in [1, 2) */
     big = (HtVecIndex)(m > 0x1.6a09e667f3bcdp0);    /* m > sqrt(2): m / 2, e + 1 */
@@ -80,23 +88,14 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtLogKernel)(PetscInt n, PetscReal *PETSC_R
     ed  = (HtVec)(e + (HtVecIndex)shifter) - shifter;
     f   = (m - 1.0) / (m + 1.0);
     f2  = f * f;
-    q   = (HtVec){0} + 2.0 / 21;
-    q   = q * f2 + 2.0 / 19;
-    q   = q * f2 + 2.0 / 17;
-    q   = q * f2 + 2.0 / 15;
-    q   = q * f2 + 2.0 / 13;
-    q   = q * f2 + 2.0 / 11;
-    q   = q * f2 + 2.0 / 9;
-    q   = q * f2 + 2.0 / 7;
-    q   = q * f2 + 2.0 / 5;
-    q   = q * f2 + 2.0 / 3;
-    q   = q * f2 + 2.0;
+    HtVecPolynomial(f2, HtAtanhSeries, q);
     out = ed * ln2hi + (f * q + ed * ln2lo);
-    out = HtVecSelect((HtVecIndex)(v < (HtVec){0} + PETSC_INFINITY), out, v);
-    if (w == HT_KERNEL_W) __builtin_memcpy(s + i, &out, sizeof(out));
-    else
-      for (PetscInt l = 0; l < w; l++) s[i + l] = out[l];
+    out = HtVecSelect((HtVecIndex)(v < (HtVec){0} + HUGE_VAL), out, v); /* not PETSC_INFINITY, a finite number */
+    HtVecStoreFirst(out, s + i, w);
   }
 }
 
 #undef HtVecSelect
+#undef HtVecPolynomial
+#undef HtVecLoadFirst
+#undef HtVecStoreFirst

@@ -75,7 +75,7 @@ static inline PetscInt HtKNNNextCandidate(PetscInt p0, PetscInt nt, const PetscS
 /* the bound lim of HtKNNNextCandidate() for a query's list t, sx = slack |x|^2 */
 static inline PetscReal HtKNNLimit(const HtTopList *t, PetscReal sx)
 {
-  return t->n < t->cap ? PETSC_INFINITY : sx - t->key[t->n - 1];
+  return t->n < t->cap ? HUGE_VAL : sx - t->key[t->n - 1]; /* not PETSC_INFINITY, a finite number */
 }
 
 /*
