@@ -19,7 +19,7 @@ typedef struct {
 /* z += b for one row of C scores; returns their maximum */
 static inline PetscReal HtRowShift(PetscInt C, const PetscScalar b[], PetscScalar z[])
 {
-  PetscReal zmax = PETSC_NINFINITY;
+  PetscReal zmax = -HUGE_VAL; /* PETSC_NINFINITY is finite */
 
   for (PetscInt c = 0; c < C; c++) {
     z[c] += b[c];
@@ -216,7 +216,7 @@ static PetscErrorCode HtSamplesGaussianScores_Host(HtTensor t, PetscInt m, Petsc
   for (PetscInt i = 0; i < m; i++) {
     const PetscScalar *xi   = x + (size_t)i * f;
     PetscScalar       *si   = S + i * C;
-    PetscReal          jmax = PETSC_NINFINITY, sum = 0, lse;
+    PetscReal          jmax = -HUGE_VAL, sum = 0, lse;
 
     for (PetscInt c = 0; c < C; c++) {
       PetscReal q = 0;

@@ -371,10 +371,10 @@ static PetscErrorCode HtSpectralAffinityMatrix(HtCluster cl, const HtSamples *s,
     G.candidate = HtGraphCandidate_KNN;
     PetscCall(PetscMalloc2(m * G.k, &G.kdist, m * G.k, &G.kidx));
     for (PetscInt p = 0; p < m * G.k; p++) {
-      G.kdist[p] = PETSC_INFINITY;
+      G.kdist[p] = HUGE_VAL; /* PETSC_INFINITY is finite */
       G.kidx[p]  = PETSC_MAX_INT;
     }
-    for (PetscInt i = 0; i < m; i++) G.bound[i] = PETSC_INFINITY;
+    for (PetscInt i = 0; i < m; i++) G.bound[i] = HUGE_VAL;
   } else {
     PetscReal r = HtSpectralRadius(sp);
 
