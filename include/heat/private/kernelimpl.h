@@ -56,6 +56,8 @@ HtVecTypes(8);
 #define HtVecIota2 ((HtVecIndex2){0, 1})
 #define HtVecIota4 ((HtVecIndex4){0, 1, 2, 3})
 #define HtVecIota8 ((HtVecIndex8){0, 1, 2, 3, 4, 5, 6, 7})
+/* lane by lane, a where the lanes of mask (an HtVecIndex of all ones or zeros, as comparisons give) are set, else b */
+#define HtVecSelect(mask, a, b) ((HtVec)(((HtVecIndex)(a) & (mask)) | ((HtVecIndex)(b) & ~(mask))))
 
 /*
    score[r] = init + sum_j xr[r f + j] ct[j ld + q0 ...] for the R rows xr of f values against the W columns q0, ...

@@ -14,7 +14,6 @@
    softmax lie in [1, C]); inf and NaN pass through.
 */
 
-#define HtVecSelect(mask, a, b) ((HtVec)(((HtVecIndex)(a) & (mask)) | ((HtVecIndex)(b) & ~(mask))))
 /* v = the w <= HT_KERNEL_W values a[0, w) (the other lanes as they are); a[0, w) = those of v */
 #define HtVecLoadFirst(v, a, w) \
   do { \
@@ -95,7 +94,6 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtLogKernel)(PetscInt n, PetscReal *PETSC_R
   }
 }
 
-#undef HtVecSelect
 #undef HtVecPolynomial
 #undef HtVecLoadFirst
 #undef HtVecStoreFirst

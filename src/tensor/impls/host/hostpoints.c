@@ -49,7 +49,7 @@ struct _n_HtPoints_Host {
 #define HtVecKeepLarger(s, candidate, best) \
   do { \
     HtVecIndex larger_ = (HtVecIndex)((s) > (best).val); \
-    (best).val         = (HtVec)(((HtVecIndex)(s) & larger_) | ((HtVecIndex)(best).val & ~larger_)); \
+    (best).val         = HtVecSelect(larger_, s, (best).val); \
     (best).idx         = ((candidate) & larger_) | ((best).idx & ~larger_); \
   } while (0)
 
@@ -64,7 +64,7 @@ struct _n_HtPoints_Host {
     HtVec      u_ = __builtin_shufflevector((a).val, (b).val, HtUnparen A), v_ = __builtin_shufflevector((a).val, (b).val, HtUnparen B); \
     HtVecIndex iu_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen A), iv_ = __builtin_shufflevector((a).idx, (b).idx, HtUnparen B); \
     HtVecIndex takev_ = (HtVecIndex)(v_ > u_) | ((HtVecIndex)(v_ >= u_) & (HtVecIndex)(iv_ < iu_)); \
-    (out).val         = (HtVec)(((HtVecIndex)v_ & takev_) | ((HtVecIndex)u_ & ~takev_)); \
+    (out).val         = HtVecSelect(takev_, v_, u_); \
     (out).idx         = (iv_ & takev_) | (iu_ & ~takev_); \
   } while (0)
 #define HtVecFoldSum(a, b, out, A, B) (out) = __builtin_shufflevector(a, b, HtUnparen A) + __builtin_shufflevector(a, b, HtUnparen B)
