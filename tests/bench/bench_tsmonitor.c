@@ -1,0 +1,167 @@
+static const char help[] = "Benchmark of the in-situ analyses of HtTSMonitorSetFromOptions(): a 2-D reaction-diffusion system of dof\n"
+                           "species on an M x M DMDA, stepped with and without the cluster monitor; the monitor's share of the run\n"
+                           "from the log events TSStep, HtTSMonitor and HtClusterFit. With -memory it runs once, with the options\n"
+                           "given, for a peak-memory reading by tests/bench/run.\n\n"
+                           "  -M <1000>       mesh points per side\n"
+                           "  -dof <4>        species (values per mesh point)\n"
+                           "  -steps <100>    time steps per run\n"
+                           "  -memory         one run with the options given (e.g. -ht_ts_monitor_pod), nothing timed\n\n";
+
+#include "bench_common.h"
+#include <petscdmda.h>
+#include <petscts.h>
+
+typedef struct {
+  PetscInt  dof;
+  PetscReal diffusion[8]; /* per species, in mesh units (stable for dt 4 d < 1) */
+} Physics;
+
+/*
+   u_s' = d_s (5-point Laplacian of u_s) + u_s - u_s^3 + (u_{s+1} - u_s) / 10: bistable species that separate into
+   domains (a field worth clustering), coupled in a ring; zero-flux boundary by mirrored neighbours. The arrays of a
+   DMDA with dof values per point are indexed [j][i * dof + s].
+*/
+static PetscErrorCode ReactionDiffusion(DMDALocalInfo *info, PetscReal t, PetscScalar **u, PetscScalar **f, void *ptr)
+{
+  const Physics *p = (const Physics *)ptr;
+
+  PetscFunctionBeginUser;
+  for (PetscInt j = info->ys; j < info->ys + info->ym; j++) {
+    PetscInt jm = j > 0 ? j - 1 : j + 1, jp = j < info->my - 1 ? j + 1 : j - 1;
+
+    for (PetscInt i = info->xs; i < info->xs + info->xm; i++) {
+      PetscInt im = i > 0 ? i - 1 : i + 1, ip = i < info->mx - 1 ? i + 1 : i - 1;
+
+      for (PetscInt s = 0; s < p->dof; s++) {
+        PetscInt    d = p->dof, is = i * d + s;
+        PetscScalar c = u[j][is], next = u[j][i * d + (s + 1) % d];
+
+        f[j][is] = p->diffusion[s] * (u[j][im * d + s] + u[j][ip * d + s] + u[jm][is] + u[jp][is] - 4 * c) + c - c * c * c + 0.1 * (next - c);
+      }
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* a random start in [-0.5, 0.5) from a hash of the natural index: the same field on any number of ranks */
+static PetscErrorCode InitialState(DM da, PetscInt dof, Vec u)
+{
+  DMDALocalInfo info;
+  PetscScalar ***a;
+
+  PetscFunctionBeginUser;
+  PetscCall(DMDAGetLocalInfo(da, &info));
+  PetscCall(DMDAVecGetArrayDOF(da, u, &a));
+  for (PetscInt j = info.ys; j < info.ys + info.ym; j++)
+    for (PetscInt i = info.xs; i < info.xs + info.xm; i++)
+      for (PetscInt s = 0; s < dof; s++) {
+        uint64_t x = (uint64_t)((j * info.mx + i) * dof + s) + 0x9E3779B97F4A7C15ull;
+
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+        x ^= x >> 31;
+        a[j][i][s] = (PetscScalar)(x >> 11) / 9007199254740992.0 - 0.5;
+      }
+  PetscCall(DMDAVecRestoreArrayDOF(da, u, &a));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+typedef struct {
+  DM        da;
+  Physics   physics;
+  PetscInt  steps;
+  PetscBool monitor;
+} Run;
+
+/* one simulation of run->steps steps from the initial state; with the options' monitors when run->monitor */
+static PetscErrorCode Simulate(void *ctx)
+{
+  Run *run = (Run *)ctx;
+  TS   ts;
+  Vec  u;
+
+  PetscFunctionBeginUser;
+  PetscCall(DMCreateGlobalVector(run->da, &u));
+  PetscCall(InitialState(run->da, run->physics.dof, u));
+  PetscCall(TSCreate(PETSC_COMM_WORLD, &ts));
+  PetscCall(TSSetDM(ts, run->da));
+  PetscCall(TSSetType(ts, TSEULER));
+  PetscCall(DMDATSSetRHSFunctionLocal(run->da, INSERT_VALUES, (DMDATSRHSFunctionLocal)ReactionDiffusion, &run->physics));
+  PetscCall(TSSetTimeStep(ts, 0.2));
+  PetscCall(TSSetMaxSteps(ts, run->steps));
+  PetscCall(TSSetExactFinalTime(ts, TS_EXACTFINALTIME_MATCHSTEP));
+  PetscCall(TSSetFromOptions(ts));
+  if (run->monitor) PetscCall(HtTSMonitorSetFromOptions(ts));
+  PetscCall(TSSolve(ts, u));
+  PetscCall(TSDestroy(&ts));
+  PetscCall(VecDestroy(&u));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* seconds spent in a log event (max over ranks) during the stage */
+static PetscErrorCode EventSeconds(PetscLogStage stage, const char name[], PetscLogDouble *seconds)
+{
+  PetscLogEvent      event;
+  PetscEventPerfInfo info;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscLogEventGetId(name, &event));
+  PetscCall(PetscLogEventGetPerfInfo(stage, event, &info));
+  *seconds = info.time;
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, seconds, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the run with the options' monitors in a log stage of its own: wall time, and the time of the steps and the analyses in it */
+static PetscErrorCode TimeStage(Run *run, const char name[], PetscLogDouble *wall)
+{
+  PetscLogStage  stage;
+  PetscLogDouble step, monitor, fit;
+  char           row[64];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscLogStageRegister(name, &stage));
+  PetscCall(PetscLogStagePush(stage));
+  PetscCall(BenchTime(Simulate, run, 1, wall));
+  PetscCall(PetscLogStagePop());
+  PetscCall(EventSeconds(stage, "TSStep", &step));
+  PetscCall(EventSeconds(stage, "HtTSMonitor", &monitor));
+  PetscCall(EventSeconds(stage, "HtClusterFit", &fit));
+  PetscCall(PetscSNPrintf(row, sizeof(row), "%s: %" PetscInt_FMT " steps", name, run->steps));
+  PetscCall(BenchRow(row, *wall, *wall / run->steps * 1e3, "ms/step", 0));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s TSStep %.4f s, HtTSMonitor %.4f s (HtClusterFit %.4f s)\n", "", step, monitor, fit));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int main(int argc, char **argv)
+{
+  Run            run = {.steps = 100, .physics = {.dof = 4}};
+  PetscInt       M   = 1000;
+  PetscBool      memory;
+  PetscLogDouble alone, monitored;
+
+  PetscCall(HeatInitialize(&argc, &argv, NULL, help));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-M", &M, NULL));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-dof", &run.physics.dof, NULL));
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-steps", &run.steps, NULL));
+  PetscCall(PetscOptionsHasName(NULL, NULL, "-memory", &memory));
+  PetscCheck(run.physics.dof >= 1 && run.physics.dof <= 8, PETSC_COMM_WORLD, PETSC_ERR_ARG_OUTOFRANGE, "-dof %" PetscInt_FMT ": give 1 to 8 species", run.physics.dof);
+  for (PetscInt s = 0; s < run.physics.dof; s++) run.physics.diffusion[s] = 1.0 / (1 + s);
+  PetscCall(DMDACreate2d(PETSC_COMM_WORLD, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M, M, PETSC_DECIDE, PETSC_DECIDE, run.physics.dof, 1, NULL, NULL, &run.da));
+  PetscCall(DMSetUp(run.da));
+  if (memory) {
+    run.monitor = PETSC_TRUE;
+    PetscCall(Simulate(&run));
+  } else {
+    PetscCall(PetscLogDefaultBegin());
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "reaction-diffusion %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " species, forward Euler; cluster monitor (K 4) every 10 steps\n", M, M, run.physics.dof));
+    PetscCall(TimeStage(&run, "simulation", &alone));
+    PetscCall(PetscOptionsInsertString(NULL, "-ht_ts_monitor_cluster -ht_ts_monitor_interval 10 -ts_ht_cluster_num_clusters 4"));
+    run.monitor = PETSC_TRUE;
+    PetscCall(TimeStage(&run, "simulation+cluster monitor", &monitored));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.1f %%  (target < 20 %%)\n", "cluster monitor's addition to the run", 100 * (monitored - alone) / alone));
+  }
+  PetscCall(DMDestroy(&run.da));
+  PetscCall(HeatFinalize());
+  return 0;
+}
