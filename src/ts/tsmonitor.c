@@ -22,6 +22,7 @@ typedef struct {
 typedef struct _HtTSMonitorCtx {
   PetscInt    interval; /* analyse every interval-th step */
   HtCluster   cluster;  /* -ht_ts_monitor_cluster */
+  PetscBool   warm;     /* -ht_ts_monitor_cluster_warm_start: each fit after the first starts from the previous centers */
   HtPCA       pod;      /* -ht_ts_monitor_pod: incremental PCA of the snapshots */
   HtDMD       dmd;      /* -ht_ts_monitor_dmd: streaming DMD of the snapshots */
   HtTensor   *batch;    /* snapshots waiting for the POD: it takes them in batches of as many as it has modes */
@@ -54,14 +55,12 @@ PetscErrorCode HtTSMonitorInitializePackage(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the state u of ts as a tensor of points x values (see HtTSState) */
+/* the state u of ts as a tensor of points x values (see HtTSState): for a DMDA the points in natural order */
 static PetscErrorCode HtTSStateGet(TS ts, Vec u, HtTSState *s)
 {
-  DM              dm;
-  PetscBool       isda = PETSC_FALSE;
-  PetscInt        dof, size, ndim;
-  const PetscInt *shape;
-  HtTensor        field;
+  DM        dm;
+  PetscBool isda = PETSC_FALSE;
+  PetscInt  dim, M, N, P;
 
   PetscFunctionBegin;
   s->nmesh = 0;
@@ -71,15 +70,11 @@ static PetscErrorCode HtTSStateGet(TS ts, Vec u, HtTSState *s)
     PetscCall(HtTensorCreateFromVec(u, PETSC_DECIDE, &s->X));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(DMDAGetDof(dm, &dof));
-  PetscCall(HtTensorCreateFromDMDA(dm, u, &field));
-  PetscCall(HtTensorGetNDim(field, &ndim));
-  PetscCall(HtTensorGetShape(field, &shape));
-  PetscCall(HtTensorGetSize(field, &size));
-  s->nmesh = dof > 1 ? ndim - 1 : ndim;
-  for (PetscInt d = 0; d < s->nmesh; d++) s->mesh[d] = shape[d];
-  PetscCall(HtTensorReshape(field, 2, (PetscInt[]){size / dof, dof}, 0, &s->X));
-  PetscCall(HtTensorDestroy(&field));
+  PetscCall(DMDAGetInfo(dm, &dim, &M, &N, &P, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+  if (dim == 3) s->mesh[s->nmesh++] = P;
+  if (dim >= 2) s->mesh[s->nmesh++] = N;
+  s->mesh[s->nmesh++] = M;
+  PetscCall(HtTensorCreateDMDAPoints_Private(dm, u, &s->X));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -155,6 +150,12 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
 
   PetscFunctionBegin;
   PetscCall(HtClusterFit(ctx->cluster, s->X));
+  if (ctx->warm) {
+    HtTensor centers;
+
+    PetscCall(HtClusterGetCenters(ctx->cluster, &centers));
+    PetscCall(HtClusterSetInitialCenters(ctx->cluster, centers));
+  }
   PetscCall(HtClusterGetLabels(ctx->cluster, &labels));
   PetscCall(HtClusterGetNumClusters(ctx->cluster, &k));
   PetscCall(HtClusterGetInertia(ctx->cluster, &inertia));
@@ -163,16 +164,20 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscCall(HtTSPrintClusterSizes(ctx->log, labels, k));
   PetscCall(PetscViewerASCIIPrintf(ctx->log, ", inertia %.10e\n", (double)inertia));
   PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
-  PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
-  if (ctx->pngprefix[0] && s->nmesh == 2) PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
-  PetscCall(HtTSMonitorPushGroup(ctx, s, "cluster"));
+  if (ctx->pngprefix[0] && s->nmesh == 2) {
+    PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
+    PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
+    PetscCall(HtTensorDestroy(&onmesh));
+  }
   if (ctx->out) {
+    PetscCall(HtTSMonitorPushGroup(ctx, s, "cluster"));
     PetscCall(HtClusterView(ctx->cluster, ctx->out));
+    PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
     PetscCall(HtTensorSetName(onmesh, "labels"));
     PetscCall(HtTensorView(onmesh, ctx->out));
+    PetscCall(HtTensorDestroy(&onmesh));
+    PetscCall(HtTSMonitorPopGroup(ctx));
   }
-  PetscCall(HtTSMonitorPopGroup(ctx));
-  PetscCall(HtTensorDestroy(&onmesh));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -329,12 +334,17 @@ static PetscErrorCode HtTSMonitorPrefix(const char tsprefix[], char prefix[], si
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode HtTSMonitorCreateCluster(TS ts, const char prefix[], HtCluster *km)
+/* the clustering of the monitor; a warm start only for the types that start from given centers */
+static PetscErrorCode HtTSMonitorCreateCluster(TS ts, const char prefix[], HtTSMonitorCtx *ctx)
 {
+  PetscBool lloyd;
+
   PetscFunctionBegin;
-  PetscCall(HtClusterCreate(PetscObjectComm((PetscObject)ts), km));
-  PetscCall(HtClusterSetOptionsPrefix(*km, prefix));
-  PetscCall(HtClusterSetFromOptions(*km));
+  PetscCall(HtClusterCreate(PetscObjectComm((PetscObject)ts), &ctx->cluster));
+  PetscCall(HtClusterSetOptionsPrefix(ctx->cluster, prefix));
+  PetscCall(HtClusterSetFromOptions(ctx->cluster));
+  PetscCall(PetscObjectTypeCompareAny((PetscObject)ctx->cluster, &lloyd, HTCLUSTERKMEANS, HTCLUSTERKMEDIANS, ""));
+  ctx->warm = (PetscBool)(ctx->warm && lloyd);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -415,6 +425,10 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
 +  -ht_ts_monitor_cluster - every analysis step, cluster the mesh points by their state values with an `HtCluster`
                             configured by `-ts_ht_cluster_*` (e.g. `-ts_ht_cluster_num_clusters 4`); prints the cluster
                             sizes and the inertia
+.  -ht_ts_monitor_cluster_warm_start <true> - types kmeans and kmedians: each clustering after the first starts from
+                                            the centers of the previous analysis step (fewer iterations, and a cluster
+                                            keeps its number from step to step as the state evolves); false draws new
+                                            initial centers each time as `-ts_ht_cluster_init` says
 .  -ht_ts_monitor_cluster_png <PREFIX> - with -ht_ts_monitor_cluster on a 2-D `DMDA`: the labels on the mesh as a picture
                                         PREFIX_NNNNNN.png per analysis step (`HtTensorSavePNG()`, a colour per cluster)
 .  -ht_ts_monitor_pod - add the state as a snapshot to a proper orthogonal decomposition (an incremental `HtPCA` of the
@@ -466,12 +480,14 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   PetscCall(HtTSMonitorInitializePackage());
   PetscCall(PetscNew(&ctx));
   ctx->interval = 10;
+  ctx->warm     = PETSC_TRUE;
   PetscCall(TSGetOptionsPrefix(ts, &tsprefix));
   PetscOptionsBegin(PetscObjectComm((PetscObject)ts), tsprefix, "Heat in-situ analytics of the state (HtTSMonitorSetFromOptions)", "TS");
   PetscCall(PetscOptionsBool("-ht_ts_monitor_cluster", "Cluster the state's mesh points at each analysis step", "HtTSMonitorSetFromOptions", cluster, &cluster, NULL));
   PetscCall(PetscOptionsBool("-ht_ts_monitor_pod", "Add the state to a POD (incremental PCA of the snapshots)", "HtTSMonitorSetFromOptions", pod, &pod, NULL));
   PetscCall(PetscOptionsBool("-ht_ts_monitor_dmd", "Add the state to a streaming DMD of the snapshots", "HtTSMonitorSetFromOptions", dmd, &dmd, NULL));
   PetscCall(PetscOptionsInt("-ht_ts_monitor_interval", "Analyse every this many steps", "HtTSMonitorSetFromOptions", ctx->interval, &ctx->interval, NULL));
+  PetscCall(PetscOptionsBool("-ht_ts_monitor_cluster_warm_start", "Start each clustering after the first from the previous centers (kmeans, kmedians)", "HtTSMonitorSetFromOptions", ctx->warm, &ctx->warm, NULL));
   PetscCall(PetscOptionsString("-ht_ts_monitor_cluster_png", "With -ht_ts_monitor_cluster on a 2-D DMDA: the labels as pictures PREFIX_STEP.png", "HtTSMonitorSetFromOptions", ctx->pngprefix, ctx->pngprefix, sizeof(ctx->pngprefix), NULL));
   PetscCall(PetscOptionsString("-ht_ts_monitor_output", "HDF5 file of the analyses (a group per step)", "HtTSMonitorSetFromOptions", ctx->outfile, ctx->outfile, sizeof(ctx->outfile), &output));
   PetscOptionsEnd();
@@ -482,7 +498,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   }
   PetscCheck(ctx->interval > 0, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_OUTOFRANGE, "-ht_ts_monitor_interval %" PetscInt_FMT " must be at least 1 (analyse every that many steps)", ctx->interval);
   PetscCall(HtTSMonitorPrefix(tsprefix, prefix, sizeof(prefix)));
-  if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, &ctx->cluster));
+  if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, ctx));
   if (pod) PetscCall(HtTSMonitorCreatePOD(ts, prefix, ctx));
   if (dmd) PetscCall(HtTSMonitorCreateDMD(ts, prefix, ctx));
   if (output) PetscCall(HtTSMonitorOpenOutput(ts, ctx));

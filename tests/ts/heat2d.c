@@ -163,6 +163,11 @@ int main(int argc, char **argv)
      args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_pod -ts_ht_pca_n_components 2 -ht_ts_monitor_dmd -ht_ts_monitor_interval 10 -ts_max_steps 60
 
    test:
+     suffix: cold
+     nsize: {{1 3}}
+     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_pod -ts_ht_pca_n_components 2 -ht_ts_monitor_dmd -ht_ts_monitor_interval 10 -ts_max_steps 60 -ht_ts_monitor_cluster_warm_start 0
+
+   test:
      suffix: output
      nsize: {{1 3}}
      args: -ht_ts_monitor_cluster -ht_ts_monitor_dmd -ht_ts_monitor_interval 20 -ht_ts_monitor_output ${HEAT_TEST_TMPDIR}/analyses.h5 -check ${HEAT_TEST_TMPDIR}/analyses.h5

@@ -228,6 +228,7 @@ PETSC_INTERN PetscErrorCode HtTensorLoadGetShape_NetCDF(MPI_Comm, const char[], 
 PETSC_INTERN PetscErrorCode HtFileCheckRows(MPI_Comm, const char[], const char[], PetscInt, const PetscInt[], PetscInt, PetscInt);
 
 /* I/O helpers: write to a temporary file and rename it into place on success */
+PETSC_INTERN PetscErrorCode HtTensorCreateDMDAPoints_Private(DM, Vec, HtTensor *);
 PETSC_INTERN PetscErrorCode HtFileTemporaryName(MPI_Comm, const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode HtFileCommit(MPI_Comm, PetscErrorCode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode HtFileCheckCreatable(MPI_Comm, const char[], const char[]);
@@ -281,6 +282,7 @@ PETSC_INTERN PetscErrorCode HtMPIGatherCounts(MPI_Comm, PetscCount, PetscCount *
 PETSC_INTERN PetscErrorCode HtMPIAllgatherv(const void *, void *, const PetscCount[], const PetscCount[], MPI_Datatype, MPI_Comm);
 PETSC_INTERN PetscErrorCode HtMPIAlltoallCounts(MPI_Comm, const PetscCount[], PetscCount[]);
 PETSC_INTERN PetscErrorCode HtMPIAlltoallv(const void *, const PetscCount[], const PetscCount[], void *, const PetscCount[], const PetscCount[], MPI_Datatype, MPI_Comm);
+PETSC_INTERN PetscErrorCode HtMPIAlltoallvBounded(const void *, const PetscCount[], const PetscCount[], void *, const PetscCount[], const PetscCount[], PetscCount, MPI_Datatype, MPI_Comm);
 PETSC_INTERN PetscErrorCode HtMPIIsend(const void *, PetscCount, MPI_Datatype, PetscMPIInt, PetscMPIInt, MPI_Comm, MPI_Request *);
 PETSC_INTERN PetscErrorCode HtMPIIrecv(void *, PetscCount, MPI_Datatype, PetscMPIInt, PetscMPIInt, MPI_Comm, MPI_Request *);
 

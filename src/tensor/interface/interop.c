@@ -176,6 +176,27 @@ PetscErrorCode HtTensorCreateFromDMDA(DM da, Vec v, HtTensor *t)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   HtTensorCreateDMDAPoints_Private - the field v of da as an (npoints, dof) tensor of its mesh points in natural order
+   (row-major over (Mz, My, Mx)): the vector's memory when the process grid cuts the slowest axis only, else a copy.
+   For per-point analyses (the TS monitor), which would otherwise copy the n-d view into rows.
+*/
+PetscErrorCode HtTensorCreateDMDAPoints_Private(DM da, Vec v, HtTensor *t)
+{
+  PetscInt  ndim, shape[4], nrows, dof, npoints, nlocal;
+  PetscBool slabs;
+
+  PetscFunctionBegin;
+  PetscCall(HtDMDAGetFieldShape_Private(da, &ndim, shape, &slabs, &nrows));
+  PetscCall(DMDAGetDof(da, &dof));
+  PetscCall(VecGetSize(v, &npoints));
+  PetscCall(VecGetLocalSize(v, &nlocal));
+  npoints /= dof;
+  if (slabs) PetscCall(HtTensorShareVec_Private(v, 2, (PetscInt[]){npoints, dof}, nlocal / dof, t));
+  else PetscCall(HtTensorCopyNaturalField_Private(da, v, 2, (PetscInt[]){npoints, dof}, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* a DMDA whose global vectors have the layout of t: grid axes = the first min(ndim, 3) axes (slowest first), a 4th
    axis = the fields; one process along the other axes, t's rows of axis 0 along the slowest */
 static PetscErrorCode HtTensorCreateDMDA_Private(HtTensor t, DM *da)

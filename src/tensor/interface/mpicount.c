@@ -131,41 +131,71 @@ PetscErrorCode HtMPIAllgatherv(const void *mine, void *all, const PetscCount cou
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/*
-   HtMPIAlltoallv - MPI_Alltoallv() with PetscCount counts and displacements (in elements); point-to-point blocks of
-   large-count datatypes when a count or displacement does not fit HtMPIMaxCount
-*/
-PetscErrorCode HtMPIAlltoallv(const void *sendbuf, const PetscCount scounts[], const PetscCount sdispls[], void *recvbuf, const PetscCount rcounts[], const PetscCount rdispls[], MPI_Datatype type, MPI_Comm comm)
+/* MPI_Alltoallv() itself, for counts and displacements that fit an int */
+static PetscErrorCode HtMPIAlltoallvInt(const void *sendbuf, const PetscCount scounts[], const PetscCount sdispls[], void *recvbuf, const PetscCount rcounts[], const PetscCount rdispls[], MPI_Datatype type, MPI_Comm comm)
+{
+  PetscMPIInt  size;
+  PetscMPIInt *c;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(PetscMalloc1(4 * size, &c));
+  for (PetscMPIInt r = 0; r < size; r++) {
+    c[r]            = (PetscMPIInt)scounts[r];
+    c[size + r]     = (PetscMPIInt)sdispls[r];
+    c[2 * size + r] = (PetscMPIInt)rcounts[r];
+    c[3 * size + r] = (PetscMPIInt)rdispls[r];
+  }
+  PetscCallMPI(MPI_Alltoallv(sendbuf, c, c + size, type, recvbuf, c + 2 * size, c + 3 * size, type, comm));
+  PetscCall(PetscFree(c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the all-to-all as point-to-point blocks of large-count datatypes */
+static PetscErrorCode HtMPIAlltoallvLarge(const void *sendbuf, const PetscCount scounts[], const PetscCount sdispls[], void *recvbuf, const PetscCount rcounts[], const PetscCount rdispls[], MPI_Datatype type, MPI_Comm comm)
 {
   const PetscMPIInt tag = 0x4874; /* the receives are posted before the sends, in one call of every rank */
-  PetscMPIInt       size, small = 1, allsmall;
+  PetscMPIInt       size;
   MPI_Aint          extent;
   MPI_Request      *req;
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_size(comm, &size));
-  for (PetscMPIInt r = 0; r < size; r++) small = small && scounts[r] + sdispls[r] <= HtMPIMaxCount && rcounts[r] + rdispls[r] <= HtMPIMaxCount;
-  PetscCallMPI(MPI_Allreduce(&small, &allsmall, 1, MPI_INT, MPI_LAND, comm));
-  if (allsmall) {
-    PetscMPIInt *c;
-
-    PetscCall(PetscMalloc1(4 * size, &c));
-    for (PetscMPIInt r = 0; r < size; r++) {
-      c[r]            = (PetscMPIInt)scounts[r];
-      c[size + r]     = (PetscMPIInt)sdispls[r];
-      c[2 * size + r] = (PetscMPIInt)rcounts[r];
-      c[3 * size + r] = (PetscMPIInt)rdispls[r];
-    }
-    PetscCallMPI(MPI_Alltoallv(sendbuf, c, c + size, type, recvbuf, c + 2 * size, c + 3 * size, type, comm));
-    PetscCall(PetscFree(c));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
   PetscCall(HtMPITypeExtent(type, &extent));
   PetscCall(PetscMalloc1(2 * size, &req));
   for (PetscMPIInt r = 0; r < size; r++) PetscCall(HtMPIIrecv((char *)recvbuf + rdispls[r] * extent, rcounts[r], type, r, tag, comm, &req[r]));
   for (PetscMPIInt r = 0; r < size; r++) PetscCall(HtMPIIsend((const char *)sendbuf + sdispls[r] * extent, scounts[r], type, r, tag, comm, &req[size + r]));
   PetscCallMPI(MPI_Waitall(2 * size, req, MPI_STATUSES_IGNORE));
   PetscCall(PetscFree(req));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtMPIAlltoallv - MPI_Alltoallv() with PetscCount counts and displacements (in elements); point-to-point blocks of
+   large-count datatypes when a count or displacement of some rank does not fit HtMPIMaxCount (one allreduce decides)
+*/
+PetscErrorCode HtMPIAlltoallv(const void *sendbuf, const PetscCount scounts[], const PetscCount sdispls[], void *recvbuf, const PetscCount rcounts[], const PetscCount rdispls[], MPI_Datatype type, MPI_Comm comm)
+{
+  PetscMPIInt size, small = 1, allsmall;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  for (PetscMPIInt r = 0; r < size; r++) small = small && scounts[r] + sdispls[r] <= HtMPIMaxCount && rcounts[r] + rdispls[r] <= HtMPIMaxCount;
+  PetscCallMPI(MPI_Allreduce(&small, &allsmall, 1, MPI_INT, MPI_LAND, comm));
+  if (allsmall) PetscCall(HtMPIAlltoallvInt(sendbuf, scounts, sdispls, recvbuf, rcounts, rdispls, type, comm));
+  else PetscCall(HtMPIAlltoallvLarge(sendbuf, scounts, sdispls, recvbuf, rcounts, rdispls, type, comm));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
+   HtMPIAlltoallvBounded - HtMPIAlltoallv() for callers that know a bound, the same on every rank, of every rank's
+   counts plus displacements: the choice needs no allreduce (the per-iteration sums of the ML classes)
+*/
+PetscErrorCode HtMPIAlltoallvBounded(const void *sendbuf, const PetscCount scounts[], const PetscCount sdispls[], void *recvbuf, const PetscCount rcounts[], const PetscCount rdispls[], PetscCount bound, MPI_Datatype type, MPI_Comm comm)
+{
+  PetscFunctionBegin;
+  if (bound <= HtMPIMaxCount) PetscCall(HtMPIAlltoallvInt(sendbuf, scounts, sdispls, recvbuf, rcounts, rdispls, type, comm));
+  else PetscCall(HtMPIAlltoallvLarge(sendbuf, scounts, sdispls, recvbuf, rcounts, rdispls, type, comm));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

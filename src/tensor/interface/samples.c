@@ -95,7 +95,7 @@ static PetscErrorCode HtSamplesSumInRankOrder(const HtSamples *s, PetscInt n, Pe
     rdispls[r] = r * len;
   }
   PetscCall(PetscMalloc1(size * len + 1, &recv));
-  PetscCall(HtMPIAlltoallv(buf, counts, displs, recv, rcounts, rdispls, MPIU_REAL, s->comm));
+  PetscCall(HtMPIAlltoallvBounded(buf, counts, displs, recv, rcounts, rdispls, n + size, MPIU_REAL, s->comm)); /* n: the same on every rank */
   mine = buf + displs[rank];
   for (PetscCount j = 0; j < len; j++) {
     PetscReal sum = recv[j];

@@ -178,9 +178,50 @@ static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+static PetscErrorCode HtReduce_Host(HtReduceOp, const HtReduceBlock *, const void *, HtDType, PetscInt, void *);
+
+/*
+   An order-free reduction (min, max, largest |x|, all, any) of lines of inner 1 in 8 interleaved lanes: along such a
+   line HT_BLOCK_LOOP is one dependent chain of compares that does not vectorize. Each line is seen as rows of 8 (inner
+   8), the 8 lane partials and the partial of the line's tail then reduced as one short line.
+*/
+#define HT_LANES 8
+static PetscBool HtReduceUsesLanes(HtReduceOp op, const HtReduceBlock *b)
+{
+  PetscBool orderfree = (PetscBool)(op == HT_REDUCE_MIN || op == HT_REDUCE_MAX || op == HT_REDUCE_ABSMAX || op == HT_REDUCE_ALL || op == HT_REDUCE_ANY);
+
+  return (PetscBool)(orderfree && b->inner == 1 && b->n >= 8 * HT_LANES);
+}
+
+static PetscErrorCode HtReduceLanes_Host(HtReduceOp op, const HtReduceBlock *b, const void *x, HtDType acc, void *partial)
+{
+  HtDType pdtype = op == HT_REDUCE_ABSMAX ? HT_SCALAR : (op == HT_REDUCE_ALL || op == HT_REDUCE_ANY ? HT_BOOL : b->dtype);
+  size_t  esize, psize;
+
+  PetscFunctionBegin;
+  PetscCall(HtDTypeGetSize(b->dtype, &esize));
+  PetscCall(HtDTypeGetSize(pdtype, &psize));
+  for (PetscInt o = 0; o < b->outer; o++) {
+    const char   *xo    = (const char *)x + (size_t)o * b->n * esize;
+    PetscInt      nbody = b->n - b->n % HT_LANES;
+    HtReduceBlock body = {b->dtype, 1, nbody / HT_LANES, HT_LANES}, tail = {b->dtype, 1, b->n - nbody, 1};
+    HtReduceBlock ends = {pdtype, 1, HT_LANES + 1, 1};
+    PetscScalar   lanes[HT_LANES + 1]; /* room for the lanes' partials and the tail's, of any partial type */
+
+    PetscCall(HtReduce_Host(op, &body, xo, acc, 0, lanes));
+    PetscCall(HtReduce_Host(op, &tail, xo + nbody * esize, acc, 0, (char *)lanes + HT_LANES * psize));
+    PetscCall(HtReduce_Host(op == HT_REDUCE_ABSMAX ? HT_REDUCE_MAX : op, &ends, lanes, acc, 0, (char *)partial + o * psize));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtReduce_Host(HtReduceOp op, const HtReduceBlock *b, const void *x, HtDType acc, PetscInt ioffset, void *partial)
 {
   PetscFunctionBegin;
+  if (HtReduceUsesLanes(op, b)) {
+    PetscCall(HtReduceLanes_Host(op, b, x, acc, partial));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   switch (op) {
   case HT_REDUCE_SUM:
     PetscCall(HtReduceSum_Host(b, x, acc, partial));
