@@ -11,7 +11,7 @@
    their exact squared distances and total += w_i d[i] lane by lane. A row's distance is summed in 8
    partial sums (features j = l mod 8, l = 0..7; the last features zero-padded to a full step, which adds exact zeros)
    added pairwise at the end, in the same order at every width: the same value for a row wherever it sits, and an
-   exact zero at a center.
+   exact zero at a center. Rows of fewer than 8 features are summed in that order in scalars (HtExactFewFeatures()).
 */
 HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i0, const PetscScalar *PETSC_RESTRICT xr, HtVec wv, const PetscScalar *PETSC_RESTRICT c, const PetscInt *PETSC_RESTRICT labels, PetscReal *PETSC_RESTRICT d, HtVec *total)
 {
@@ -23,6 +23,12 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i
   const PetscScalar *cr[R];
   PetscInt           j0 = 0;
 
+  if (f < 8) {
+    for (PetscInt r = 0; r < R; r++) dist[r] = HtExactFewFeatures(f, xr + r * f, c + labels[r] * f);
+    __builtin_memcpy(d + i0, &dist, sizeof(dist));
+    *total += wv * dist;
+    return;
+  }
   HT_UNROLL_ROWS
   for (PetscInt r = 0; r < R; r++) {
     cr[r] = c + labels[r] * f;
