@@ -5,6 +5,8 @@
 #include <heat/private/tensorimpl.h>
 #define HT_KERNEL_TEMPLATE <heat/private/kernels/explog.h>
 #include <heat/private/kernellevels.h>
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/logistic.h>
+#include <heat/private/kernellevels.h>
 
 #define HT_LOGISTIC_CHUNK      2048   /* rows per chunk: in cache from the scores to the gradient */
 #define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
@@ -16,50 +18,12 @@ typedef struct {
   PetscReal   *zmax, *lse; /* chunk each: the rows' maximal scores and log-sum-exps */
 } HtLogisticWork;
 
-/* z += b for one row of C scores; returns their maximum */
-static inline PetscReal HtRowShift(PetscInt C, const PetscScalar b[], PetscScalar z[])
-{
-  PetscReal zmax = -HUGE_VAL; /* PETSC_NINFINITY is finite */
-
-  for (PetscInt c = 0; c < C; c++) {
-    z[c] += b[c];
-    zmax = PetscMax(zmax, PetscRealPart(z[c]));
-  }
-  return zmax;
-}
-
-/* the rows of z (m x C) plus b become their softmax: shifted by their maxima, exponentiated and normalized, the
-   exponentials in vectors (explog.h); with zmax and lse (m values each; or both NULL) also their log-sum-exp
-   log sum_c exp(z_c + b_c), the logarithms in vectors too */
-static void HtSoftmaxRows(PetscInt m, PetscInt C, const PetscScalar b[], PetscScalar z[], PetscReal zmax[], PetscReal lse[])
-{
-  for (PetscInt i = 0; i < m; i++) {
-    PetscScalar *zi = z + i * C;
-    PetscReal    mx = HtRowShift(C, b, zi);
-
-    for (PetscInt c = 0; c < C; c++) zi[c] -= mx;
-    if (zmax) zmax[i] = mx;
-  }
-  HtKernelPick(HtExpKernel)(m * C, (PetscReal *)z);
-  for (PetscInt i = 0; i < m; i++) {
-    PetscScalar *zi  = z + i * C;
-    PetscReal    sum = 0;
-
-    for (PetscInt c = 0; c < C; c++) sum += PetscRealPart(zi[c]);
-    for (PetscInt c = 0; c < C; c++) zi[c] /= sum;
-    if (lse) lse[i] = sum;
-  }
-  if (!lse) return;
-  HtKernelPick(HtLogKernel)(m, lse);
-  for (PetscInt i = 0; i < m; i++) lse[i] += zmax[i];
-}
-
 /* the log-losses log sum_c exp(z_c) - z_y of the chunk's rows, their sum added to *loss; z (mc x C, the scores
    without the intercepts b) becomes P, the probabilities */
 static void HtLogisticSoftmax(HtLogisticWork *wk, PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscReal *loss)
 {
   for (PetscInt i = 0; i < mc; i++) *loss -= PetscRealPart(wk->z[i * C + yc[i]] + b[yc[i]]);
-  HtSoftmaxRows(mc, C, b, wk->z, wk->zmax, wk->lse);
+  HtKernelPick(HtSoftmaxRowsKernel)(mc, C, b, wk->z, wk->zmax, wk->lse);
   for (PetscInt i = 0; i < mc; i++) *loss += wk->lse[i];
 }
 
@@ -91,53 +55,6 @@ static PetscErrorCode HtLogisticHessianChunk(HtTensor t, HtLogisticWork *wk, Pet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* z (mc x C) = X W^T for the chunk's rows, W C x f row-major: four independent partial sums per dot product (a fixed
-   order the compiler vectorizes); for few classes this beats a GEMM, which packs the chunk first */
-static void HtLogisticScores(PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar W[], PetscScalar z[])
-{
-  PetscInt f4 = f - f % 4;
-
-  for (PetscInt i = 0; i < mc; i++) {
-    const PetscScalar *xi = x + (size_t)i * f;
-
-    for (PetscInt c = 0; c < C; c++) {
-      const PetscScalar *wc = W + (size_t)c * f;
-      PetscScalar        a[4] = {0, 0, 0, 0}, r = 0;
-
-      for (PetscInt j = 0; j < f4; j += 4)
-        for (PetscInt l = 0; l < 4; l++) a[l] += xi[j + l] * wc[j + l];
-      for (PetscInt j = f4; j < f; j++) r += xi[j] * wc[j];
-      z[i * C + c] = (a[0] + a[1]) + (a[2] + a[3]) + r;
-    }
-  }
-}
-
-/* acc (C x f, then C) += D^T [X, 1] for the chunk's rows x (mc x f) and D (mc x C): the terms of four rows summed
-   before they are added, so that each entry of acc is loaded and stored once per four rows */
-static void HtLogisticGradient(PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar D[], PetscScalar acc[])
-{
-  const PetscInt nw = C * f;
-  PetscInt       i  = 0;
-
-  for (; i + 4 <= mc; i += 4) {
-    const PetscScalar *xi = x + (size_t)i * f, *di = D + i * C;
-
-    for (PetscInt c = 0; c < C; c++) {
-      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
-
-      for (PetscInt j = 0; j < f; j++) gc[j] += (di[c] * xi[j] + di[C + c] * xi[f + j]) + (di[2 * C + c] * xi[2 * f + j] + di[3 * C + c] * xi[3 * f + j]);
-      acc[nw + c] += (di[c] + di[C + c]) + (di[2 * C + c] + di[3 * C + c]);
-    }
-  }
-  for (; i < mc; i++)
-    for (PetscInt c = 0; c < C; c++) {
-      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
-
-      for (PetscInt j = 0; j < f; j++) gc[j] += D[i * C + c] * x[(size_t)i * f + j];
-      acc[nw + c] += D[i * C + c];
-    }
-}
-
 /* one chunk of mc rows, read from memory once: scores, softmax and loss, (Hessian), and the gradient (P - Y)^T [X, 1]
    added to acc while the chunk is in cache */
 static PetscErrorCode HtLogisticChunk(HtTensor t, HtLogisticWork *wk, PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt yc[], PetscBool hessian, PetscScalar acc[], PetscReal *loss)
@@ -145,11 +62,11 @@ static PetscErrorCode HtLogisticChunk(HtTensor t, HtLogisticWork *wk, PetscInt m
   PetscInt nw = C * f, P = nw + C;
 
   PetscFunctionBegin;
-  HtLogisticScores(mc, f, x, C, wb, wk->z);
+  HtKernelPick(HtLogisticScoresKernel)(mc, f, x, C, wb, wk->z);
   HtLogisticSoftmax(wk, mc, C, wb + nw, yc, loss);
   if (hessian) PetscCall(HtLogisticHessianChunk(t, wk, mc, f, x, C, acc + P + 1, acc + P + 1 + nw * P));
   for (PetscInt i = 0; i < mc; i++) wk->z[i * C + yc[i]] -= 1; /* P - Y */
-  HtLogisticGradient(mc, f, x, C, wk->z, acc);
+  HtKernelPick(HtLogisticGradientKernel)(mc, f, x, C, wk->z, acc);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -181,9 +98,10 @@ static PetscErrorCode HtSamplesLinearScores_Host(HtTensor t, PetscInt m, PetscIn
     for (PetscInt j = 0; j < f; j++) wt[j * C + c] = W[c * f + j];
   PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, NULL, C, wt, S));
   PetscCall(PetscFree(wt));
-  if (proba) HtSoftmaxRows(m, C, b, S, NULL, NULL);
+  if (proba) HtKernelPick(HtSoftmaxRowsKernel)(m, C, b, S, NULL, NULL);
   else
-    for (PetscInt i = 0; i < m; i++) (void)HtRowShift(C, b, S + i * C);
+    for (PetscInt i = 0; i < m; i++)
+      for (PetscInt c = 0; c < C; c++) S[i * C + c] += b[c];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
