@@ -1,7 +1,7 @@
 static const char help[] = "Tutorial 2: clustering the iris flowers; the algorithm is chosen at run time.\n"
                            "  -i FILE   table whose last column is the true class (default ../share/heat/datasets/iris.csv)\n"
                            "Try -ht_cluster_type kmeans|kmedians|kmedoids|batchkmeans|spectral, -ht_cluster_monitor,\n"
-                           "-ht_cluster_view, -ht_cluster_num_clusters K, -ht_cluster_init random|kmeans++|kmeans||.\n\n";
+                           "-ht_cluster_view, -ht_cluster_num_clusters K, -ht_cluster_init random|kmeans++|'kmeans||' (quote || in the shell).\n\n";
 
 /*
    HtCluster is a PETSc-style object: create it, let the options database configure it (its type, its number of

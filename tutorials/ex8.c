@@ -4,7 +4,7 @@ static const char help[] = "Tutorial 8: a scaling study of k-means; run it on 1,
                            "  -k K     clusters (default 8)\n"
                            "  -weak    weak scaling: N samples per rank, so the total grows with the ranks\n"
                            "  -seed S  seed of the synthetic data (default 8)\n"
-                           "Any -ht_cluster_ option applies (-ht_cluster_init kmeans||, -ht_cluster_max_it, ...).\n\n";
+                           "Any -ht_cluster_ option applies (-ht_cluster_init 'kmeans||', -ht_cluster_max_it, ...).\n\n";
 
 /*
    Strong scaling: a fixed problem on more ranks; ideally the time falls as 1/P. Weak scaling: a fixed problem per
@@ -75,7 +75,7 @@ int main(int argc, char **argv)
   PetscCall(HtClusterCreate(comm, &cl));
   PetscCall(HtClusterSetType(cl, HTCLUSTERKMEANS));
   PetscCall(HtClusterSetNumClusters(cl, K));
-  PetscCall(HtClusterSetInitType(cl, HT_CLUSTER_INIT_RANDOM)); /* cheap: K rows fetched; try -ht_cluster_init kmeans|| */
+  PetscCall(HtClusterSetInitType(cl, HT_CLUSTER_INIT_RANDOM)); /* cheap: K rows fetched; try -ht_cluster_init 'kmeans||' */
   PetscCall(HtClusterSetFromOptions(cl));
   PetscCall(PetscLogStagePush(stage_fit));
   PetscCallMPI(MPI_Barrier(comm)); /* start the clock together: the time is then the slowest rank's */
