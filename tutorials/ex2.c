@@ -7,7 +7,8 @@ static const char help[] = "Tutorial 2: clustering the iris flowers; the algorit
    HtCluster is a PETSc-style object: create it, let the options database configure it (its type, its number of
    clusters, ...), fit it, read the results. Changing the algorithm is an option, not a recompilation: the program
    below never names one. Every Ht call is collective: the samples are spread over the ranks and each step of the
-   fit combines the ranks' partial results (for k-means: one allreduce of K x (F + 1) numbers per iteration).
+   fit combines the ranks' partial results (for k-means: one sum of K x (F + 1) numbers per iteration, done in rank
+   order by two collective operations, an all-to-all and an all-gather, so the result is the same on any rank count).
 */
 #include <heat.h>
 
