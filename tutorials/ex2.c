@@ -1,13 +1,14 @@
 static const char help[] = "Tutorial 2: clustering the iris flowers; the algorithm is chosen at run time.\n"
                            "  -i FILE   table whose last column is the true class (default ../share/heat/datasets/iris.csv)\n"
                            "Try -ht_cluster_type kmeans|kmedians|kmedoids|batchkmeans|spectral, -ht_cluster_monitor,\n"
-                           "-ht_cluster_view, -ht_cluster_num_clusters K, -ht_cluster_init random|kmeans++|kmeans||.\n\n";
+                           "-ht_cluster_view, -ht_cluster_num_clusters K, -ht_cluster_init random|kmeans++|'kmeans||' (quote || in the shell).\n\n";
 
 /*
    HtCluster is a PETSc-style object: create it, let the options database configure it (its type, its number of
    clusters, ...), fit it, read the results. Changing the algorithm is an option, not a recompilation: the program
    below never names one. Every Ht call is collective: the samples are spread over the ranks and each step of the
-   fit combines the ranks' partial results (for k-means: one allreduce of K x (F + 1) numbers per iteration).
+   fit combines the ranks' partial results (for k-means: one sum of K x (F + 1) numbers per iteration, done in rank
+   order by two collective operations, an all-to-all and an all-gather, so the result is the same on any rank count).
 */
 #include <heat.h>
 

@@ -34,7 +34,8 @@ int main(int argc, char **argv)
   HtTensor           data, X, ycol, y, alphas, coefs;
   char               in[PETSC_MAX_PATH_LEN] = "../share/heat/datasets/diabetes.csv", line[4096], **names;
   int                ncols;
-  PetscInt           n_alphas = 30, F;
+  PetscInt           n_alphas = 30, F, nchanges;
+  HtRegressorType    type;
   PetscReal          eps = 1e-3, r2, tiny = 0;
   const PetscInt    *shape;
   const PetscScalar *a, *c;
@@ -65,7 +66,8 @@ int main(int argc, char **argv)
   /* walk down the path: a coefficient that becomes nonzero has entered the model, one that becomes 0 has left.
      At the largest alpha the exact answer is w = 0, but the rounding of alpha_max can leave a coefficient of
      1e-13: "nonzero" means larger than 1e-10 times the largest coefficient of the path. */
-  PetscCall(PetscPrintf(comm, "%" PetscInt_FMT " samples, %" PetscInt_FMT " features; lasso path of %" PetscInt_FMT " penalties\n", shape[0], F, n_alphas));
+  PetscCall(HtRegressorGetType(reg, &type)); /* lasso, or elasticnet with -ht_regressor_type elasticnet */
+  PetscCall(PetscPrintf(comm, "%" PetscInt_FMT " samples, %" PetscInt_FMT " features; %s path of %" PetscInt_FMT " penalties\n", shape[0], F, type, n_alphas));
   PetscCall(PetscPrintf(comm, "     alpha  nonzeros  change\n"));
   PetscCall(HtTensorGetArrayRead(alphas, &a));
   PetscCall(HtTensorGetArrayRead(coefs, &c));
@@ -74,10 +76,11 @@ int main(int argc, char **argv)
     PetscInt nnz = 0;
 
     for (PetscInt j = 0; j < F; j++) nnz += PetscAbsScalar(c[j * n_alphas + k]) > tiny;
-    PetscCall(PetscPrintf(comm, "%10.6f  %8" PetscInt_FMT " ", (double)PetscRealPart(a[k]), nnz));
+    PetscCall(PetscPrintf(comm, "%10.6f  %8" PetscInt_FMT, (double)PetscRealPart(a[k]), nnz));
+    nchanges = 0;
     for (PetscInt j = 0; j < F; j++) {
       PetscBool now = (PetscBool)(PetscAbsScalar(c[j * n_alphas + k]) > tiny), before = (PetscBool)(k > 0 && PetscAbsScalar(c[j * n_alphas + k - 1]) > tiny);
-      if (now != before) PetscCall(PetscPrintf(comm, " %s%s", now ? "+" : "-", names[j]));
+      if (now != before) PetscCall(PetscPrintf(comm, "%s%s%s", nchanges++ ? " " : "  ", now ? "+" : "-", names[j]));
     }
     PetscCall(PetscPrintf(comm, "\n"));
   }

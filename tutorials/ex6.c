@@ -1,7 +1,8 @@
 static const char help[] = "Tutorial 6: POD and DMD of the snapshots of tutorial 5's heat equation.\n"
                            "  -snapshots FILE.h5   the snapshots (default snapshots.h5, made by: ex5 -snapshots snapshots.h5)\n"
                            "  -max_modes <6>       rows of the POD table\n"
-                           "Try -ht_pca_type gram|svd, -ht_dmd_rank R, -ht_dmd_tol T, -ht_pca_view, -ht_dmd_view.\n\n";
+                           "Try -ht_pca_type gram|svd, -ht_dmd_rank R, -ht_dmd_tol T, -ht_pca_view, -ht_dmd_view.\n"
+                           "With -help it lists the options and stops, with or without a snapshot file.\n\n";
 
 /*
    Tutorial 5 wrote m snapshots of an n-point mesh as the columns of an (n, m) matrix X. Two decompositions of X:
@@ -50,10 +51,9 @@ static PetscErrorCode PrintValue(MPI_Comm comm, PetscReal v, PetscReal floor, in
 
 /* POD: ||X - X_r||_F / ||X||_F for r = 1..R, from the rebuilt snapshots and from the singular values s_i of the
    centred snapshots (the error of r modes is sqrt(sum over i > r of s_i^2)) */
-static PetscErrorCode POD(HtTensor X, PetscInt R)
+static PetscErrorCode POD(HtPCA pca, HtTensor X, PetscInt R)
 {
   MPI_Comm           comm = PetscObjectComm((PetscObject)X);
-  HtPCA              pca;
   HtPCAType          type;
   HtTensor           XT, S, T, Tr, Sr, sv;
   const PetscInt    *shape;
@@ -64,9 +64,6 @@ static PetscErrorCode POD(HtTensor X, PetscInt R)
   PetscCall(HtTensorTranspose(X, (PetscInt[]){1, 0}, &XT)); /* (m, n): the snapshots as samples, split along the points */
   PetscCall(HtTensorResplit(XT, 0, &S));                    /* split along the samples, as HtPCA wants: an all-to-all */
   PetscCall(HtTensorMatrixNorm(S, NORM_FROBENIUS, &norm));
-  PetscCall(HtPCACreate(comm, &pca));
-  PetscCall(HtPCASetType(pca, HTPCASVD)); /* SLEPc's SVD of the wide data, without forming the n x n scatter matrix */
-  PetscCall(HtPCASetFromOptions(pca));    /* -ht_pca_type, -ht_pca_n_components (default: all, min(m, n)) */
   PetscCall(HtPCAFit(pca, S));
   PetscCall(HtPCATransform(pca, S, &T)); /* (m, K): each snapshot's coordinates on the K components */
   PetscCall(HtPCAGetSingularValues(pca, &sv));
@@ -97,7 +94,6 @@ static PetscErrorCode POD(HtTensor X, PetscInt R)
   }
   PetscCall(HtTensorRestoreArrayRead(sv, &s));
   PetscCall(HtTensorDestroy(&T));
-  PetscCall(HtPCADestroy(&pca));
   PetscCall(HtTensorDestroy(&S));
   PetscCall(HtTensorDestroy(&XT));
   PetscFunctionReturn(0);
@@ -105,20 +101,16 @@ static PetscErrorCode POD(HtTensor X, PetscInt R)
 
 /* DMD: each eigenvalue beside the closed form of the nearest sine mode: forward Euler's d^s, and exp(-lambda s dt), the
    exact solution in time of the semi-discrete equation (lambda = 4/h^2 (sin^2(j pi h/2) + sin^2(k pi h/2))) */
-static PetscErrorCode DMD(HtTensor X, HtTensor modes, PetscReal h, PetscReal dt, PetscInt s)
+static PetscErrorCode DMD(HtDMD dmd, HtTensor X, HtTensor modes, PetscReal h, PetscReal dt, PetscInt s)
 {
   MPI_Comm           comm = PetscObjectComm((PetscObject)X);
-  HtDMD              dmd;
   HtTensor           eig;
   const PetscInt    *shape, *mshape, *jk;
   const PetscScalar *e;
   PetscInt           rank;
 
   PetscFunctionBeginUser;
-  PetscCall(HtDMDCreate(comm, &dmd));
-  PetscCall(HtDMDSetType(dmd, HTDMDEXACT));
-  PetscCall(HtDMDSetFromOptions(dmd)); /* -ht_dmd_rank, -ht_dmd_tol (default 1e-10) */
-  PetscCall(HtDMDFit(dmd, X));         /* a TSQR of X: one allreduce of small factors, then m x m work on every rank */
+  PetscCall(HtDMDFit(dmd, X)); /* a TSQR of X: one allreduce of small factors, then m x m work on every rank */
   PetscCall(HtDMDGetRank(dmd, &rank));
   PetscCall(HtDMDGetEigenvalues(dmd, &eig)); /* (rank, 2): real and imaginary parts */
   PetscCall(HtTensorGetShape(eig, &shape));
@@ -150,34 +142,48 @@ static PetscErrorCode DMD(HtTensor X, HtTensor modes, PetscReal h, PetscReal dt,
   }
   PetscCall(HtTensorRestoreArrayRead(modes, &jk));
   PetscCall(HtTensorRestoreArrayRead(eig, &e));
-  PetscCall(HtDMDDestroy(&dmd));
   PetscFunctionReturn(0);
 }
 
 static PetscErrorCode Run(void)
 {
   MPI_Comm        comm = PETSC_COMM_WORLD;
+  HtPCA           pca;
+  HtDMD           dmd;
   HtTensor        X, modes;
   char            file[PETSC_MAX_PATH_LEN] = "snapshots.h5", *type;
   PetscInt        R = 6, interval;
   PetscReal       h, dt;
   const PetscInt *shape;
+  PetscBool       help;
 
   PetscFunctionBeginUser;
   PetscOptionsBegin(comm, NULL, "Tutorial 6 options", NULL);
   PetscCall(PetscOptionsString("-snapshots", "HDF5 file of tutorial 5's snapshots", NULL, file, file, sizeof(file), NULL));
   PetscCall(PetscOptionsInt("-max_modes", "Rows of the POD table", NULL, R, &R, NULL));
   PetscOptionsEnd();
-  PetscCall(LoadSnapshots(comm, file, &X, &modes, &h, &dt, &interval, &type));
-  PetscCall(HtTensorGetShape(X, &shape));
-  PetscCheck(shape[1] >= 2, comm, PETSC_ERR_ARG_SIZ, "%s holds %" PetscInt_FMT " snapshot: POD and DMD need at least 2 (run tutorial 5 for more steps, or with a smaller -snapshot_interval)", file, shape[1]);
-  PetscCall(PetscPrintf(comm, "%s: %" PetscInt_FMT " points x %" PetscInt_FMT " snapshots, %" PetscInt_FMT " steps of TS %s (dt = %g, h = %g) apart\n\n", file, shape[0], shape[1], interval, type, (double)dt, (double)h));
-  PetscCall(POD(X, R));
-  PetscCall(PetscPrintf(comm, "\n"));
-  PetscCall(DMD(X, modes, h, dt, interval));
-  PetscCall(PetscFree(type));
-  PetscCall(HtTensorDestroy(&modes));
-  PetscCall(HtTensorDestroy(&X));
+  /* the two decompositions, set up before the data so that -help lists their options even without a file */
+  PetscCall(HtPCACreate(comm, &pca));
+  PetscCall(HtPCASetType(pca, HTPCASVD)); /* SLEPc's SVD of the wide data, without forming the n x n scatter matrix */
+  PetscCall(HtPCASetFromOptions(pca));    /* -ht_pca_type, -ht_pca_n_components (default: all, min(m, n)) */
+  PetscCall(HtDMDCreate(comm, &dmd));
+  PetscCall(HtDMDSetType(dmd, HTDMDEXACT));
+  PetscCall(HtDMDSetFromOptions(dmd)); /* -ht_dmd_rank, -ht_dmd_tol (default 1e-10) */
+  PetscCall(PetscOptionsHasHelp(NULL, &help));
+  if (!help) {
+    PetscCall(LoadSnapshots(comm, file, &X, &modes, &h, &dt, &interval, &type));
+    PetscCall(HtTensorGetShape(X, &shape));
+    PetscCheck(shape[1] >= 2, comm, PETSC_ERR_ARG_SIZ, "%s holds %" PetscInt_FMT " snapshot: POD and DMD need at least 2 (run tutorial 5 for more steps, or with a smaller -snapshot_interval)", file, shape[1]);
+    PetscCall(PetscPrintf(comm, "%s: %" PetscInt_FMT " points x %" PetscInt_FMT " snapshots, %" PetscInt_FMT " steps of TS %s (dt = %g, h = %g) apart\n\n", file, shape[0], shape[1], interval, type, (double)dt, (double)h));
+    PetscCall(POD(pca, X, R));
+    PetscCall(PetscPrintf(comm, "\n"));
+    PetscCall(DMD(dmd, X, modes, h, dt, interval));
+    PetscCall(PetscFree(type));
+    PetscCall(HtTensorDestroy(&modes));
+    PetscCall(HtTensorDestroy(&X));
+  }
+  PetscCall(HtDMDDestroy(&dmd));
+  PetscCall(HtPCADestroy(&pca));
   PetscFunctionReturn(0);
 }
 
@@ -190,40 +196,39 @@ int main(int argc, char **argv)
 /*TEST
    build:
      requires: hdf5 slepc
-   test:
-     suffix: pod_dmd
-     nsize: {{1 2 3 4}}
-     setup: ex5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+   testset: # each case first runs ex5 on as many ranks to make the snapshots
      args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
      filter: sed "s|$HEAT_TEST_TMPDIR/||"
-   test:
-     suffix: gram # the scatter matrix squares the small singular values: only the first rows are meaningful
-     setup: ex5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5 -ht_pca_type gram -max_modes 2
-     filter: sed "s|$HEAT_TEST_TMPDIR/||"
-   test:
-     suffix: four_modes
-     nsize: 3
-     setup: ex5 -modes 1,1,2,1,3,2,1,3 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     filter: sed "s|$HEAT_TEST_TMPDIR/||"
-   test:
-     suffix: rk # the DMD finds the time stepper's own factors: here close to the exact ones
-     nsize: 2
-     setup: ex5 -ts_type rk -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     filter: sed "s|$HEAT_TEST_TMPDIR/||"
-   test:
-     suffix: no_file
-     nsize: {{1 3}}
-     args: -snapshots nofile.h5
-     errors: expected
-     filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p"
-   test:
-     suffix: one_snapshot
-     nsize: 2
-     setup: ex5 -ts_max_steps 5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
-     args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+     test:
+       suffix: pod_dmd
+       nsize: {{1 2 3 4}}
+       setup: ex5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+     test:
+       suffix: gram # the scatter matrix squares the small singular values: only the first rows are meaningful
+       setup: ex5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+       args: -ht_pca_type gram -max_modes 2
+     test:
+       suffix: four_modes
+       nsize: 3
+       setup: ex5 -modes 1,1,2,1,3,2,1,3 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+     test:
+       suffix: rk # the DMD finds the time stepper's own factors: here close to the exact ones
+       nsize: 2
+       setup: ex5 -ts_type rk -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+   testset:
      errors: expected
      filter: grep "^\[0\]PETSC ERROR:" | sed -n "3s/^\[0\]PETSC ERROR: //p" | sed "s|$HEAT_TEST_TMPDIR/||"
+     test:
+       suffix: no_file
+       nsize: {{1 3}}
+       args: -snapshots nofile.h5
+     test:
+       suffix: one_snapshot
+       nsize: 2
+       setup: ex5 -ts_max_steps 5 -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+       args: -snapshots ${HEAT_TEST_TMPDIR}/snapshots.h5
+   test:
+     suffix: help # -help lists the options of the program and of its two classes, without a snapshot file
+     args: -help -snapshots nofile.h5
+     filter: grep -E "^  -(snapshots|max_modes|ht_pca_type|ht_pca_n_components|ht_dmd_rank|ht_dmd_tol) "
 TEST*/

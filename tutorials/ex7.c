@@ -105,6 +105,11 @@ int main(int argc, char **argv)
      suffix: moons
      nsize: {{1 2 3 4}}
    test:
+     suffix: draw # the README's pictures, drawn without a display: the PNG signature and size (900 x 600)
+     nsize: {{1 4}}
+     args: -km_ht_cluster_view draw -km_ht_view_png ${HEAT_TEST_TMPDIR}/kmeans.png -sp_ht_cluster_view draw -sp_ht_view_png ${HEAT_TEST_TMPDIR}/spectral.png -nox
+     filter: cat; od -A n -t x1 -N 24 $HEAT_TEST_TMPDIR/kmeans.png; od -A n -t x1 -N 24 $HEAT_TEST_TMPDIR/spectral.png
+   test:
      suffix: neighbors
      nsize: {{1 3}}
      args: -sp_ht_cluster_spectral_n_neighbors 5 -km_ht_cluster_init random
