@@ -4,10 +4,13 @@ static const char help[] = "Tests the interoperability with PETSc simulations: H
                            "  -dim <2|3>     mesh dimension of the DMDA\n"
                            "  -slabs         one process along every axis but the slowest (zero copy)\n"
                            "  -error <name>  a bad input: dof (not dividing the vector), split (HtTensorGetDM of split 1),\n"
-                           "                 tovec (a tensor of another number of points)\n\n";
+                           "                 tovec (a tensor of another number of points), othervec (a vector of another\n"
+                           "                 DMDA), layout (the DMDA's length, other local lengths), dmtype (a DM that is not a\n"
+                           "                 DMDA), localdof (dof dividing the global length but not a local one)\n\n";
 
 #include <heat.h>
 #include <petscdmda.h>
+#include <petscdmshell.h>
 
 /* the value of field c at mesh point (i, j, k): its natural flat index, so that natural order is checkable */
 static PetscScalar FieldValue(PetscInt M, PetscInt N, PetscInt dof, PetscInt i, PetscInt j, PetscInt k, PetscInt c)
@@ -231,6 +234,38 @@ static PetscErrorCode BadInput(DM da, Vec u, const char which[])
     PetscCall(HtTensorCreate(comm, 1, (PetscInt[]){41}, 0, HT_INT, &t));
     PetscCall(HtTensorToVec(t, da, &v));
   }
+  if (PetscStrcmp(which, "othervec", &is) == 0 && is) { /* a global vector of another DMDA (7 x 5, not 7 x 6) */
+    PetscCall(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, 7, 5, PETSC_DECIDE, PETSC_DECIDE, 2, 1, NULL, NULL, &dm));
+    PetscCall(DMSetUp(dm));
+    PetscCall(DMCreateGlobalVector(dm, &v));
+    PetscCall(HtTensorCreateFromDMDA(da, v, &t));
+  }
+  if (PetscStrcmp(which, "layout", &is) == 0 && is) { /* the DMDA's length, but one point moved from the last rank to rank 0 */
+    PetscInt    n;
+    PetscMPIInt rank, size;
+
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCallMPI(MPI_Comm_size(comm, &size));
+    PetscCall(VecGetLocalSize(u, &n));
+    PetscCall(VecCreateMPI(comm, n + (rank == 0 ? 2 : 0) - (rank == size - 1 ? 2 : 0), PETSC_DETERMINE, &v));
+    PetscCall(HtTensorCreateFromDMDA(da, v, &t));
+  }
+  if (PetscStrcmp(which, "dmtype", &is) == 0 && is) { /* the n-d view of a vector of a DM that is not a DMDA */
+    Vec w;
+
+    PetscCall(DMShellCreate(comm, &dm));
+    PetscCall(VecDuplicate(u, &w));
+    PetscCall(DMShellSetGlobalVector(dm, w));
+    PetscCall(DMCreateGlobalVector(dm, &v));
+    PetscCall(HtTensorCreateFromDMDA(dm, v, &t));
+  }
+  if (PetscStrcmp(which, "localdof", &is) == 0 && is) { /* 2 values per point in all, but 3 on rank 0 and 1 on rank 1 */
+    PetscMPIInt rank;
+
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCall(VecCreateMPI(comm, rank == 0 ? 3 : (rank == 1 ? 1 : 2), PETSC_DETERMINE, &v));
+    PetscCall(HtTensorCreateFromVec(v, 2, &t));
+  }
   PetscCall(HtTensorDestroy(&t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -281,7 +316,14 @@ int main(int argc, char **argv)
    test:
      suffix: error
      nsize: {{1 3}}
-     args: -dim 2 -error {{dof split tovec}separate output}
+     args: -dim 2 -error {{dof split tovec othervec dmtype}separate output}
+     errors: expected
+     filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
+
+   test:
+     suffix: error_ranks
+     nsize: 3
+     args: -dim 2 -error {{layout localdof}separate output}
      errors: expected
      filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
 
