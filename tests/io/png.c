@@ -2,7 +2,8 @@ static const char help[] = "Tests Heat's pictures, read back with libpng: HtTens
                            "HtTensorSaveScatterPNG(), and the scatter plot of -ht_cluster_view draw -ht_view_png on iris.\n"
                            "Every picture must have the same bytes on any number of ranks (pixel checksum).\n"
                            "  -case field|real|scatter|cluster|pca|large|not2d|empty|badpath\n"
-                           "  -n <250001>  the number of points of -case large (at most 10^5 are drawn)\n";
+                           "  -n <250001>  the number of points of -case large (at most 10^5 are drawn)\n"
+                           "  -periodic    -case large: labels repeating with the row (g %% 3), not in blocks of rows\n";
 
 #include "pngtest.h"
 
@@ -54,8 +55,9 @@ static PetscErrorCode MakePoints(HtTensor *xy, HtTensor *labels)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* N points in 3 groups around (0, 0), (6, 1), (2, 5): labels 0, 1, 2 in three blocks of rows */
-static PetscErrorCode MakeManyPoints(PetscInt N, HtTensor *xy, HtTensor *labels)
+/* N points in 3 groups around (0, 0), (6, 1), (2, 5): labels 0, 1, 2 in three blocks of rows, or repeating with
+   the row (periodic: row g in group g % 3, which a subsample of every 3rd row would see as group 0 only) */
+static PetscErrorCode MakeManyPoints(PetscInt N, PetscBool periodic, HtTensor *xy, HtTensor *labels)
 {
   PetscInt     rstart, rend;
   PetscScalar *x;
@@ -68,7 +70,7 @@ static PetscErrorCode MakeManyPoints(PetscInt N, HtTensor *xy, HtTensor *labels)
   PetscCall(HtTensorGetArrayWrite(*xy, &x));
   PetscCall(HtTensorGetArrayWrite(*labels, &l));
   for (PetscInt g = rstart; g < rend; g++) {
-    PetscInt  c = 3 * g / N;
+    PetscInt  c = periodic ? g % 3 : 3 * g / N;
     PetscReal t = 0.37 * g, r = (PetscReal)(g % 1000) / 1000;
 
     l[g - rstart]           = c;
@@ -148,10 +150,12 @@ static PetscErrorCode RunTest(void)
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/pca.png", dir));
     PetscCall(PNGReadBack(path, name, 2, pngtest_palette, PETSC_FALSE));
   } else if (!strcmp(name, "large")) { /* more points than are drawn: the subsample, in the PNG and the draw viewer */
-    PetscInt N = 250001;
+    PetscInt  N = 250001;
+    PetscBool periodic = PETSC_FALSE;
 
     PetscCall(PetscOptionsGetInt(NULL, NULL, "-n", &N, NULL));
-    PetscCall(MakeManyPoints(N, &xy, &labels));
+    PetscCall(PetscOptionsGetBool(NULL, NULL, "-periodic", &periodic, NULL));
+    PetscCall(MakeManyPoints(N, periodic, &xy, &labels));
     PetscCall(HtTensorSaveScatterPNG(xy, labels, "many points", "group", path));
     PetscCall(HtTensorViewScatter(xy, labels, "many points", "group", PETSC_VIEWER_DRAW_WORLD));
     PetscCall(HtTensorDestroy(&xy));
@@ -205,8 +209,8 @@ int main(int argc, char **argv)
    test:
      suffix: large
      nsize: {{1 3}}
-     args: -case large -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/large.ppm -draw_save_single_file
-     filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/large.ppm; md5sum < "$HEAT_TEST_TMPDIR"/large.ppm
+     args: -case large -periodic {{0 1}separate output} -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/large.ppm -draw_save_single_file
+     filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/large.ppm; md5sum < "$HEAT_TEST_TMPDIR"/large.ppm; md5sum < "$HEAT_TEST_TMPDIR"/picture.png
    testset:
      nsize: {{1 3}}
      errors: expected
