@@ -207,6 +207,11 @@ int main(int argc, char **argv)
      args: -case pca -ht_pca_n_components 2 -ht_pca_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/pca.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/pca.ppm -draw_save_single_file
      filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/pca.ppm; ls "$HEAT_TEST_TMPDIR"
    test:
+     # a size chosen by the user is kept
+     suffix: pca_size
+     args: -case pca -ht_pca_n_components 2 -ht_pca_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/pca.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/pca.ppm -draw_save_single_file -draw_size 500,400
+     filter: head -n 2 "$HEAT_TEST_TMPDIR"/pca.ppm
+   test:
      suffix: large
      nsize: {{1 3}}
      args: -case large -periodic {{0 1}separate output} -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/large.ppm -draw_save_single_file

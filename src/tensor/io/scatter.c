@@ -13,6 +13,8 @@
 #define HT_SCATTER_MAX_POINTS 100000
 #define HT_SCATTER_MAX_LEGEND 16
 #define HT_SCATTER_SEED       20240514u /* the fixed seed of the subsample */
+#define HT_PNG_W              900       /* the size of the pictures, PNG and (by default) PetscDraw */
+#define HT_PNG_H              600
 
 typedef struct {
   PetscInt   n;             /* points of the subsample (on rank 0; 0 elsewhere) */
@@ -198,6 +200,21 @@ static PetscErrorCode HtScatterDraw(PetscDraw draw, const HtScatter *sc, const c
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* PETSc's default window of 300 x 300 pixels cuts the legend: 900 x 600, the size of the PNG, unless the user chose
+   a size (-draw_size, -geometry, or a window of another size) */
+static PetscErrorCode HtScatterDrawSize(PetscDraw draw)
+{
+  int       w, h;
+  PetscBool size, geometry;
+
+  PetscFunctionBegin;
+  PetscCall(PetscDrawGetWindowSize(draw, &w, &h));
+  PetscCall(PetscOptionsHasName(((PetscObject)draw)->options, ((PetscObject)draw)->prefix, "-draw_size", &size));
+  PetscCall(PetscOptionsHasName(((PetscObject)draw)->options, ((PetscObject)draw)->prefix, "-geometry", &geometry));
+  if (w == 300 && h == 300 && !size && !geometry) PetscCall(PetscDrawResizeWindow(draw, HT_PNG_W, HT_PNG_H));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorViewScatter - Draws a scatter plot of 2-D points coloured by label in a PETSc draw viewer.
 
@@ -212,7 +229,9 @@ static PetscErrorCode HtScatterDraw(PetscDraw draw, const HtScatter *sc, const c
 
    Options Database Keys:
 +  -draw_type image - draw into an image instead of an X window (no display needed)
--  -draw_save file.ppm - save the picture
+.  -draw_save file.ppm - save the picture (as file_0.ppm and an empty folder file/, one picture per drawing, unless
+                         -draw_save_single_file is given too)
+-  -draw_size w,h - the size of the picture in pixels (default here 900,600; PETSc's own default is 300,300)
 
    Level: intermediate
 
@@ -241,6 +260,7 @@ PetscErrorCode HtTensorViewScatter(HtTensor xy, HtTensor labels, const char titl
   if (isnull) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(HtScatterBegin(xy, labels, &xy0, &labels0, &sc));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)xy), &rank));
+  PetscCall(HtScatterDrawSize(draw));
   xroom = 0.45 * (sc.lim[1] - sc.lim[0]); /* room for the legend right of the points */
   PetscCall(PetscDrawCheckResizedWindow(draw));
   PetscCall(PetscDrawClear(draw));
@@ -260,9 +280,7 @@ PetscErrorCode HtTensorViewScatter(HtTensor xy, HtTensor labels, const char titl
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the layout of the PNG scatter plot: 900 x 600, white, the plot box, the legend to its right */
-#define HT_PNG_W      900
-#define HT_PNG_H      600
+/* the layout of the PNG scatter plot: HT_PNG_W x HT_PNG_H, white, the plot box, the legend to its right */
 #define HT_PNG_LEFT   90
 #define HT_PNG_RIGHT  640
 #define HT_PNG_TOP    50
