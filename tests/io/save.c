@@ -111,16 +111,18 @@ int main(int argc, char **argv)
 /*TEST
 
    test:
-     # the program goes on after caught errors, whose paths free nothing (PETSc's HDF5 viewer of a failed open): no -malloc_dump
+     # the program goes on after caught errors, whose paths free nothing (PETSc's HDF5 viewer of a failed open)
+     malloc_dump: no
      nsize: {{1 3}}
-     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 0:2 -malloc_dump false
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 0:2
      # HDF5's messages of the full file system (stderr, written in pieces) may precede a line of ours
      filter: grep -oE "(first save|save |the file holds|temporary files).*"
    test:
      # the fault on a rank other than the one that renames the file
      suffix: rank2
      nsize: {{3 4}}
-     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 2:2 -malloc_dump false
+     malloc_dump: no
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 2:2
      output_file: output/save.out
      # HDF5's messages of the full file system (stderr, written in pieces) may precede a line of ours
      filter: grep -oE "(first save|save |the file holds|temporary files).*"
