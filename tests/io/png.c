@@ -1,11 +1,12 @@
 static const char help[] = "Tests Heat's pictures, read back with libpng: HtTensorSavePNG() of a label field and of a real field,\n"
                            "HtTensorSaveScatterPNG(), and the scatter plot of -ht_cluster_view draw -ht_view_png on iris.\n"
                            "Every picture must have the same bytes on any number of ranks (pixel checksum).\n"
-                           "  -case field|real|scatter|cluster|pca|large|not2d|empty|badpath\n"
+                           "  -case field|real|scatter|cluster|pca|large|not2d|empty|badpath|dirpath\n"
                            "  -n <250001>  the number of points of -case large (at most 10^5 are drawn)\n"
                            "  -periodic    -case large: labels repeating with the row (g %% 3), not in blocks of rows\n";
 
 #include "pngtest.h"
+#include <sys/stat.h>
 
 /* a (6, 10) field: HT_INT labels (i + j) % 3, or HT_SCALAR i - j / 4; split S */
 static PetscErrorCode MakeField(HtDType dtype, PetscInt split, HtTensor *f)
@@ -167,6 +168,14 @@ static PetscErrorCode RunTest(void)
   } else if (!strcmp(name, "empty")) {
     PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 2, (PetscInt[]){0, 4}, 0, HT_SCALAR, &f));
     PetscCall(HtTensorSavePNG(f, path, 1));
+  } else if (!strcmp(name, "dirpath")) { /* -ht_view_png names a directory: an error before any temporary file */
+    PetscMPIInt rank;
+
+    PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/iris.png", dir));
+    PetscCheck(rank || !mkdir(path, 0755), PETSC_COMM_SELF, PETSC_ERR_SYS, "Cannot make the directory %s", path);
+    PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
+    PetscCall(ClusterIris());
   } else if (!strcmp(name, "badpath")) { /* a first picture, then a failed write into a missing folder and over it */
     PetscCall(MakeField(HT_INT, 0, &f));
     PetscCall(HtTensorSavePNG(f, path, 2));
@@ -229,4 +238,7 @@ int main(int argc, char **argv)
      test:
        suffix: badpath
        args: -case badpath
+     test:
+       suffix: dirpath
+       args: -case dirpath -ht_cluster_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/iris.png -nox
 TEST*/
