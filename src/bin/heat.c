@@ -25,6 +25,9 @@ typedef struct {
   HtTensor    X, y;
   PetscViewer out; /* HDF5 viewer on a temporary file while the command writes */
   char        tmpout[PETSC_MAX_PATH_LEN + 64];
+  const char *command; /* the command's name */
+  PetscBool   anyndim; /* the command takes an array of any number of axes as it is (heat info), not only a table */
+  HtDType     dtype;   /* the input's dtype as loaded (before the conversion to HT_SCALAR) */
 } HeatDriver;
 
 typedef struct {
@@ -32,6 +35,7 @@ typedef struct {
   const char *summary;
   PetscErrorCode (*run)(HeatDriver *);
   PetscErrorCode (*options)(MPI_Comm); /* creates the command's object and sets it from the options (for -help) */
+  PetscBool anyndim;                   /* see HeatDriver */
 } HeatCommand;
 
 /* the local rows of X without column `target` go to Xf, the target column to y */
@@ -86,11 +90,14 @@ static PetscErrorCode HeatDriverAsColumn(MPI_Comm comm, HtTensor v, HtTensor *co
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* loads the input as a 2-d HT_SCALAR tensor split along its rows (a 1-d input is one column) */
+/*
+   loads the input as a 2-d HT_SCALAR tensor split along its rows (a 1-d input is one column); for a command that takes
+   any array (heat info) an input of 3 or more axes stays as it is, split on axis 0
+*/
 static PetscErrorCode HeatDriverReadInput(HeatDriver *drv)
 {
   HtTensor        raw;
-  PetscInt        ndim;
+  PetscInt        ndim, size;
   const PetscInt *shape;
   PetscBool       text;
 
@@ -99,12 +106,17 @@ static PetscErrorCode HeatDriverReadInput(HeatDriver *drv)
   if (!text) PetscCall(PetscStrendswith(drv->input, ".txt", &text));
   if (!text) { /* the header says what the array is before it is read (a 0-d array cannot be split) */
     PetscCall(HtTensorLoadGetShape(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, &ndim, NULL, NULL));
-    PetscCheck(ndim == 1 || ndim == 2, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat commands need a table (samples x features) or one column of samples: save it with shape (samples, features)", drv->input, ndim);
+    PetscCheck(ndim >= 1, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a 0-d array; heat commands need a table (samples x features) or one column of samples: save it with shape (samples, features)", drv->input);
+    PetscCheck(ndim <= 2 || drv->anyndim, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds a %" PetscInt_FMT "-d array; heat %s needs a table (samples x features) or one column of samples: save it with shape (samples, features) (heat info describes an array of any shape)", drv->input, ndim, drv->command);
+    PetscCheck(ndim <= 2 || !drv->hastarget, drv->comm, PETSC_ERR_ARG_WRONG, "-target names a column of a table; %s holds a %" PetscInt_FMT "-d array", drv->input, ndim);
   }
   PetscCall(HtTensorLoad(drv->comm, drv->input, drv->dataset[0] ? drv->dataset : NULL, 0, &raw));
   PetscCall(HtTensorGetNDim(raw, &ndim));
   PetscCall(HtTensorGetShape(raw, &shape));
+  PetscCall(HtTensorGetSize(raw, &size));
+  PetscCall(HtTensorGetDType(raw, &drv->dtype));
   PetscCheck(shape[0] > 0, drv->comm, PETSC_ERR_ARG_WRONG, "%s has no samples (0 rows); heat commands need at least one row of data", drv->input);
+  PetscCheck(size > 0, drv->comm, PETSC_ERR_ARG_WRONG, "%s holds an array without elements (an axis of length 0)", drv->input);
   PetscCall(HtTensorAsType(raw, HT_SCALAR, &drv->X));
   PetscCall(HtTensorDestroy(&raw));
   if (ndim == 1) {
@@ -158,8 +170,11 @@ static PetscErrorCode HeatDriverWrite(HeatDriver *drv, HtTensor t, const char na
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* prints the column statistics of a (samples, features) tensor; writes them as <prefix>min, <prefix>mean, ... */
-static PetscErrorCode HeatInfoDescribe(HeatDriver *drv, HtTensor X, const char label[], const char prefix[])
+/*
+   prints the column statistics of a (samples, features) tensor, a row per column named by its number (or `row` when
+   given, for one column); writes them as <prefix>min, <prefix>mean, ...
+*/
+static PetscErrorCode HeatInfoDescribe(HeatDriver *drv, HtTensor X, const char label[], const char row[], const char prefix[])
 {
   HtTensor           stats[4];
   const char        *names[4] = {"min", "mean", "max", "std"};
@@ -172,7 +187,13 @@ static PetscErrorCode HeatInfoDescribe(HeatDriver *drv, HtTensor X, const char l
   PetscCall(HtTensorDescribe(X, &stats[0], &stats[1], &stats[2], &stats[3]));
   PetscCall(PetscPrintf(drv->comm, "%8s %14s %14s %14s %14s\n", label, names[0], names[1], names[2], names[3]));
   for (PetscInt k = 0; k < 4; k++) PetscCall(HtTensorGetArrayRead(stats[k], &v[k]));
-  for (PetscInt j = 0; j < shape[1]; j++) PetscCall(PetscPrintf(drv->comm, "%8" PetscInt_FMT " %14.6g %14.6g %14.6g %14.6g\n", j, (double)v[0][j], (double)v[1][j], (double)v[2][j], (double)v[3][j]));
+  for (PetscInt j = 0; j < shape[1]; j++) {
+    char name[32];
+
+    if (row) PetscCall(PetscStrncpy(name, row, sizeof(name)));
+    else PetscCall(PetscSNPrintf(name, sizeof(name), "%" PetscInt_FMT, j));
+    PetscCall(PetscPrintf(drv->comm, "%8s %14.6g %14.6g %14.6g %14.6g\n", name, (double)v[0][j], (double)v[1][j], (double)v[2][j], (double)v[3][j]));
+  }
   for (PetscInt k = 0; k < 4; k++) PetscCall(HtTensorRestoreArrayRead(stats[k], &v[k]));
   for (PetscInt k = 0; k < 4; k++) {
     PetscCall(PetscSNPrintf(dset, sizeof(dset), "%s%s", prefix, names[k]));
@@ -182,21 +203,53 @@ static PetscErrorCode HeatInfoDescribe(HeatDriver *drv, HtTensor X, const char l
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   an array of 3 or more axes: its shape and dtype, and the statistics over all its elements, as NumPy's a.min(),
+   a.mean(), a.max(), a.std() (axis=None; per column of its last axis would mix e.g. every time and latitude of a
+   longitude); written as min, mean, max, std of one element each
+*/
+static PetscErrorCode HeatInfoArray(HeatDriver *drv)
+{
+  const PetscInt *shape;
+  PetscInt        ndim, size;
+  PetscMPIInt     nranks;
+  HtTensor        flat;
+  const char     *dtype = drv->dtype == HT_SCALAR ? "float64" : drv->dtype == HT_BOOL ? "bool" : (sizeof(PetscInt) == 8 ? "int64" : "int32");
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(drv->comm, &nranks));
+  PetscCall(HtTensorGetNDim(drv->X, &ndim));
+  PetscCall(HtTensorGetShape(drv->X, &shape));
+  PetscCall(HtTensorGetSize(drv->X, &size));
+  PetscCall(PetscPrintf(drv->comm, "%s: %" PetscInt_FMT "-d array, shape (", drv->input, ndim));
+  for (PetscInt d = 0; d < ndim; d++) PetscCall(PetscPrintf(drv->comm, "%s%" PetscInt_FMT, d ? ", " : "", shape[d]));
+  PetscCall(PetscPrintf(drv->comm, "), %s, axis 0 split over %d rank%s\n", dtype, nranks, nranks > 1 ? "s" : ""));
+  PetscCall(PetscPrintf(drv->comm, "statistics over all %" PetscInt_FMT " elements (as NumPy's a.min(), a.mean(), a.max(), a.std()):\n", size));
+  PetscCall(HtTensorReshape(drv->X, 2, (PetscInt[]){size, 1}, 0, &flat));
+  PetscCall(HeatInfoDescribe(drv, flat, "array", "all", ""));
+  PetscCall(HtTensorDestroy(&flat));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HeatInfo(HeatDriver *drv)
 {
   const PetscInt *shape;
+  PetscInt        ndim;
   PetscMPIInt     size;
 
   PetscFunctionBegin;
+  PetscCall(HtTensorGetNDim(drv->X, &ndim));
+  if (ndim > 2) PetscCall(HeatInfoArray(drv));
+  if (ndim > 2) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCallMPI(MPI_Comm_size(drv->comm, &size));
   PetscCall(HtTensorGetShape(drv->X, &shape));
   PetscCall(PetscPrintf(drv->comm, "%s: %" PetscInt_FMT " samples x %" PetscInt_FMT " features, float64, rows split over %d rank%s\n", drv->input, shape[0], shape[1], size, size > 1 ? "s" : ""));
-  PetscCall(HeatInfoDescribe(drv, drv->X, "column", ""));
+  PetscCall(HeatInfoDescribe(drv, drv->X, "column", NULL, ""));
   if (drv->y) {
     HtTensor ycol;
 
     PetscCall(HeatDriverAsColumn(drv->comm, drv->y, &ycol));
-    PetscCall(HeatInfoDescribe(drv, ycol, "target", "target_"));
+    PetscCall(HeatInfoDescribe(drv, ycol, "target", NULL, "target_"));
     PetscCall(HtTensorDestroy(&ycol));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -372,12 +425,12 @@ HEAT_CLASS_OPTIONS(Regressor)
 HEAT_CLASS_OPTIONS(Classifier)
 
 static const HeatCommand HeatCommands[] = {
-  {"info",    "shape, dtype and per-column min/mean/max/std",                                                        HeatInfo,    NULL              },
-  {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter",     HeatCluster, HeatClusterOptions},
-  {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA,     HeatPCAOptions    },
-  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                         HeatScale,   HeatScalerOptions },
-  {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso, HeatRegressorOptions},
-  {"classify", "classification (-target J -test FILE -ht_classifier_type, ...): predicted, probabilities, the model", HeatClassify, HeatClassifierOptions},
+  {"info",    "shape, dtype, min/mean/max/std per column (of all elements for 3 or more axes, as NumPy)", HeatInfo, NULL, PETSC_TRUE},
+  {"cluster", "clustering (-ht_cluster_type, -ht_cluster_num_clusters, ...): labels, centers, inertia, n_iter",     HeatCluster, HeatClusterOptions, PETSC_FALSE},
+  {"pca",     "principal components (-ht_pca_type, -ht_pca_n_components, ...): components, explained variance, ...", HeatPCA,     HeatPCAOptions,     PETSC_FALSE},
+  {"scale",   "feature scaling (-ht_scaler_type, ...): transformed, the fitted statistics",                         HeatScale,   HeatScalerOptions,  PETSC_FALSE},
+  {"lasso",   "linear regression of -target J (-ht_regressor_type, -ht_regressor_alpha, ...): coef, intercept, n_iter, dual_gap", HeatLasso, HeatRegressorOptions, PETSC_FALSE},
+  {"classify", "classification (-target J -test FILE -ht_classifier_type, ...): predicted, probabilities, the model", HeatClassify, HeatClassifierOptions, PETSC_FALSE},
 };
 
 static PetscErrorCode HeatDriverFindCommand(MPI_Comm comm, const char name[], const HeatCommand **cmd)
@@ -597,6 +650,8 @@ static PetscErrorCode HeatMain(int argc, char **argv, PetscBool help, HeatDriver
   PetscFunctionBegin;
   PetscCall(HeatParseCommandLine(argc, argv, help, drv, &cmd));
   if (!cmd) PetscFunctionReturn(PETSC_SUCCESS);
+  drv->command = cmd->name;
+  drv->anyndim = cmd->anyndim;
   PetscCall(HeatDriverReadInput(drv));
   PetscCall(HtTensorSetFromOptions(drv->X));
   PetscCall(HeatDriverOpenOutput(drv));

@@ -141,6 +141,17 @@ static PetscErrorCode HtTSMonitorLabelsPNG(HtTSMonitorCtx *ctx, const HtTSState 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* -ht_ts_monitor_cluster_png draws the labels on a 2-D DMDA: dim is the dimension of the time stepper's DMDA, 0 for another DM */
+static PetscErrorCode HtTSMonitorCheckPNGMesh(MPI_Comm comm, const char png[], PetscInt dim)
+{
+  char what[32] = "not a DMDA";
+
+  PetscFunctionBegin;
+  if (dim == 2) PetscFunctionReturn(PETSC_SUCCESS);
+  if (dim) PetscCall(PetscSNPrintf(what, sizeof(what), "a %" PetscInt_FMT "-D DMDA", dim));
+  SETERRQ(comm, PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_cluster_png %s draws the cluster labels on the mesh of a 2-D DMDA, and the time stepper's DM is %s: drop the option (-ht_ts_monitor_output keeps the labels of any mesh)", png, what);
+}
+
 /* clusters the points of the state by their values: sizes and inertia printed, the model and the labels (mesh-shaped) saved */
 static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s)
 {
@@ -149,6 +160,7 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscReal inertia;
 
   PetscFunctionBegin;
+  if (ctx->pngprefix[0]) PetscCall(HtTSMonitorCheckPNGMesh(PetscObjectComm((PetscObject)ctx->cluster), ctx->pngprefix, s->nmesh));
   PetscCall(HtClusterFit(ctx->cluster, s->X));
   if (ctx->warm) {
     HtTensor centers;
@@ -164,7 +176,7 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscCall(HtTSPrintClusterSizes(ctx->log, labels, k));
   PetscCall(PetscViewerASCIIPrintf(ctx->log, ", inertia %.10e\n", (double)inertia));
   PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
-  if (ctx->pngprefix[0] && s->nmesh == 2) {
+  if (ctx->pngprefix[0]) {
     PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
     PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
     PetscCall(HtTensorDestroy(&onmesh));
@@ -412,6 +424,34 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/*
+   -ht_ts_monitor_cluster_png PREFIX, checked at setup: the folder of the pictures must take new files (a probe file, removed),
+   and a DMDA of the time stepper must be 2-D; another DM may still give way to a DMDA (TSSetDM() after this call): that
+   check waits for the first analysis
+*/
+static PetscErrorCode HtTSMonitorCheckPNG(TS ts, HtTSMonitorCtx *ctx)
+{
+  MPI_Comm    comm = PetscObjectComm((PetscObject)ts);
+  char        path[PETSC_MAX_PATH_LEN + 16], tmp[PETSC_MAX_PATH_LEN + 96];
+  DM          dm;
+  PetscBool   isda;
+  PetscInt    dim;
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s_NNNNNN.png", ctx->pngprefix));
+  PetscCall(HtFileTemporaryName(comm, path, tmp, sizeof(tmp)));
+  PetscCall(HtFileCheckCreatable(comm, tmp, path));
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (!rank) (void)remove(tmp);
+  PetscCall(TSGetDM(ts, &dm));
+  PetscCall(PetscObjectTypeCompare((PetscObject)dm, DMDA, &isda));
+  if (!isda) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(DMGetDimension(dm, &dim));
+  PetscCall(HtTSMonitorCheckPNGMesh(comm, ctx->pngprefix, dim));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTSMonitorSetFromOptions - Adds in-situ analytics of the state to a time stepper, configured entirely from the
    options database: the one line an existing PETSc simulation adds to gain clustering, a POD and a DMD of its state.
@@ -430,7 +470,10 @@ static PetscErrorCode HtTSMonitorOpenOutput(TS ts, HtTSMonitorCtx *ctx)
                                             keeps its number from step to step as the state evolves); false draws new
                                             initial centers each time as `-ts_ht_cluster_init` says
 .  -ht_ts_monitor_cluster_png <PREFIX> - with -ht_ts_monitor_cluster on a 2-D `DMDA`: the labels on the mesh as a picture
-                                        PREFIX_NNNNNN.png per analysis step (`HtTensorSavePNG()`, a colour per cluster)
+                                        PREFIX_NNNNNN.png per analysis step (`HtTensorSavePNG()`, a colour per cluster);
+                                        without the cluster monitor, on another DM or when the folder of PREFIX cannot
+                                        take new files, an error (at this call, or for a DM that is not a `DMDA` yet,
+                                        at the first analysis)
 .  -ht_ts_monitor_pod - add the state as a snapshot to a proper orthogonal decomposition (an incremental `HtPCA` of the
                         snapshots, configured by `-ts_ht_pca_*`, default 4 modes); snapshots go to the PCA in batches of as
                         many as it keeps modes; prints the singular values after each batch (those below 1e-12 of the
@@ -492,6 +535,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   PetscCall(PetscOptionsString("-ht_ts_monitor_output", "HDF5 file of the analyses (a group per step)", "HtTSMonitorSetFromOptions", ctx->outfile, ctx->outfile, sizeof(ctx->outfile), &output));
   PetscOptionsEnd();
   PetscCheck(cluster || pod || dmd || !output, PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_output %s names a file for analyses, but none is on: add -ht_ts_monitor_cluster, -ht_ts_monitor_pod or -ht_ts_monitor_dmd", ctx->outfile);
+  PetscCheck(cluster || !ctx->pngprefix[0], PetscObjectComm((PetscObject)ts), PETSC_ERR_ARG_WRONG, "-ht_ts_monitor_cluster_png %s draws the labels of the cluster monitor, which is off: add -ht_ts_monitor_cluster", ctx->pngprefix);
   if (!cluster && !pod && !dmd) {
     PetscCall(PetscFree(ctx));
     PetscFunctionReturn(PETSC_SUCCESS);
@@ -501,6 +545,7 @@ PetscErrorCode HtTSMonitorSetFromOptions(TS ts)
   if (cluster) PetscCall(HtTSMonitorCreateCluster(ts, prefix, ctx));
   if (pod) PetscCall(HtTSMonitorCreatePOD(ts, prefix, ctx));
   if (dmd) PetscCall(HtTSMonitorCreateDMD(ts, prefix, ctx));
+  if (ctx->pngprefix[0]) PetscCall(HtTSMonitorCheckPNG(ts, ctx));
   if (output) PetscCall(HtTSMonitorOpenOutput(ts, ctx));
   ctx->log = PETSC_VIEWER_STDOUT_(PetscObjectComm((PetscObject)ts));
   PetscCall(TSMonitorSet(ts, HtTSMonitor, ctx, HtTSMonitorDestroy));

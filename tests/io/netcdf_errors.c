@@ -10,13 +10,13 @@ static const char help[] = "Tests the errors of HtTensor netCDF I/O: each -case 
 
 /*
    rank 0 writes TMPDIR/f.nc: double temperature (time=2, lat=3, lon=4), char name (len=5), uint big (n=2) holding a
-   value beyond a 32-bit PetscInt; TMPDIR/text.nc, a text file; TMPDIR/cut.nc, the first half of f.nc; TMPDIR/dir.nc,
+   value beyond a 32-bit PetscInt, double hyper of 9 dimensions (one=1 nine times); TMPDIR/text.nc, a text file; TMPDIR/cut.nc, the first half of f.nc; TMPDIR/dir.nc,
    a directory
 */
 static PetscErrorCode WriteFiles(const char dir[])
 {
   char         path[PETSC_MAX_PATH_LEN], cut[PETSC_MAX_PATH_LEN];
-  int          ncid, dims[5], temp, name, big;
+  int          ncid, dims[6], temp, name, big, hyper;
   double       t[24] = {0};
   unsigned int b[2]  = {1, 4000000000u};
   FILE        *fp;
@@ -33,9 +33,11 @@ static PetscErrorCode WriteFiles(const char dir[])
     NC(nc_def_dim(ncid, "lon", 4, &dims[2]));
     NC(nc_def_dim(ncid, "len", 5, &dims[3]));
     NC(nc_def_dim(ncid, "n", 2, &dims[4]));
+    NC(nc_def_dim(ncid, "one", 1, &dims[5]));
     NC(nc_def_var(ncid, "temperature", NC_DOUBLE, 3, dims, &temp));
     NC(nc_def_var(ncid, "name", NC_CHAR, 1, &dims[3], &name));
     NC(nc_def_var(ncid, "big", NC_UINT, 1, &dims[4], &big));
+    NC(nc_def_var(ncid, "hyper", NC_DOUBLE, 9, (int[]){dims[5], dims[5], dims[5], dims[5], dims[5], dims[5], dims[5], dims[5], dims[5]}, &hyper));
     NC(nc_enddef(ncid));
     NC(nc_put_var_double(ncid, temp, t));
     NC(nc_put_var_text(ncid, name, "heat!"));
@@ -74,6 +76,7 @@ static PetscErrorCode RunTest(void)
     {"type",         "f.nc",         "name"       },
     {"overflow",     "f.nc",         "big"        },
     {"split",        "f.nc",         "temperature"},
+    {"ndim",         "f.nc",         "hyper"      },
     {"bad_name",     "out.nc",       "a/b"        },
   };
 
@@ -135,6 +138,9 @@ int main(int argc, char **argv)
      test:
        suffix: split
        args: -case split
+     test:
+       suffix: ndim
+       args: -case ndim
      test:
        suffix: bad_name
        args: -case bad_name

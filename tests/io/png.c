@@ -1,55 +1,12 @@
 static const char help[] = "Tests Heat's pictures, read back with libpng: HtTensorSavePNG() of a label field and of a real field,\n"
                            "HtTensorSaveScatterPNG(), and the scatter plot of -ht_cluster_view draw -ht_view_png on iris.\n"
                            "Every picture must have the same bytes on any number of ranks (pixel checksum).\n"
-                           "  -case field|real|scatter|cluster|not2d|empty|badpath\n";
+                           "  -case field|real|scatter|cluster|pca|large|not2d|empty|badpath|dirpath\n"
+                           "  -n <250001>  the number of points of -case large (at most 10^5 are drawn)\n"
+                           "  -periodic    -case large: labels repeating with the row (g %% 3), not in blocks of rows\n";
 
-#include <heat.h>
-#include <png.h>
-
-/* rank 0 reads the PNG file and prints its size, its number of distinct colours and a checksum of its pixels */
-static PetscErrorCode ReadBack(const char path[], const char what[], PetscInt ncheck, const unsigned char check[][3])
-{
-  png_image      img;
-  unsigned char *buf;
-  PetscInt      *colors; /* the 24-bit colours, as PetscInt for PetscSortInt() */
-  size_t         n, ndistinct = 0;
-  unsigned long long sum = 0;
-  PetscMPIInt    rank;
-
-  PetscFunctionBegin;
-  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
-  if (rank) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscMemzero(&img, sizeof(img)));
-  img.version = PNG_IMAGE_VERSION;
-  PetscCheck(png_image_begin_read_from_file(&img, path), PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "libpng cannot read %s: %s", path, img.message);
-  img.format = PNG_FORMAT_RGB;
-  n          = (size_t)img.width * img.height;
-  PetscCall(PetscMalloc2(PNG_IMAGE_SIZE(img), &buf, n, &colors));
-  PetscCheck(png_image_finish_read(&img, NULL, buf, 0, NULL), PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "libpng cannot decode %s: %s", path, img.message);
-  for (size_t i = 0; i < n; i++) colors[i] = (PetscInt)buf[3 * i] << 16 | (PetscInt)buf[3 * i + 1] << 8 | buf[3 * i + 2];
-  for (size_t i = 0; i < 3 * n; i++) sum += (unsigned long long)buf[i] * (i % 1000003 + 1);
-  PetscCall(PetscSortInt((PetscInt)n, colors));
-  for (size_t i = 0; i < n; i++)
-    if (!i || colors[i] != colors[i - 1]) ndistinct++;
-  PetscCall(PetscPrintf(PETSC_COMM_SELF, "%s: %u x %u pixels, %zu distinct colours, pixel checksum %llu\n", what, img.width, img.height, ndistinct, sum));
-  for (PetscInt c = 0; c < ncheck; c++) {
-    PetscInt  want  = (PetscInt)check[c][0] << 16 | (PetscInt)check[c][1] << 8 | check[c][2];
-    PetscBool found = PETSC_FALSE;
-
-    for (size_t i = 0; i < n && !found; i++) found = (PetscBool)(colors[i] == want);
-    PetscCall(PetscPrintf(PETSC_COMM_SELF, "  colour (%d, %d, %d): %s\n", check[c][0], check[c][1], check[c][2], found ? "present" : "absent"));
-  }
-  PetscCall(PetscFree2(buf, colors));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* the first 4 colours of the palette: clusters 0, 1, 2 and 3 */
-static const unsigned char palette[4][3] = {
-  {31,  119, 180},
-  {255, 127, 14 },
-  {44,  160, 44 },
-  {214, 39,  40 },
-};
+#include "pngtest.h"
+#include <sys/stat.h>
 
 /* a (6, 10) field: HT_INT labels (i + j) % 3, or HT_SCALAR i - j / 4; split S */
 static PetscErrorCode MakeField(HtDType dtype, PetscInt split, HtTensor *f)
@@ -99,6 +56,51 @@ static PetscErrorCode MakePoints(HtTensor *xy, HtTensor *labels)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* N points in 3 groups around (0, 0), (6, 1), (2, 5): labels 0, 1, 2 in three blocks of rows, or repeating with
+   the row (periodic: row g in group g % 3, which a subsample of every 3rd row would see as group 0 only) */
+static PetscErrorCode MakeManyPoints(PetscInt N, PetscBool periodic, HtTensor *xy, HtTensor *labels)
+{
+  PetscInt     rstart, rend;
+  PetscScalar *x;
+  PetscInt    *l;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, (PetscInt[]){N, 2}, 0, HT_SCALAR, xy));
+  PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 1, (PetscInt[]){N}, 0, HT_INT, labels));
+  PetscCall(HtTensorGetOwnershipRange(*xy, &rstart, &rend));
+  PetscCall(HtTensorGetArrayWrite(*xy, &x));
+  PetscCall(HtTensorGetArrayWrite(*labels, &l));
+  for (PetscInt g = rstart; g < rend; g++) {
+    PetscInt  c = periodic ? g % 3 : 3 * g / N;
+    PetscReal t = 0.37 * g, r = (PetscReal)(g % 1000) / 1000;
+
+    l[g - rstart]           = c;
+    x[2 * (g - rstart)]     = (c == 1 ? 6 : c == 2 ? 2 : 0) + r * PetscCosReal(t);
+    x[2 * (g - rstart) + 1] = (c == 1 ? 1 : c == 2 ? 5 : 0) + r * PetscSinReal(t);
+  }
+  PetscCall(HtTensorRestoreArrayWrite(*labels, &l));
+  PetscCall(HtTensorRestoreArrayWrite(*xy, &x));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* the PCA of iris's 4 features with the options of the command line, e.g. -ht_pca_view draw -ht_view_png FILE */
+static PetscErrorCode PCAIris(void)
+{
+  HtTensor data, X;
+  HtPCA    pca;
+
+  PetscFunctionBegin;
+  PetscCall(HtTensorLoad(PETSC_COMM_WORLD, "../share/heat/datasets/iris.csv", NULL, 0, &data));
+  PetscCall(HtTensorGetSlice(data, 2, (HtSlice[]){HT_SLICE_ALL, {0, 4, 1}}, &X)); /* without the species column */
+  PetscCall(HtPCACreate(PETSC_COMM_WORLD, &pca));
+  PetscCall(HtPCASetFromOptions(pca));
+  PetscCall(HtPCAFit(pca, X));
+  PetscCall(HtPCADestroy(&pca));
+  PetscCall(HtTensorDestroy(&X));
+  PetscCall(HtTensorDestroy(&data));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* k-means of iris (3 clusters) with the options of the command line, e.g. -ht_cluster_view draw -ht_view_png FILE */
 static PetscErrorCode ClusterIris(void)
 {
@@ -133,27 +135,51 @@ static PetscErrorCode RunTest(void)
     PetscCall(MakeField(strcmp(name, "field") ? HT_SCALAR : HT_INT, split, &f));
     PetscCall(HtTensorSavePNG(f, path, 4));
     PetscCall(HtTensorDestroy(&f));
-    PetscCall(ReadBack(path, name, 4, palette));
+    PetscCall(PNGReadBack(path, name, 4, pngtest_palette, PETSC_FALSE));
   } else if (!strcmp(name, "scatter")) {
     PetscCall(MakePoints(&xy, &labels));
     PetscCall(HtTensorSaveScatterPNG(xy, labels, "three groups", "cluster", path));
     PetscCall(HtTensorDestroy(&xy));
     PetscCall(HtTensorDestroy(&labels));
-    PetscCall(ReadBack(path, name, 4, palette));
+    PetscCall(PNGReadBack(path, name, 4, pngtest_palette, PETSC_FALSE));
   } else if (!strcmp(name, "cluster")) {
     PetscCall(ClusterIris());
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/iris.png", dir));
-    PetscCall(ReadBack(path, name, 4, palette));
+    PetscCall(PNGReadBack(path, name, 4, pngtest_palette, PETSC_FALSE));
+  } else if (!strcmp(name, "pca")) {
+    PetscCall(PCAIris());
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/pca.png", dir));
+    PetscCall(PNGReadBack(path, name, 2, pngtest_palette, PETSC_FALSE));
+  } else if (!strcmp(name, "large")) { /* more points than are drawn: the subsample, in the PNG and the draw viewer */
+    PetscInt  N = 250001;
+    PetscBool periodic = PETSC_FALSE;
+
+    PetscCall(PetscOptionsGetInt(NULL, NULL, "-n", &N, NULL));
+    PetscCall(PetscOptionsGetBool(NULL, NULL, "-periodic", &periodic, NULL));
+    PetscCall(MakeManyPoints(N, periodic, &xy, &labels));
+    PetscCall(HtTensorSaveScatterPNG(xy, labels, "many points", "group", path));
+    PetscCall(HtTensorViewScatter(xy, labels, "many points", "group", PETSC_VIEWER_DRAW_WORLD));
+    PetscCall(HtTensorDestroy(&xy));
+    PetscCall(HtTensorDestroy(&labels));
+    PetscCall(PNGReadBack(path, name, 4, pngtest_palette, PETSC_TRUE));
   } else if (!strcmp(name, "not2d")) {
     PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 1, (PetscInt[]){5}, 0, HT_SCALAR, &f));
     PetscCall(HtTensorSavePNG(f, path, 1));
   } else if (!strcmp(name, "empty")) {
     PetscCall(HtTensorOnes(PETSC_COMM_WORLD, 2, (PetscInt[]){0, 4}, 0, HT_SCALAR, &f));
     PetscCall(HtTensorSavePNG(f, path, 1));
+  } else if (!strcmp(name, "dirpath")) { /* -ht_view_png names a directory: an error before any temporary file */
+    PetscMPIInt rank;
+
+    PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/iris.png", dir));
+    PetscCheck(rank || !mkdir(path, 0755), PETSC_COMM_SELF, PETSC_ERR_SYS, "Cannot make the directory %s", path);
+    PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
+    PetscCall(ClusterIris());
   } else if (!strcmp(name, "badpath")) { /* a first picture, then a failed write into a missing folder and over it */
     PetscCall(MakeField(HT_INT, 0, &f));
     PetscCall(HtTensorSavePNG(f, path, 2));
-    PetscCall(ReadBack(path, "before", 0, NULL));
+    PetscCall(PNGReadBack(path, "before", 0, NULL, PETSC_FALSE));
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/no/such/folder/picture.png", dir));
     PetscCall(HtTensorSavePNG(f, path, 2));
   } else SETERRQ(PETSC_COMM_WORLD, PETSC_ERR_USER, "Unknown -case '%s'", name);
@@ -184,6 +210,21 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -case cluster -ht_cluster_seed 1 -ht_cluster_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/iris.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/iris.ppm
      filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/iris_0.ppm
+   test:
+     suffix: pca
+     nsize: {{1 3}}
+     args: -case pca -ht_pca_n_components 2 -ht_pca_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/pca.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/pca.ppm -draw_save_single_file
+     filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/pca.ppm; ls "$HEAT_TEST_TMPDIR"
+   test:
+     # a size chosen by the user is kept
+     suffix: pca_size
+     args: -case pca -ht_pca_n_components 2 -ht_pca_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/pca.png -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/pca.ppm -draw_save_single_file -draw_size 500,400
+     filter: head -n 2 "$HEAT_TEST_TMPDIR"/pca.ppm
+   test:
+     suffix: large
+     nsize: {{1 3}}
+     args: -case large -periodic {{0 1}separate output} -draw_type image -draw_save ${HEAT_TEST_TMPDIR}/large.ppm -draw_save_single_file
+     filter: cat; head -n 2 "$HEAT_TEST_TMPDIR"/large.ppm; md5sum < "$HEAT_TEST_TMPDIR"/large.ppm; md5sum < "$HEAT_TEST_TMPDIR"/picture.png
    testset:
      nsize: {{1 3}}
      errors: expected
@@ -197,4 +238,7 @@ int main(int argc, char **argv)
      test:
        suffix: badpath
        args: -case badpath
+     test:
+       suffix: dirpath
+       args: -case dirpath -ht_cluster_view draw -ht_view_png ${HEAT_TEST_TMPDIR}/iris.png -nox
 TEST*/

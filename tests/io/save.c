@@ -1,6 +1,7 @@
 static const char help[] = "Tests that a failed HtTensorSave() leaves an existing file unchanged and no temporary file behind,\n"
                            "and that a successful one replaces the file. The second save is made to fail on one rank after its\n"
-                           "data are written (-ht_fault_inject_write RANK:2), the third by a full file system.\n"
+                           "data are written (-ht_fault_inject_write RANK:2), the third by a full file system; a save into a missing\n"
+                           "directory and one over an existing directory fail before any temporary file is made.\n"
                            "  -ext npy|csv|h5   the format to test\n";
 
 #include "iotest.h"
@@ -8,6 +9,7 @@ static const char help[] = "Tests that a failed HtTensorSave() leaves an existin
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* saves t to path with errors caught; the error message, if any, is printed */
@@ -74,7 +76,8 @@ int main(int argc, char **argv)
 {
   const PetscInt small[2] = {4, 3}, big[2] = {3000, 8};
   HtTensor       a, b;
-  char           ext[8] = "npy", path[32], nodir[32];
+  char           ext[8] = "npy", path[32], nodir[32], isdir[32];
+  PetscMPIInt    rank;
   const char    *dir = getenv("HEAT_TEST_TMPDIR");
   struct rlimit  old;
 
@@ -83,6 +86,10 @@ int main(int argc, char **argv)
   PetscCheck(!dir || !chdir(dir), PETSC_COMM_SELF, PETSC_ERR_SYS, "Cannot change to the directory %s", dir); /* file names in messages are relative */
   PetscCall(PetscSNPrintf(path, sizeof(path), "keep.%s", ext));
   PetscCall(PetscSNPrintf(nodir, sizeof(nodir), "no/such/dir/x.%s", ext));
+  PetscCall(PetscSNPrintf(isdir, sizeof(isdir), "folder.%s", ext));
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  PetscCheck(rank || !mkdir(isdir, 0755), PETSC_COMM_SELF, PETSC_ERR_SYS, "Cannot make the directory %s", isdir);
+  PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
   PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, small, 0, HT_SCALAR, &a));
   PetscCall(HtTensorCreate(PETSC_COMM_WORLD, 2, big, 1, HT_SCALAR, &b));
   PetscCall(Fill(a));
@@ -98,6 +105,8 @@ int main(int argc, char **argv)
   PetscCall(CheckFile(a, path, "the first tensor"));
   PetscCall(CountTemporaries("."));
   PetscCall(TrySave(a, nodir, "save into a missing directory"));
+  PetscCall(TrySave(a, isdir, "save over a directory"));
+  PetscCall(CountTemporaries("."));
   PetscCall(TrySave(b, path, "save over the file"));
   PetscCall(CheckFile(b, path, "the second tensor"));
   PetscCall(CountTemporaries("."));
@@ -111,16 +120,18 @@ int main(int argc, char **argv)
 /*TEST
 
    test:
-     # the program goes on after caught errors, whose paths free nothing (PETSc's HDF5 viewer of a failed open): no -malloc_dump
+     # the program goes on after caught errors, whose paths free nothing (PETSc's HDF5 viewer of a failed open)
+     malloc_dump: no
      nsize: {{1 3}}
-     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 0:2 -malloc_dump false
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 0:2
      # HDF5's messages of the full file system (stderr, written in pieces) may precede a line of ours
      filter: grep -oE "(first save|save |the file holds|temporary files).*"
    test:
      # the fault on a rank other than the one that renames the file
      suffix: rank2
      nsize: {{3 4}}
-     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 2:2 -malloc_dump false
+     malloc_dump: no
+     args: -ext {{npy csv h5}separate output} -ht_fault_inject_write 2:2
      output_file: output/save.out
      # HDF5's messages of the full file system (stderr, written in pieces) may precede a line of ours
      filter: grep -oE "(first save|save |the file holds|temporary files).*"

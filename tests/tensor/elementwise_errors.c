@@ -132,6 +132,6 @@ int main(int argc, char **argv)
 
 /*TEST
    test:
+     malloc_dump: no
      nsize: {{2 3}}
-     args: -malloc_dump false
 TEST*/

@@ -2,12 +2,16 @@ static const char help[] = "Tests the interoperability with PETSc simulations: H
                            "directions), HtTensorCreateFromDMDA (zero copy when the process grid cuts the slowest axis only, a\n"
                            "natural-order copy otherwise), HtTensorGetDM (halo exchange, round trip) and HtTensorToVec.\n\n"
                            "  -dim <2|3>     mesh dimension of the DMDA\n"
-                           "  -slabs         one process along every axis but the slowest (zero copy)\n"
+                           "  -slabs         one process along every axis but the slowest (zero copy); -da_processors_x, _y, _z\n"
+                           "                 set another process grid\n"
                            "  -error <name>  a bad input: dof (not dividing the vector), split (HtTensorGetDM of split 1),\n"
-                           "                 tovec (a tensor of another number of points)\n\n";
+                           "                 tovec (a tensor of another number of points), othervec (a vector of another\n"
+                           "                 DMDA), layout (the DMDA's length, other local lengths), dmtype (a DM that is not a\n"
+                           "                 DMDA), localdof (dof dividing the global length but not a local one)\n\n";
 
 #include <heat.h>
 #include <petscdmda.h>
+#include <petscdmshell.h>
 
 /* the value of field c at mesh point (i, j, k): its natural flat index, so that natural order is checkable */
 static PetscScalar FieldValue(PetscInt M, PetscInt N, PetscInt dof, PetscInt i, PetscInt j, PetscInt k, PetscInt c)
@@ -24,6 +28,7 @@ static PetscErrorCode CreateField(MPI_Comm comm, PetscInt dim, PetscBool slabs, 
   PetscFunctionBeginUser;
   if (dim == 2) PetscCall(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M, N, slabs ? 1 : PETSC_DECIDE, PETSC_DECIDE, dof, 1, NULL, NULL, da));
   else PetscCall(DMDACreate3d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M, N, P, slabs ? 1 : PETSC_DECIDE, slabs ? 1 : PETSC_DECIDE, PETSC_DECIDE, dof, 1, NULL, NULL, NULL, da));
+  PetscCall(DMSetFromOptions(*da)); /* -da_processors_x, _y, _z: another process grid */
   PetscCall(DMSetUp(*da));
   PetscCall(DMCreateGlobalVector(*da, u));
   PetscCall(DMDAGetCorners(*da, &xs, &ys, &zs, &xm, &ym, &zm));
@@ -107,8 +112,10 @@ static PetscErrorCode TestFromVec(DM da, Vec u)
 }
 
 /* HtTensorCreateFromDMDA: natural order, shared or copied; HtTensorToVec of the natural tensor gives the field back */
-static PetscErrorCode TestFromDMDA(DM da, Vec u, PetscBool slabs)
+static PetscErrorCode TestFromDMDA(DM da, Vec u)
 {
+  PetscInt     dim, m, n, p;
+  PetscBool    slabs;
   HtTensor     T, sums;
   Vec          back, v;
   PetscReal    dev, diff;
@@ -117,6 +124,8 @@ static PetscErrorCode TestFromDMDA(DM da, Vec u, PetscBool slabs)
   MPI_Comm     comm = PetscObjectComm((PetscObject)u);
 
   PetscFunctionBeginUser;
+  PetscCall(DMDAGetInfo(da, &dim, NULL, NULL, NULL, &m, &n, &p, NULL, NULL, NULL, NULL, NULL, NULL));
+  slabs = (PetscBool)(dim == 2 ? m == 1 : m == 1 && n == 1);
   PetscCall(HtTensorCreateFromDMDA(da, u, &T));
   PetscCall(PrintShape(T, "from DMDA"));
   PetscCall(MaxDeviationFromIndex(T, &dev));
@@ -126,7 +135,7 @@ static PetscErrorCode TestFromDMDA(DM da, Vec u, PetscBool slabs)
   PetscCall(HtTensorRestoreArray(T, &a));
   PetscCall(VecMax(u, NULL, &diff));
   PetscCall(PetscPrintf(comm, "a change through the tensor is %s the vector\n", diff >= 1000 ? "seen in" : "not seen in"));
-  PetscCall(PetscPrintf(comm, "expected: %s\n", slabs ? "seen in (zero copy)" : "not seen in (a copy: the process grid cuts two axes)"));
+  PetscCall(PetscPrintf(comm, "expected: %s\n", slabs ? "seen in (zero copy)" : "not seen in (a copy: the process grid cuts an axis other than the slowest)"));
   PetscCall(HtTensorGetArray(T, &a));
   if (a) a[0] -= 1000;
   PetscCall(HtTensorRestoreArray(T, &a));
@@ -231,6 +240,38 @@ static PetscErrorCode BadInput(DM da, Vec u, const char which[])
     PetscCall(HtTensorCreate(comm, 1, (PetscInt[]){41}, 0, HT_INT, &t));
     PetscCall(HtTensorToVec(t, da, &v));
   }
+  if (PetscStrcmp(which, "othervec", &is) == 0 && is) { /* a global vector of another DMDA (7 x 5, not 7 x 6) */
+    PetscCall(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, 7, 5, PETSC_DECIDE, PETSC_DECIDE, 2, 1, NULL, NULL, &dm));
+    PetscCall(DMSetUp(dm));
+    PetscCall(DMCreateGlobalVector(dm, &v));
+    PetscCall(HtTensorCreateFromDMDA(da, v, &t));
+  }
+  if (PetscStrcmp(which, "layout", &is) == 0 && is) { /* the DMDA's length, but one point moved from the last rank to rank 0 */
+    PetscInt    n;
+    PetscMPIInt rank, size;
+
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCallMPI(MPI_Comm_size(comm, &size));
+    PetscCall(VecGetLocalSize(u, &n));
+    PetscCall(VecCreateMPI(comm, n + (rank == 0 ? 2 : 0) - (rank == size - 1 ? 2 : 0), PETSC_DETERMINE, &v));
+    PetscCall(HtTensorCreateFromDMDA(da, v, &t));
+  }
+  if (PetscStrcmp(which, "dmtype", &is) == 0 && is) { /* the n-d view of a vector of a DM that is not a DMDA */
+    Vec w;
+
+    PetscCall(DMShellCreate(comm, &dm));
+    PetscCall(VecDuplicate(u, &w));
+    PetscCall(DMShellSetGlobalVector(dm, w));
+    PetscCall(DMCreateGlobalVector(dm, &v));
+    PetscCall(HtTensorCreateFromDMDA(dm, v, &t));
+  }
+  if (PetscStrcmp(which, "localdof", &is) == 0 && is) { /* 2 values per point in all, but 3 on rank 0 and 1 on rank 1 */
+    PetscMPIInt rank;
+
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCall(VecCreateMPI(comm, rank == 0 ? 3 : (rank == 1 ? 1 : 2), PETSC_DETERMINE, &v));
+    PetscCall(HtTensorCreateFromVec(v, 2, &t));
+  }
   PetscCall(HtTensorDestroy(&t));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -253,7 +294,7 @@ static PetscErrorCode RunTest(void)
   PetscCall(CreateField(comm, dim, slabs, 2, &da, &u));
   if (error[0]) PetscCall(BadInput(da, u, error));
   PetscCall(TestFromVec(da, u));
-  PetscCall(TestFromDMDA(da, u, slabs));
+  PetscCall(TestFromDMDA(da, u));
   PetscCall(TestGetDM(comm));
   PetscCall(VecDestroy(&u));
   PetscCall(DMDestroy(&da));
@@ -273,15 +314,26 @@ int main(int argc, char **argv)
      nsize: {{1 2 3 4}}
      args: -dim {{2 3}separate output} -slabs
 
-   test:
+   testset:
      suffix: grid
-     nsize: 4
      args: -dim {{2 3}separate output}
+     test:
+       nsize: 4
+     test:
+       nsize: {{2 3}}
+       args: -da_processors_y 1 -da_processors_z 1
 
    test:
      suffix: error
      nsize: {{1 3}}
-     args: -dim 2 -error {{dof split tovec}separate output}
+     args: -dim 2 -error {{dof split tovec othervec dmtype}separate output}
+     errors: expected
+     filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
+
+   test:
+     suffix: error_ranks
+     nsize: 3
+     args: -dim 2 -error {{layout localdof}separate output}
      errors: expected
      filter: grep "PETSC ERROR" | sed -n 3p | sed "s/^.*PETSC ERROR: //"
 

@@ -3,10 +3,12 @@ static const char help[] = "Tests HtTSMonitorSetFromOptions() on a 2-D heat equa
                            "is known in closed form: the monitors' results at each analysis step, the same on any rank count.\n\n"
                            "  -M <33>         mesh points per side\n"
                            "  -check <FILE>   after the run, read the monitor's results file back and compare its labels\n"
+                           "  -check_png <FILE> after the run, decode this picture of the labels (size, colours)\n"
                            "  -fail_at <step> the simulation fails at this step (a failed run leaves no results file)\n\n";
 
 #include <heat.h>
 #include <petscdmda.h>
+#include "../io/pngtest.h"
 
 typedef struct {
   PetscReal h;
@@ -117,12 +119,13 @@ static PetscErrorCode RunTest(void)
   Mesh      mesh;
   PetscInt  M = 33, steps;
   PetscReal dt;
-  char      check[PETSC_MAX_PATH_LEN] = "";
-  PetscBool docheck;
+  char      check[PETSC_MAX_PATH_LEN] = "", png[PETSC_MAX_PATH_LEN] = "";
+  PetscBool docheck, dopng;
 
   PetscFunctionBeginUser;
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-M", &M, NULL));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-check", check, sizeof(check), &docheck));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-check_png", png, sizeof(png), &dopng));
   mesh.h = 1.0 / (M - 1);
   PetscCall(DMDACreate2d(PETSC_COMM_WORLD, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M, M, PETSC_DECIDE, PETSC_DECIDE, 1, 1, NULL, NULL, &da));
   PetscCall(DMSetUp(da));
@@ -144,6 +147,7 @@ static PetscErrorCode RunTest(void)
   PetscCall(TSGetStepNumber(ts, &steps));
   PetscCall(TSDestroy(&ts)); /* ends the monitor: the results file is in place */
   if (docheck) PetscCall(CheckResults(check, steps));
+  if (dopng) PetscCall(PNGReadBack(png, "labels on the mesh", 4, pngtest_palette, PETSC_TRUE));
   PetscCall(VecDestroy(&u));
   PetscCall(DMDestroy(&da));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -175,8 +179,8 @@ int main(int argc, char **argv)
    test:
      suffix: png
      nsize: {{1 3}}
-     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 20 -ht_ts_monitor_cluster_png ${HEAT_TEST_TMPDIR}/labels
-     filter: cat; ls $HEAT_TEST_TMPDIR; od -A n -t x1 -N 24 $HEAT_TEST_TMPDIR/labels_000040.png
+     args: -ht_ts_monitor_cluster -ts_ht_cluster_num_clusters 3 -ht_ts_monitor_interval 20 -ht_ts_monitor_cluster_png ${HEAT_TEST_TMPDIR}/labels -check_png ${HEAT_TEST_TMPDIR}/labels_000040.png
+     filter: cat; ls $HEAT_TEST_TMPDIR
 
    test:
      suffix: prefix

@@ -37,6 +37,7 @@ enum {
   HT_STREAM_KMEANSPAR_ROUNDS = 16,    /* key: k-means|| round r uses 16 + r (4 rounds: 16 to 19), indexed by sample */
   HT_STREAM_SPECTRAL_START   = 32,    /* counter: the spectral eigensolver's initial vector, indexed by sample */
   HT_STREAM_PCA_SKETCH       = 48,    /* counter: the randomized PCA's Gaussian test matrix, indexed by feature * columns + column */
+  HT_STREAM_SCATTER_SUBSAMPLE = 64,   /* counter: the point a scatter plot of many points draws from each block of rows, indexed by block */
   HT_STREAM_BATCHKMEANS      = 0x100u /* counter: batchkmeans seeds, 0x100 + level (0: the batches, 1, 2, ...: merge levels) */
 };
 

@@ -100,6 +100,31 @@ static PetscErrorCode HtDMDAGetFieldShape_Private(DM da, PetscInt *ndim, PetscIn
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* a collective check that v has the layout of a global vector of da: the DMDA's number of values in all and, on every
+   rank, its local points x dof (a vector of another layout would make the tensor read or write foreign memory) */
+static PetscErrorCode HtDMDACheckVec_Private(DM da, Vec v)
+{
+  PetscInt dof, M, N, P, xm, ym, zm, n, nda, Nv;
+  char     msg[256] = "";
+  MPI_Comm comm = PetscObjectComm((PetscObject)da);
+
+  PetscFunctionBegin;
+  PetscCall(DMDAGetInfo(da, NULL, &M, &N, &P, NULL, NULL, NULL, &dof, NULL, NULL, NULL, NULL, NULL));
+  PetscCall(DMDAGetCorners(da, NULL, NULL, NULL, &xm, &ym, &zm));
+  PetscCall(VecGetSize(v, &Nv));
+  PetscCall(VecGetLocalSize(v, &n));
+  PetscCheck(Nv == M * N * P * dof, comm, PETSC_ERR_ARG_INCOMP, "The vector of length %" PetscInt_FMT " is not a global vector of this DMDA, which has %" PetscInt_FMT " points x %" PetscInt_FMT " dof = %" PetscInt_FMT " values; create the vector with DMCreateGlobalVector() of this DMDA", Nv, M * N * P, dof, M * N * P * dof);
+  nda = xm * ym * zm * dof;
+  if (n != nda) {
+    PetscMPIInt rank;
+
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCall(PetscSNPrintf(msg, sizeof(msg), "The vector is not a global vector of this DMDA: rank %d holds %" PetscInt_FMT " of its values, where the DMDA has %" PetscInt_FMT " points x %" PetscInt_FMT " dof = %" PetscInt_FMT "; create the vector with DMCreateGlobalVector() of this DMDA", rank, n, xm * ym * zm, dof, nda));
+  }
+  PetscCall(HtCollectiveCheck(comm, n != nda ? PETSC_ERR_ARG_INCOMP : PETSC_SUCCESS, msg));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /* t (a new tensor of the field's natural shape, split 0, balanced) = the field v in natural order: a scatter through the
    DMDA's application ordering, which numbers every value (point and field) */
 static PetscErrorCode HtTensorCopyNaturalField_Private(DM da, Vec v, PetscInt ndim, const PetscInt shape[], HtTensor *t)
@@ -139,7 +164,8 @@ static PetscErrorCode HtTensorCopyNaturalField_Private(DM da, Vec v, PetscInt nd
 
    Input Parameters:
 +  da - the `DMDA` (1-D, 2-D or 3-D, any number of fields)
--  v - a global vector of `da`
+-  v - a global vector of `da` (`DMCreateGlobalVector()`, `DMGetGlobalVector()`, or a vector of the same layout on every
+       rank; another layout is an error)
 
    Output Parameter:
 .  t - the tensor of shape (Mz, My, Mx[, dof]) for a 3-D `DMDA`, (My, Mx[, dof]) for 2-D, (Mx[, dof]) for 1-D (the axis
@@ -168,6 +194,7 @@ PetscErrorCode HtTensorCreateFromDMDA(DM da, Vec v, HtTensor *t)
   PetscValidPointer(t, 3);
   PetscCall(PetscObjectTypeCompare((PetscObject)da, DMDA, &isda));
   PetscCheck(isda, PetscObjectComm((PetscObject)da), PETSC_ERR_ARG_WRONG, "HtTensorCreateFromDMDA() needs a DMDA, this DM is of type %s; use HtTensorCreateFromVec() for other DMs", ((PetscObject)da)->type_name);
+  PetscCall(HtDMDACheckVec_Private(da, v));
   PetscCall(HtTensorInitializePackage());
   PetscCall(HtDMDAGetFieldShape_Private(da, &ndim, shape, &slabs, &nrows));
   if (slabs) PetscCall(HtTensorShareVec_Private(v, ndim, shape, nrows, t));
@@ -187,6 +214,7 @@ PetscErrorCode HtTensorCreateDMDAPoints_Private(DM da, Vec v, HtTensor *t)
   PetscBool slabs;
 
   PetscFunctionBegin;
+  PetscCall(HtDMDACheckVec_Private(da, v));
   PetscCall(HtDMDAGetFieldShape_Private(da, &ndim, shape, &slabs, &nrows));
   PetscCall(DMDAGetDof(da, &dof));
   PetscCall(VecGetSize(v, &npoints));

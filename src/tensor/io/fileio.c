@@ -276,15 +276,25 @@ PetscErrorCode HtTensorSave(HtTensor t, const char path[], const char dataset[])
 
 /*
    HtFileTemporaryName - a fresh file name in the directory of `path` (same file system, so the
-   final rename is atomic); the same on every rank.
+   final rename is atomic); the same on every rank. Every safe write starts here, before its temporary
+   file exists: a `path` that names a directory is an error on every rank (the final rename would fail
+   and leave the temporary file behind).
 */
 PetscErrorCode HtFileTemporaryName(MPI_Comm comm, const char path[], char tmp[], size_t len)
 {
-  PetscMPIInt rank;
-  static int  counter = 0;
+  PetscMPIInt    rank;
+  static int     counter = 0;
+  struct stat    st;
+  PetscErrorCode code = 0;
+  char           msg[2 * PETSC_MAX_PATH_LEN + 96] = "";
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (!rank && !stat(path, &st) && S_ISDIR(st.st_mode)) {
+    code = PETSC_ERR_FILE_OPEN;
+    PetscCall(PetscSNPrintf(msg, sizeof(msg), "Cannot write '%s': it is a directory; give the name of a file (in it: '%s/NAME')", path, path));
+  }
+  PetscCall(HtCollectiveCheck(comm, code, msg));
   if (!rank) PetscCall(PetscSNPrintf(tmp, len, "%s.heat-tmp-%d-%d", path, (int)getpid(), counter++));
   PetscCallMPI(MPI_Bcast(tmp, (PetscMPIInt)len, MPI_CHAR, 0, comm));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -1,14 +1,20 @@
 /*
    Scatter plots of 2-D points coloured by label: through a PetscDraw (X window, or -draw_type image) and as PNG.
-   Both draw the same deterministic subsample (every ceil(N / 1e5)-th global row) gathered to rank 0, so the picture
-   is the same on any number of ranks; the axis limits and the legend counts are over every point.
+   Both draw the same subsample gathered to rank 0: of N > 1e5 points, the global rows are cut into 1e5 blocks of
+   consecutive rows and one row of each block is drawn at random (Philox keyed by the block, a fixed seed), so the
+   picture is the same on any number of ranks and labels that repeat with the row index (a stride would alias with
+   them) are sampled fairly; the axis limits and the legend counts are over every point.
 */
 #include <heat/private/rasterimpl.h>
+#include <heat/private/philox.h>
 #include <petscdraw.h>
 #include <stdio.h>
 
 #define HT_SCATTER_MAX_POINTS 100000
 #define HT_SCATTER_MAX_LEGEND 16
+#define HT_SCATTER_SEED       20240514u /* the fixed seed of the subsample */
+#define HT_PNG_W              900       /* the size of the pictures, PNG and (by default) PetscDraw */
+#define HT_PNG_H              600
 
 typedef struct {
   PetscInt   n;             /* points of the subsample (on rank 0; 0 elsewhere) */
@@ -18,11 +24,36 @@ typedef struct {
   PetscInt   nclass, *count; /* labels 0..nclass-1 and their counts over every point */
 } HtScatter;
 
+/* the first global row of block b of the N rows cut into nb blocks: floor(b N / nb), without overflow */
+static PetscInt HtScatterBlockStart(PetscInt N, PetscInt nb, PetscInt b)
+{
+  return b * (N / nb) + (PetscInt)((PetscInt64)b * (N % nb) / nb);
+}
+
+/* the block of global row g */
+static PetscInt HtScatterBlockOf(PetscInt N, PetscInt nb, PetscInt g)
+{
+  PetscInt b = (PetscInt)((double)g / N * nb);
+
+  while (b > 0 && HtScatterBlockStart(N, nb, b) > g) b--;
+  while (b + 1 < nb && HtScatterBlockStart(N, nb, b + 1) <= g) b++;
+  return b;
+}
+
+/* the global row drawn from block b */
+static PetscInt HtScatterBlockRow(PetscInt N, PetscInt nb, PetscInt b)
+{
+  PetscInt     start = HtScatterBlockStart(N, nb, b), len = HtScatterBlockStart(N, nb, b + 1) - start;
+  HtPhilox4x32 r     = HtPhilox(HT_SCATTER_SEED, (uint64_t)b, HT_STREAM_SCATTER_SUBSAMPLE);
+
+  return start + PetscMin((PetscInt)(HtPhiloxToUnit(r.v[0], r.v[1]) * len), len - 1);
+}
+
 /* the subsample of xy (N x 2, split 0) and its labels (N, HT_INT, xy's layout, or NULL: every label 0) */
 static PetscErrorCode HtScatterGather(HtTensor xy, HtTensor labels, HtScatter *sc)
 {
   MPI_Comm           comm = PetscObjectComm((PetscObject)xy);
-  PetscInt           N = xy->shape[0], stride = (N + HT_SCATTER_MAX_POINTS - 1) / HT_SCATTER_MAX_POINTS, rstart = xy->map->rstart, m = xy->map->n, first, maxlab = 0;
+  PetscInt           N = xy->shape[0], nb = PetscMin(N, HT_SCATTER_MAX_POINTS), rstart = xy->map->rstart, m = xy->map->n, bfirst = 0, blast = -1, maxlab = 0;
   const PetscScalar *x;
   const PetscInt    *l = NULL;
   PetscReal         *pxy, lo[2] = {PETSC_MAX_REAL, PETSC_MAX_REAL}, hi[2] = {PETSC_MIN_REAL, PETSC_MIN_REAL}, glo[2], ghi[2];
@@ -32,9 +63,11 @@ static PetscErrorCode HtScatterGather(HtTensor xy, HtTensor labels, HtScatter *s
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCallMPI(MPI_Comm_size(comm, &size));
-  stride = PetscMax(stride, 1);
-  first  = ((rstart + stride - 1) / stride) * stride;
-  PetscCall(PetscMalloc2(2 * (m / stride + 2), &pxy, m / stride + 2, &plab));
+  if (m > 0) { /* the blocks that meet this rank's rows; each block's drawn row is on one rank */
+    bfirst = HtScatterBlockOf(N, nb, rstart);
+    blast  = HtScatterBlockOf(N, nb, rstart + m - 1);
+  }
+  PetscCall(PetscMalloc2(2 * (blast - bfirst + 1) + 1, &pxy, blast - bfirst + 2, &plab));
   PetscCall(HtTensorGetArrayRead(xy, &x));
   if (labels) PetscCall(HtTensorGetArrayRead(labels, &l));
   for (PetscInt i = 0; i < m; i++) {
@@ -45,10 +78,13 @@ static PetscErrorCode HtScatterGather(HtTensor xy, HtTensor labels, HtScatter *s
       }
     maxlab = PetscMax(maxlab, l ? l[i] : 0);
   }
-  for (PetscInt g = first; g < rstart + m; g += stride, nloc++) {
+  for (PetscInt b = bfirst; b <= blast; b++) {
+    PetscInt g = HtScatterBlockRow(N, nb, b);
+
+    if (g < rstart || g >= rstart + m) continue;
     pxy[2 * nloc]     = PetscRealPart(x[2 * (g - rstart)]);
     pxy[2 * nloc + 1] = PetscRealPart(x[2 * (g - rstart) + 1]);
-    plab[nloc]        = l ? l[g - rstart] : 0;
+    plab[nloc++]      = l ? l[g - rstart] : 0;
   }
   PetscCall(MPIU_Allreduce(lo, glo, 2, MPIU_REAL, MPIU_MIN, comm));
   PetscCall(MPIU_Allreduce(hi, ghi, 2, MPIU_REAL, MPIU_MAX, comm));
@@ -71,7 +107,7 @@ static PetscErrorCode HtScatterGather(HtTensor xy, HtTensor labels, HtScatter *s
     sc->lim[2 * d + 1] = ghi[d] + pad;
   }
   /* the subsample to rank 0 in rank order, which is global row order */
-  sc->n = rank ? 0 : (N + stride - 1) / stride;
+  sc->n = rank ? 0 : nb;
   PetscCall(PetscMalloc2(2 * sc->n + 1, &sc->xy, sc->n + 1, &sc->label));
   if (!rank) PetscCall(PetscMalloc2(size, &counts, size, &displs));
   PetscCallMPI(MPI_Gather(&nloc, 1, MPI_INT, counts, 1, MPI_INT, 0, comm));
@@ -164,6 +200,21 @@ static PetscErrorCode HtScatterDraw(PetscDraw draw, const HtScatter *sc, const c
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* PETSc's default window of 300 x 300 pixels cuts the legend: 900 x 600, the size of the PNG, unless the user chose
+   a size (-draw_size, -geometry, or a window of another size) */
+static PetscErrorCode HtScatterDrawSize(PetscDraw draw)
+{
+  int       w, h;
+  PetscBool size, geometry;
+
+  PetscFunctionBegin;
+  PetscCall(PetscDrawGetWindowSize(draw, &w, &h));
+  PetscCall(PetscOptionsHasName(((PetscObject)draw)->options, ((PetscObject)draw)->prefix, "-draw_size", &size));
+  PetscCall(PetscOptionsHasName(((PetscObject)draw)->options, ((PetscObject)draw)->prefix, "-geometry", &geometry));
+  if (w == 300 && h == 300 && !size && !geometry) PetscCall(PetscDrawResizeWindow(draw, HT_PNG_W, HT_PNG_H));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorViewScatter - Draws a scatter plot of 2-D points coloured by label in a PETSc draw viewer.
 
@@ -178,13 +229,16 @@ static PetscErrorCode HtScatterDraw(PetscDraw draw, const HtScatter *sc, const c
 
    Options Database Keys:
 +  -draw_type image - draw into an image instead of an X window (no display needed)
--  -draw_save file.ppm - save the picture
+.  -draw_save file.ppm - save the picture (as file_0.ppm and an empty folder file/, one picture per drawing, unless
+                         -draw_save_single_file is given too)
+-  -draw_size w,h - the size of the picture in pixels (default here 900,600; PETSc's own default is 300,300)
 
    Level: intermediate
 
    Notes:
-   The axes are labelled "PC 1" and "PC 2"; their limits cover every point. At most 10^5 points are drawn: every
-   ceil(N / 10^5)-th row in global order, the same points on any number of ranks; the legend counts every point.
+   The axes are labelled "PC 1" and "PC 2"; their limits cover every point. At most 10^5 points are drawn: of more,
+   one row drawn at random (a fixed seed) from each of 10^5 blocks of consecutive global rows, the same points on
+   any number of ranks; the legend counts every point.
    Rank 0 draws; the PNG version with its own rasterizer is `HtTensorSaveScatterPNG()`.
 
 .seealso: `HtTensorSaveScatterPNG()`, `HtTensorSavePNG()`, `HtClusterView()`, `HtPCAView()`
@@ -206,6 +260,7 @@ PetscErrorCode HtTensorViewScatter(HtTensor xy, HtTensor labels, const char titl
   if (isnull) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(HtScatterBegin(xy, labels, &xy0, &labels0, &sc));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)xy), &rank));
+  PetscCall(HtScatterDrawSize(draw));
   xroom = 0.45 * (sc.lim[1] - sc.lim[0]); /* room for the legend right of the points */
   PetscCall(PetscDrawCheckResizedWindow(draw));
   PetscCall(PetscDrawClear(draw));
@@ -225,9 +280,7 @@ PetscErrorCode HtTensorViewScatter(HtTensor xy, HtTensor labels, const char titl
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* the layout of the PNG scatter plot: 900 x 600, white, the plot box, the legend to its right */
-#define HT_PNG_W      900
-#define HT_PNG_H      600
+/* the layout of the PNG scatter plot: HT_PNG_W x HT_PNG_H, white, the plot box, the legend to its right */
 #define HT_PNG_LEFT   90
 #define HT_PNG_RIGHT  640
 #define HT_PNG_TOP    50
@@ -317,8 +370,8 @@ static PetscErrorCode HtScatterRaster(const HtScatter *sc, const char title[], c
    The picture is 900 x 600 pixels on white: the points as small discs in the colours of a 12-colour qualitative
    palette (label k in colour k, the colours of `HtTensorSavePNG()`), a frame with round tick values, the axis labels
    "PC 1" and "PC 2", the title and the legend (at most 16 entries), drawn by Heat's own rasterizer and written
-   through libpng. At most 10^5 points are drawn (every ceil(N / 10^5)-th row in global order), so the file is the
-   same on any number of ranks. It is written as a temporary file renamed when complete: a failure leaves an
+   through libpng. At most 10^5 points are drawn (of more, one row drawn at random with a fixed seed from each of
+   10^5 blocks of consecutive global rows), so the file is the same on any number of ranks. It is written as a temporary file renamed when complete: a failure leaves an
    existing file unchanged and no temporary file.
 
 .seealso: `HtTensorViewScatter()`, `HtTensorSavePNG()`

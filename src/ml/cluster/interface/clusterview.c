@@ -112,7 +112,8 @@ static PetscErrorCode HtClusterView_Draw(HtCluster cl, PetscViewer viewer)
    The picture (-ht_cluster_view draw, drawn during `HtClusterFit()`, which has the data) is a scatter plot of the
    projection of the samples on their first two principal axes (`HTPCAGRAM`), coloured by cluster, with a legend of
    the cluster sizes: see `HtTensorViewScatter()` and `HtTensorSaveScatterPNG()`. Without a display, use
-   -draw_type image -draw_save FILE.ppm, or -ht_view_png FILE.png.
+   -draw_type image -draw_save FILE.ppm -draw_save_single_file (without the last option PETSc writes FILE_0.ppm and
+   a folder FILE/), or -ht_view_png FILE.png.
 
    Level: beginner
 

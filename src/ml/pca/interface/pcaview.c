@@ -114,7 +114,8 @@ static PetscErrorCode HtPCAView_Draw(HtPCA pca, PetscViewer viewer)
    The picture (-ht_pca_view draw, drawn during the fit, which has the data) is a scatter plot of the transformed
    data in the plane of the first two components, in one colour, with the number of samples in the legend: see
    `HtTensorViewScatter()` and `HtTensorSaveScatterPNG()`. Without a display, use -draw_type image
-   -draw_save FILE.ppm, or -ht_view_png FILE.png.
+   -draw_save FILE.ppm -draw_save_single_file (without the last option PETSc writes FILE_0.ppm and a folder FILE/),
+   or -ht_view_png FILE.png.
 
    Level: beginner
 
