@@ -8,7 +8,11 @@
    largest |value| is beyond sqrt(DBL_MAX / 4F) (1e154 for one feature) are an error, on every rank count, rather
    than a fit with Inf or NaN inertia
 */
-static PetscErrorCode HtClusterCheckScale(HtCluster cl, HtTensor Xs, PetscInt f)
+/*
+   the values of Xs (X redistributed, f features) in one pass: their largest |value| (NaN when one is NaN) must keep the
+   squared distances finite; non-finite data are reported by HtMLCheckData(), which says where (a second pass only then)
+*/
+static PetscErrorCode HtClusterCheckValues(HtCluster cl, HtTensor X, HtTensor Xs, PetscInt f)
 {
   HtTensor           norm;
   const PetscScalar *v;
@@ -20,6 +24,12 @@ static PetscErrorCode HtClusterCheckScale(HtCluster cl, HtTensor Xs, PetscInt f)
   maxabs = PetscRealPart(v[0]);
   PetscCall(HtTensorRestoreArrayRead(norm, &v));
   PetscCall(HtTensorDestroy(&norm));
+  if (PetscIsInfOrNanReal(maxabs)) {
+    HtTensor checked;
+
+    PetscCall(HtMLCheckData((PetscObject)cl, X, -1, &checked));
+    PetscCall(HtTensorDestroy(&checked));
+  }
   PetscCheck(maxabs <= limit, PetscObjectComm((PetscObject)cl), PETSC_ERR_FP, "The squared distances of the data overflow double precision: the largest |value| is %g, beyond %g for %" PetscInt_FMT " features; scale the data first (e.g. heat scale or HtScaler)", (double)maxabs, (double)limit, f);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -75,10 +85,10 @@ PetscErrorCode HtClusterFit(HtCluster cl, HtTensor X)
   PetscValidHeaderSpecific(X, HT_TENSOR_CLASSID, 2);
   PetscCheckSameComm(cl, 1, X, 2);
   PetscCall(HtClusterSetUp(cl));
-  PetscCall(HtMLCheckData((PetscObject)cl, X, -1, &Xs));
+  PetscCall(HtMLCheckDataLayout((PetscObject)cl, X, -1, &Xs));
   PetscCall(HtTensorGetShape(Xs, &shape));
   PetscCheck(cl->k <= shape[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "Cannot find %" PetscInt_FMT " clusters in %" PetscInt_FMT " samples; use at most as many clusters as samples", cl->k, shape[0]);
-  PetscCall(HtClusterCheckScale(cl, Xs, shape[1]));
+  PetscCall(HtClusterCheckValues(cl, X, Xs, shape[1]));
   if (cl->weights) PetscCall(HtMLCheckSampleWeights((PetscObject)cl, Xs, cl->weights));
   PetscCall(HtTensorDestroy(&cl->centers));
   PetscCall(HtTensorDestroy(&cl->labels));
