@@ -176,20 +176,17 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscCall(HtTSPrintClusterSizes(ctx->log, labels, k));
   PetscCall(PetscViewerASCIIPrintf(ctx->log, ", inertia %.10e\n", (double)inertia));
   PetscCall(PetscViewerASCIIUseTabs(ctx->log, PETSC_TRUE));
-  if (ctx->pngprefix[0]) {
-    PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
-    PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
-    PetscCall(HtTensorDestroy(&onmesh));
-  }
+  if (!ctx->pngprefix[0] && !ctx->out) PetscFunctionReturn(PETSC_SUCCESS); /* the labels in the mesh's shape only for a picture or the file */
+  PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
+  if (ctx->pngprefix[0]) PetscCall(HtTSMonitorLabelsPNG(ctx, s, onmesh));
   if (ctx->out) {
     PetscCall(HtTSMonitorPushGroup(ctx, s, "cluster"));
     PetscCall(HtClusterView(ctx->cluster, ctx->out));
-    PetscCall(HtTSStateOnMesh(s, labels, &onmesh));
     PetscCall(HtTensorSetName(onmesh, "labels"));
     PetscCall(HtTensorView(onmesh, ctx->out));
-    PetscCall(HtTensorDestroy(&onmesh));
     PetscCall(HtTSMonitorPopGroup(ctx));
   }
+  PetscCall(HtTensorDestroy(&onmesh));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -4,13 +4,11 @@
 #include <heat/private/clusterimpl.h>
 
 /*
-   Squared distances between samples must be finite: with F features each is at most F (2 max|x|)^2, so data whose
-   largest |value| is beyond sqrt(DBL_MAX / 4F) (1e154 for one feature) are an error, on every rank count, rather
-   than a fit with Inf or NaN inertia
-*/
-/*
-   the values of Xs (X redistributed, f features) in one pass: their largest |value| (NaN when one is NaN) must keep the
-   squared distances finite; non-finite data are reported by HtMLCheckData(), which says where (a second pass only then)
+   The values of Xs (X redistributed, f features) in one pass, their largest |value| (NaN when one is NaN):
+   non-finite data are reported by HtMLCheckData(), which says where (a second pass, only then); and squared
+   distances between samples must be finite: with f features each is at most f (2 max|x|)^2, so data whose largest
+   |value| is beyond sqrt(DBL_MAX / 4f) (1e154 for one feature) are an error, on every rank count, rather than a fit
+   with Inf or NaN inertia
 */
 static PetscErrorCode HtClusterCheckValues(HtCluster cl, HtTensor X, HtTensor Xs, PetscInt f)
 {
