@@ -5,6 +5,7 @@
 #define HtVecButterfly  HtPaste(HtVecButterfly, HT_KERNEL_W)
 #define HtVecCombine    HtPaste(HtVecCombine, HT_KERNEL_W)
 #define HtVecUpdate     HtPaste(HtVecUpdate, HT_KERNEL_W)
+#define HtVecTranspose  HtPaste(HtVecTranspose, HT_KERNEL_W)
 
 /*
    the rows [i0, i0 + W) of x (xr = x + i0 f), with nearest centers labels[] and weights wv (0 for padding rows): d[i] =
@@ -90,6 +91,30 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtSumsKernel)(PetscInt valid, PetscInt f, P
 }
 
 /*
+   block = the largest scores of the W rows xr with their centers, for k <= W centers (one block of lanes): the
+   scores as in HtNearestKernel(), transposed so that each vector holds one center's scores of the rows, then compared
+   center after center, the later center taking a row only if strictly larger (the lower index on ties, the same choice
+   as the butterfly's). For few centers this takes fewer and shorter chains of instructions than the butterfly, which
+   also carries the indices through every fold.
+*/
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtNearestFewBlock)(const PetscScalar *PETSC_RESTRICT xr, PetscInt f, const PetscReal *PETSC_RESTRICT ct, PetscInt kpad, const PetscReal *PETSC_RESTRICT chalf, PetscInt k, HtVecArg *block)
+{
+  HtVec score[HT_KERNEL_W], byc[HT_KERNEL_W], n;
+
+  __builtin_memcpy(&n, chalf, sizeof(n));
+  HtVecDotBlock(HT_KERNEL_W, xr, f, ct, kpad, 0, n, score);
+  HtVecTranspose(score, byc);
+  block->val = byc[0];
+  block->idx = (HtVecIndex){0};
+  for (PetscInt q = 1; q < k; q++) {
+    HtVecIndex larger = (HtVecIndex)(byc[q] > block->val);
+
+    block->val = HtVecSelect(larger, byc[q], block->val);
+    block->idx = (((HtVecIndex){0} + (HtLaneInt)q) & larger) | (block->idx & ~larger);
+  }
+}
+
+/*
    rows [0, m) (m a multiple of HT_KERNEL_W) of x: best[i] = the nearest center of w (the largest score x_i . c -
    ||c||^2 / 2, accumulated from w->chalf by fused multiply-adds on the transposed centers w->ct, the lowest index on
    ties) and
@@ -118,6 +143,14 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtPoints_Host *w, Pe
 
     /* the rows HT_NEAREST_PREFETCH blocks ahead, into cache while this block computes (prefetches never fault) */
     for (size_t b = 0; b < R * f * sizeof(PetscScalar); b += 64) __builtin_prefetch((const char *)(xr + HT_NEAREST_PREFETCH * R * f) + b);
+    if (w->k <= L) {
+      HT_KERNEL(HtNearestFewBlock)(xr, f, ct, kpad, chalf, w->k, &block);
+      labels    = __builtin_convertvector(block.idx, HtVecLabel);
+      block.val = -2 * block.val;
+      __builtin_memcpy(best + i0, &labels, sizeof(labels));
+      __builtin_memcpy(d + i0, &block.val, sizeof(block.val));
+      continue;
+    }
     for (PetscInt q0 = 0; q0 < kpad; q0 += L) { /* the first block of centers (kpad > 0) sets rowbest */
       HtVec      score[R], n;
       HtVecIndex candidate = HtVecIota + (HtLaneInt)q0;
@@ -157,3 +190,4 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtPoints_Host *w, Pe
 #undef HtVecButterfly
 #undef HtVecCombine
 #undef HtVecUpdate
+#undef HtVecTranspose

@@ -99,6 +99,46 @@ struct _n_HtPoints_Host {
   } while (0)
 #define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
 
+/*
+   out[q], q < n <= W: lane r of out[q] = lane q of in[r], for the W rows in[] of W lanes: the scores of W rows against
+   W centers turned so that each vector holds one center's scores of the W rows (the transposes the compiler keeps
+   are those of the n vectors used)
+*/
+#define HtVecTranspose8(in, out) \
+  do { \
+    HtVec t_[8], u_[8]; \
+    for (PetscInt r_ = 0; r_ < 8; r_ += 2) { \
+      t_[r_]     = __builtin_shufflevector(in[r_], in[r_ + 1], 0, 8, 2, 10, 4, 12, 6, 14); \
+      t_[r_ + 1] = __builtin_shufflevector(in[r_], in[r_ + 1], 1, 9, 3, 11, 5, 13, 7, 15); \
+    } \
+    for (PetscInt r_ = 0; r_ < 8; r_ += 4) \
+      for (PetscInt o_ = 0; o_ < 2; o_++) { \
+        u_[r_ + o_]     = __builtin_shufflevector(t_[r_ + o_], t_[r_ + o_ + 2], 0, 1, 8, 9, 4, 5, 12, 13); \
+        u_[r_ + o_ + 2] = __builtin_shufflevector(t_[r_ + o_], t_[r_ + o_ + 2], 2, 3, 10, 11, 6, 7, 14, 15); \
+      } \
+    for (PetscInt q_ = 0; q_ < 4; q_++) { \
+      out[q_]     = __builtin_shufflevector(u_[q_], u_[q_ + 4], 0, 1, 2, 3, 8, 9, 10, 11); \
+      out[q_ + 4] = __builtin_shufflevector(u_[q_], u_[q_ + 4], 4, 5, 6, 7, 12, 13, 14, 15); \
+    } \
+  } while (0)
+#define HtVecTranspose4(in, out) \
+  do { \
+    HtVec t_[4]; \
+    for (PetscInt r_ = 0; r_ < 4; r_ += 2) { \
+      t_[r_]     = __builtin_shufflevector(in[r_], in[r_ + 1], 0, 4, 2, 6); \
+      t_[r_ + 1] = __builtin_shufflevector(in[r_], in[r_ + 1], 1, 5, 3, 7); \
+    } \
+    for (PetscInt q_ = 0; q_ < 2; q_++) { \
+      out[q_]     = __builtin_shufflevector(t_[q_], t_[q_ + 2], 0, 1, 4, 5); \
+      out[q_ + 2] = __builtin_shufflevector(t_[q_], t_[q_ + 2], 2, 3, 6, 7); \
+    } \
+  } while (0)
+#define HtVecTranspose2(in, out) \
+  do { \
+    out[0] = __builtin_shufflevector(in[0], in[1], 0, 2); \
+    out[1] = __builtin_shufflevector(in[0], in[1], 1, 3); \
+  } while (0)
+
 /* the vectors in which the center sums are updated in place (HtSumsKernel) */
 #define HtVecUpdate8 HtVec4
 #define HtVecUpdate4 HtVec4
@@ -252,24 +292,40 @@ static PetscErrorCode HtPointsZeroSums_Host(HtPoints P)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* row i's contribution moved from the sums of its old center labels[i] (none if negative) to those of best[i] */
+static inline void HtPointsMoveRow(HtPoints_Host *h, PetscInt i, const PetscScalar *x, const PetscScalar *weights, const PetscInt *best, PetscInt *labels)
+{
+  PetscInt    k = h->k, f = h->f;
+  PetscScalar wi = weights ? weights[i] : 1;
+
+  if (labels[i] >= 0) {
+    for (PetscInt j = 0; j < f; j++) h->acc[labels[i] * f + j] -= wi * x[i * f + j];
+    h->acc[k * f + labels[i]] -= wi;
+  }
+  for (PetscInt j = 0; j < f; j++) h->acc[best[i] * f + j] += wi * x[i * f + j];
+  h->acc[k * f + best[i]] += wi;
+  labels[i] = best[i];
+}
+
+/*
+   The rows whose nearest center changed, listed first without a branch per row (whether a row moves is as good as
+   random in the first iterations, and mispredicted branches took more time than the moves), then moved.
+*/
+#define HT_MOVE_BLOCK 256
 static PetscErrorCode HtPointsMoveRows_Host(HtPoints P, PetscInt n, const PetscScalar *x, const PetscScalar *weights, const PetscInt *best, PetscInt *labels, PetscInt *changed)
 {
   HtPoints_Host *h = (HtPoints_Host *)P->data;
-  PetscInt       k = h->k, f = h->f;
 
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < n; i++) {
-    PetscScalar wi = weights ? weights[i] : 1;
+  for (PetscInt i0 = 0; i0 < n; i0 += HT_MOVE_BLOCK) {
+    PetscInt moved[HT_MOVE_BLOCK], nmoved = 0;
 
-    if (best[i] == labels[i]) continue;
-    if (labels[i] >= 0) {
-      for (PetscInt j = 0; j < f; j++) h->acc[labels[i] * f + j] -= wi * x[i * f + j];
-      h->acc[k * f + labels[i]] -= wi;
+    for (PetscInt i = i0; i < PetscMin(n, i0 + HT_MOVE_BLOCK); i++) {
+      moved[nmoved] = i;
+      nmoved += best[i] != labels[i];
     }
-    for (PetscInt j = 0; j < f; j++) h->acc[best[i] * f + j] += wi * x[i * f + j];
-    h->acc[k * f + best[i]] += wi;
-    labels[i] = best[i];
-    (*changed)++;
+    for (PetscInt t = 0; t < nmoved; t++) HtPointsMoveRow(h, moved[t], x, weights, best, labels);
+    *changed += nmoved;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
