@@ -33,7 +33,7 @@ struct _n_HtPoints_Host {
   PetscReal   *chalf;      /* kpad: -|y|^2 / 2, -inf for the padding */
   PetscScalar *c;          /* k x f: the points, row-major */
   PetscScalar *xpad;       /* HT_NEAREST_ROWS x f: the last rows of a call, zero-padded */
-  PetscScalar *acc;        /* k (f + 1): weighted sums of the rows (k x f), then their weights (k) */
+  PetscScalar *acc;        /* 2 k (f + 1): weighted sums of the rows (k x f), then their weights (k); twice: the even and the odd rows of the sums kernel */
   /* the nearest kernel for this machine (include/heat/private/kernels/nearest.h) */
   void (*kernel)(const HtPoints_Host *, PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *);
 };
@@ -184,7 +184,7 @@ static PetscErrorCode HtPointsCreate_Host(HtPoints P)
   PetscCall(PetscNew(&h));
   h->f      = P->f;
   h->kernel = HtKernelPick(HtNearestKernel);
-  PetscCall(PetscCalloc5(P->f * kpad, &h->ct, kpad, &h->chalf, P->kmax * P->f, &h->c, HT_NEAREST_ROWS * P->f, &h->xpad, P->kmax * (P->f + 1), &h->acc));
+  PetscCall(PetscCalloc5(P->f * kpad, &h->ct, kpad, &h->chalf, P->kmax * P->f, &h->c, HT_NEAREST_ROWS * P->f, &h->xpad, 2 * P->kmax * (P->f + 1), &h->acc));
   P->data = h;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -288,7 +288,7 @@ static PetscErrorCode HtPointsZeroSums_Host(HtPoints P)
   HtPoints_Host *h = (HtPoints_Host *)P->data;
 
   PetscFunctionBegin;
-  PetscCall(PetscArrayzero(h->acc, h->k * (h->f + 1)));
+  PetscCall(PetscArrayzero(h->acc, 2 * h->k * (h->f + 1)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -332,11 +332,13 @@ static PetscErrorCode HtPointsMoveRows_Host(HtPoints P, PetscInt n, const PetscS
 
 static PetscErrorCode HtPointsGetSums_Host(HtPoints P, PetscScalar *sums, PetscScalar *wsum)
 {
-  HtPoints_Host *h = (HtPoints_Host *)P->data;
+  HtPoints_Host     *h   = (HtPoints_Host *)P->data;
+  const PetscScalar *odd = h->acc + h->k * (h->f + 1);
 
   PetscFunctionBegin;
-  PetscCall(PetscArraycpy(sums, h->acc, h->k * h->f));
-  PetscCall(PetscArraycpy(wsum, h->acc + h->k * h->f, h->k));
+
+  for (PetscInt l = 0; l < h->k * h->f; l++) sums[l] = h->acc[l] + odd[l];
+  for (PetscInt q = 0; q < h->k; q++) wsum[q] = h->acc[h->k * h->f + q] + odd[h->k * h->f + q];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -132,22 +132,55 @@ static void HtReduceMomentsScaled_Host(const HtReduceBlock *c, const void *xc, P
   *m2   = ss / s / s;
 }
 
+/* rows taken together by the moments so that their innermost loop runs over at least 64 contiguous elements */
+static PetscInt HtMomentsRowsTogether(PetscInt inner)
+{
+  PetscInt g = 1;
+
+  while (inner > 0 && inner * g < 64) g *= 2;
+  return g;
+}
+
+/*
+   mean[j], m2[j] (j < c->inner) of the chunk c of xc shifted by shiftw: g rows at a time (c->n a multiple of g), as
+   one row of g * inner elements whose partial sums (work, 2 g * inner) are then folded per column; shiftw is the
+   shift of each column repeated g times
+*/
+static void HtMomentsOfChunk(const HtReduceBlock *c, const char *xc, PetscInt g, const PetscReal *shiftw, PetscReal *work, PetscReal *mean, PetscReal *m2)
+{
+  HtReduceBlock wide = {c->dtype, 1, c->n / g, c->inner * g};
+  PetscReal    *meanw = work + wide.inner;
+
+  HT_DISPATCH(wide.dtype, PetscReal, &wide, xc, work, q[j] = 0, q[j] += (PetscReal)r[j] - shiftw[j]);
+  for (PetscInt j = 0; j < c->inner; j++) {
+    mean[j] = 0;
+    for (PetscInt u = 0; u < g; u++) mean[j] += work[u * c->inner + j];
+    mean[j] /= c->n; /* of the shifted values, which keep their digits */
+  }
+  for (PetscInt l = 0; l < wide.inner; l++) meanw[l] = mean[l % c->inner];
+  HT_DISPATCH(wide.dtype, PetscReal, &wide, xc, work, q[j] = 0, q[j] += ((PetscReal)r[j] - shiftw[j] - meanw[j]) * ((PetscReal)r[j] - shiftw[j] - meanw[j]));
+  for (PetscInt j = 0; j < c->inner; j++) {
+    m2[j] = 0;
+    for (PetscInt u = 0; u < g; u++) m2[j] += work[u * c->inner + j];
+  }
+}
+
 /*
    Moments along n, stable and vectorizable: every line is shifted by its first element (0 if that is not finite or
-   beyond HT_MOMENTS_MAX_SHIFT), chunks of rows get their
-   mean and sum of squared deviations in two passes while they are in cache, and are merged into the line's moments
-   with Chan's update.
+   beyond HT_MOMENTS_MAX_SHIFT), chunks of rows get their mean and sum of squared deviations in two passes while they
+   are in cache (a few rows together when the lines are short: HtMomentsOfChunk()), and are merged into the line's
+   moments with Chan's update.
 */
 static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x, void *partial)
 {
   HtMoments *m = (HtMoments *)partial;
-  PetscReal *shift, *mean, *m2;
-  PetscInt   chunk = PetscMax(1, 4096 / PetscMax(b->inner, 1));
+  PetscInt   g = HtMomentsRowsTogether(b->inner), chunk = PetscMax(g, 4096 / PetscMax(b->inner, 1) / g * g);
+  PetscReal *shift, *shiftw, *work, *mean, *m2;
   size_t     esize;
 
   PetscFunctionBegin;
   PetscCall(HtDTypeGetSize(b->dtype, &esize));
-  PetscCall(PetscMalloc3(b->inner, &shift, b->inner, &mean, b->inner, &m2));
+  PetscCall(PetscMalloc5(b->inner, &shift, g * b->inner, &shiftw, 2 * g * b->inner, &work, b->inner, &mean, b->inner, &m2));
   for (PetscInt o = 0; o < b->outer; o++) {
     HtMoments  *mo = m + o * b->inner;
     const char *xo = (const char *)x + (size_t)o * b->n * b->inner * esize;
@@ -158,13 +191,15 @@ static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x
       mo[j].n = mo[j].mean = mo[j].m2 = 0;
       mo[j].shift                     = shift[j];
     }
-    for (PetscInt i0 = 0; i0 < b->n; i0 += chunk) {
-      HtReduceBlock c  = {b->dtype, 1, PetscMin(chunk, b->n - i0), b->inner};
+    for (PetscInt l = 0; l < g * b->inner; l++) shiftw[l] = shift[l % b->inner];
+    for (PetscInt i0 = 0, len; i0 < b->n; i0 += len) {
+      HtReduceBlock c;
       const char   *xc = xo + (size_t)i0 * b->inner * esize;
 
-      HT_DISPATCH(c.dtype, PetscReal, &c, xc, mean, q[j] = 0, q[j] += (PetscReal)r[j] - shift[j]);
-      for (PetscInt j = 0; j < c.inner; j++) mean[j] /= c.n; /* of the shifted values, which keep their digits */
-      HT_DISPATCH(c.dtype, PetscReal, &c, xc, m2, q[j] = 0, q[j] += ((PetscReal)r[j] - shift[j] - mean[j]) * ((PetscReal)r[j] - shift[j] - mean[j]));
+      len = PetscMin(chunk, b->n - i0);
+      if (len >= g) len = len / g * g; /* whole groups of rows; the rest is the last chunk, a row at a time */
+      c = (HtReduceBlock){b->dtype, 1, len, b->inner};
+      HtMomentsOfChunk(&c, xc, len % g ? 1 : g, shiftw, work, mean, m2);
       for (PetscInt j = 0; j < c.inner; j++) {
         HtMoments part = {(PetscReal)c.n, shift[j], mean[j], m2[j]};
 
@@ -174,7 +209,7 @@ static PetscErrorCode HtReduceMoments_Host(const HtReduceBlock *b, const void *x
       }
     }
   }
-  PetscCall(PetscFree3(shift, mean, m2));
+  PetscCall(PetscFree5(shift, shiftw, work, mean, m2));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -432,9 +467,33 @@ static PetscErrorCode HtHistogram_Host(HtDType dtype, PetscInt n, const void *x,
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+#define HT_BINCOUNT_COPIES 4 /* integer counts into this many histograms in turn: one bin's increments do not wait for each other */
+
+/* counts[c] += the number of the n integers x equal to c, 0 <= c < len (the unweighted count of integer labels) */
+static PetscErrorCode HtBincountInt_Host(PetscInt n, const PetscInt *x, PetscInt len, PetscReal counts[])
+{
+  PetscCount *hist;
+
+  PetscFunctionBegin;
+  PetscCall(PetscCalloc1((size_t)HT_BINCOUNT_COPIES * (len + 1), &hist)); /* bin len of each copy takes the values out of range */
+  for (PetscInt i = 0; i < n; i++) {
+    PetscInt c = x[i];
+
+    hist[(i % HT_BINCOUNT_COPIES) * (len + 1) + (c >= 0 && c < len ? c : len)]++;
+  }
+  for (PetscInt t = 0; t < HT_BINCOUNT_COPIES; t++)
+    for (PetscInt c = 0; c < len; c++) counts[c] += (PetscReal)hist[t * (len + 1) + c];
+  PetscCall(PetscFree(hist));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, HtDType wtype, const void *w, PetscInt len, PetscReal counts[])
 {
   PetscFunctionBegin;
+  if (dtype == HT_INT && !w) {
+    PetscCall(HtBincountInt_Host(n, (const PetscInt *)x, len, counts));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   for (PetscInt i = 0; i < n; i++) {
     PetscInt c = (PetscInt)PetscRealPart(HtElementGet(dtype, x, i));
 
