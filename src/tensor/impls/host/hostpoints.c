@@ -8,7 +8,8 @@
      hundred) a BLAS GEMM of the rows against the centers spends most of its time packing its operands, and writes a
      rows x K block that is read again for the argmin. This kernel keeps a block of HT_NEAREST_ROWS rows x
      HT_NEAREST_LANES centers in registers, accumulates their dot products over the features, and folds the argmin
-     into the same registers, so each sample is read once and nothing of size rows x K is formed. Every row goes
+     into the same registers (for at most one vector of centers, the scores are transposed and compared center after
+     center), so each sample is read once and nothing of size rows x K is formed. Every row goes
      through the same instructions (the last rows of a block are padded with zeros, not handled by a separate loop),
      so a row's result does not depend on where it sits in the block: the labels are the same on any number of ranks.
    - Blocks of distances by the expansion (HtTensorCDist and the screens of the spectral graph): the same blocks of
