@@ -5,13 +5,16 @@ static const char help[] = "Benchmark of the in-situ analyses of HtTSMonitorSetF
                            "for a peak-memory reading by tests/bench/run.\n\n"
                            "  -M <1000>       mesh points per side\n"
                            "  -dof <4>        species (values per mesh point)\n"
-                           "  -steps <100>    time steps per run (forward Euler)\n"
+                           "  -steps <100,1000> time steps per run of forward Euler (several: one comparison each, and the cost of\n"
+                           "                  an analysis after the first ones from the difference of the first two)\n"
                            "  -implicit_steps <20> time steps per run of backward Euler (each about 30 right-hand sides)\n"
                            "  -memory         one run with the options given (e.g. -ht_ts_monitor_pod), nothing timed\n\n";
 
 #include "bench_common.h"
 #include <petscdmda.h>
 #include <petscts.h>
+
+#define HT_BENCH_INTERVAL "10" /* steps between analyses */
 
 typedef struct {
   PetscInt  dof;
@@ -120,7 +123,6 @@ static PetscErrorCode TimeStage(Run *run, const char name[], PetscLogDouble *wal
 {
   PetscLogStage  stage;
   PetscLogDouble fit;
-  char           row[64];
 
   PetscFunctionBeginUser;
   PetscCall(PetscLogStageRegister(name, &stage));
@@ -130,17 +132,16 @@ static PetscErrorCode TimeStage(Run *run, const char name[], PetscLogDouble *wal
   PetscCall(EventSeconds(stage, "TSStep", step));
   PetscCall(EventSeconds(stage, "HtTSMonitor", monitor));
   PetscCall(EventSeconds(stage, "HtClusterFit", &fit));
-  PetscCall(PetscSNPrintf(row, sizeof(row), "%s: %" PetscInt_FMT " steps", name, run->steps));
-  PetscCall(BenchRow(row, *wall, *wall / run->steps * 1e3, "ms/step", 0));
+  PetscCall(BenchRow(name, *wall, *wall / run->steps * 1e3, "ms/step", 0));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s TSStep %.4f s, HtTSMonitor %.4f s (HtClusterFit %.4f s)\n", "", *step, *monitor, fit));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 /* the simulation alone, then with the cluster monitor every 10 steps (after a short run that is not timed, so that
    neither pays the first touch of memory): what the monitor adds to the run and its share beside the steps */
-static PetscErrorCode CompareMonitor(Run *run, const char method[])
+static PetscErrorCode CompareMonitor(Run *run, const char method[], PetscLogDouble *monitor)
 {
-  PetscLogDouble alone, monitored, step, monitor;
+  PetscLogDouble alone, monitored, step;
   PetscInt       steps = run->steps;
   char           name[64];
 
@@ -150,26 +151,29 @@ static PetscErrorCode CompareMonitor(Run *run, const char method[])
   run->steps   = 2;
   PetscCall(Simulate(run));
   run->steps = steps;
-  PetscCall(PetscSNPrintf(name, sizeof(name), "%s", method));
-  PetscCall(TimeStage(run, name, &alone, &step, &monitor));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s: %" PetscInt_FMT " steps", method, steps)); /* also the name of a log stage, once per name */
+  PetscCall(TimeStage(run, name, &alone, &step, monitor));
   PetscCall(PetscOptionsSetValue(NULL, "-ht_ts_monitor_cluster", NULL));
   run->monitor = PETSC_TRUE;
-  PetscCall(PetscSNPrintf(name, sizeof(name), "%s + cluster monitor", method));
-  PetscCall(TimeStage(run, name, &monitored, &step, &monitor));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.1f %% of the run alone; HtTSMonitor / TSStep %.1f %%  (target < 20 %%)\n\n", "the cluster monitor adds", 100 * (monitored - alone) / alone, 100 * monitor / step));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s + cluster monitor: %" PetscInt_FMT " steps", method, steps));
+  PetscCall(TimeStage(run, name, &monitored, &step, monitor));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.1f %% of the run alone; HtTSMonitor / TSStep %.1f %%  (target < 20 %%)\n\n", "the cluster monitor adds", 100 * (monitored - alone) / alone, 100 * *monitor / step));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 int main(int argc, char **argv)
 {
   Run            run = {.steps = 100, .physics = {.dof = 4}};
-  PetscInt       M   = 1000, implicit_steps = 20;
-  PetscBool      memory;
+  PetscInt       M = 1000, implicit_steps = 20, steps[8] = {100, 1000}, nsteps = 8;
+  PetscBool      memory, given;
+  PetscLogDouble monitor[8];
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-M", &M, NULL));
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-dof", &run.physics.dof, NULL));
-  PetscCall(PetscOptionsGetInt(NULL, NULL, "-steps", &run.steps, NULL));
+  PetscCall(PetscOptionsGetIntArray(NULL, NULL, "-steps", steps, &nsteps, &given));
+  if (!given) nsteps = 2;
+  run.steps = steps[0];
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-implicit_steps", &implicit_steps, NULL));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-memory", &memory));
   PetscCheck(run.physics.dof >= 1 && run.physics.dof <= 8, PETSC_COMM_WORLD, PETSC_ERR_ARG_OUTOFRANGE, "-dof %" PetscInt_FMT ": give 1 to 8 species", run.physics.dof);
@@ -181,13 +185,21 @@ int main(int argc, char **argv)
     PetscCall(Simulate(&run));
   } else {
     PetscCall(PetscLogDefaultBegin());
-    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "reaction-diffusion %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " species; the cluster monitor (K 4) every 10 steps\n", M, M, run.physics.dof));
-    PetscCall(PetscOptionsInsertString(NULL, "-ht_ts_monitor_interval 10 -ts_ht_cluster_num_clusters 4"));
-    PetscCall(CompareMonitor(&run, "forward Euler"));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "reaction-diffusion %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " species; the cluster monitor (K 4) every " HT_BENCH_INTERVAL " steps\n", M, M, run.physics.dof));
+    PetscCall(PetscOptionsInsertString(NULL, "-ht_ts_monitor_interval " HT_BENCH_INTERVAL " -ts_ht_cluster_num_clusters 4"));
+    for (PetscInt r = 0; r < nsteps; r++) {
+      run.steps = steps[r];
+      PetscCall(CompareMonitor(&run, "forward Euler", &monitor[r]));
+    }
+    if (nsteps > 1 && steps[1] > steps[0]) {
+      PetscInt more = steps[1] / atoi(HT_BENCH_INTERVAL) - steps[0] / atoi(HT_BENCH_INTERVAL); /* analyses at steps 0, 10, ... */
+
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.2f ms per analysis after the first %" PetscInt_FMT " steps (from the difference of the two runs)\n\n", "the cluster monitor", 1e3 * (monitor[1] - monitor[0]) / more, steps[0]));
+    }
     PetscCall(PetscOptionsInsertString(NULL, "-snes_mf -pc_type none"));
     run.implicit = PETSC_TRUE;
     run.steps    = implicit_steps;
-    PetscCall(CompareMonitor(&run, "backward Euler (Newton-Krylov)"));
+    PetscCall(CompareMonitor(&run, "backward Euler (Newton-Krylov)", &monitor[0]));
   }
   PetscCall(DMDestroy(&run.da));
   PetscCall(HeatFinalize());
