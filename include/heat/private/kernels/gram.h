@@ -2,10 +2,13 @@
    The Gram kernel of the covariance (src/tensor/impls/host/hostreduce.c), a template included there once per x86-64
    level (include/heat/private/kernellevels.h).
 */
+#define HT_GRAM_R    (HT_KERNEL_W == 8 ? 8 : 4) /* rows of a register tile of the Gram matrix: R x C vectors of accumulators */
+#define HT_GRAM_C    3                          /* vectors of a full tile (it may have fewer) */
+#define HT_GRAM_LINE 64                         /* bytes of a cache line */
 
-/* columns [0, f) of W (mc rows of stride fpad) = the rows x (of f columns) minus shift; the columns beyond f are left
-   as they are (zero since the work array was allocated) */
-HT_KERNEL_ATTR static void HT_KERNEL(HtShiftKernel)(PetscInt mc, PetscInt f, PetscInt fpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT shift, PetscReal *PETSC_RESTRICT w)
+/* rows [0, mc) of W (stride fpad) = the rows x (of f columns) minus shift, and colsum (fpad) += their column sums; the
+   columns beyond f are left as they are (zero since the work array was allocated) */
+HT_KERNEL_ATTR static void HT_KERNEL(HtShiftKernel)(PetscInt mc, PetscInt f, PetscInt fpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT shift, PetscReal *PETSC_RESTRICT w, PetscReal *PETSC_RESTRICT colsum)
 {
   for (PetscInt i = 0; i < mc; i++) {
     const PetscScalar *PETSC_RESTRICT xi = x + i * f;
@@ -13,57 +16,92 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtShiftKernel)(PetscInt mc, PetscInt f, Pet
     PetscInt                          j  = 0;
 
     for (; j + HT_KERNEL_W <= f; j += HT_KERNEL_W) {
-      HtVec xv, sv;
+      HtVec xv, sv, cv;
 
       __builtin_memcpy(&xv, xi + j, sizeof(xv));
       __builtin_memcpy(&sv, shift + j, sizeof(sv));
+      __builtin_memcpy(&cv, colsum + j, sizeof(cv));
       xv -= sv;
+      cv += xv;
       __builtin_memcpy(wi + j, &xv, sizeof(xv));
+      __builtin_memcpy(colsum + j, &cv, sizeof(cv));
     }
-    for (; j < f; j++) wi[j] = PetscRealPart(xi[j]) - shift[j];
+    for (; j < f; j++) {
+      wi[j] = PetscRealPart(xi[j]) - shift[j];
+      colsum[j] += wi[j];
+    }
   }
 }
 
 /*
-   the upper blocks of m2 (f x f, row-major) = W^T W for the mc rows of W (row stride fpad, a multiple of 8, zero
-   beyond column f), and colsum (fpad) = the column sums of W: blocks of 8 rows a x 8 columns b of m2 (b0 >= a0), one
-   pass over the rows of W per block, which are in cache. For each row of W, its values a0..a0+7 are broadcast
-   against its vector(s) b0..b0+7: 8 independent chains of fused multiply-adds in registers; the diagonal blocks add
-   the rows' vectors to the column sums, in two partial sums (even and odd rows).
+   one register tile: g[u ldg + v W + l] += sum_i a[i lda + u] b[i ldb + v W + l] for the R x C vectors (u < R, v < C)
+   over the mc rows i: each row's R values of a broadcast against its C vectors of b, R C independent chains of fused
+   multiply-adds in registers. Inlined with constant R and C (the loops unrolled). Each row also prefetches one of the
+   *npf cache lines at *pf (the data of the next rows to shift, which the hardware would fetch only when they are
+   read) and advances them.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtGramUpperKernel)(PetscInt mc, PetscInt f, PetscInt fpad, const PetscReal *PETSC_RESTRICT w, PetscReal *PETSC_RESTRICT m2, PetscReal *PETSC_RESTRICT colsum)
+HT_KERNEL_ATTR static inline __attribute__((always_inline)) void HT_KERNEL(HtGramTile)(const PetscInt R, const PetscInt C, PetscInt mc, const PetscReal *PETSC_RESTRICT a, PetscInt lda, const PetscReal *PETSC_RESTRICT b, PetscInt ldb, PetscReal *PETSC_RESTRICT g, PetscInt ldg, const char **pf, PetscInt *npf)
 {
-  enum {
-    B = HT_GRAM_BLOCK,   /* rows and columns of a block of m2 */
-    V = B / HT_KERNEL_W /* vectors per row of a block */
-  };
+  HtVec    acc[HT_GRAM_R][HT_GRAM_C], bv[HT_GRAM_C];
+  PetscInt nfetch = PetscMin(mc, *npf);
 
-  for (PetscInt a0 = 0; a0 < fpad; a0 += B)
-    for (PetscInt b0 = a0; b0 < fpad; b0 += B) {
-      HtVec acc[B][V], sums[2][V];
-
+  HT_UNROLL_ROWS
+  for (PetscInt u = 0; u < R; u++) {
+    HT_UNROLL_ROWS
+    for (PetscInt v = 0; v < C; v++) __builtin_memcpy(&acc[u][v], g + u * ldg + v * HT_KERNEL_W, sizeof(acc[u][v]));
+  }
+  for (PetscInt i = 0; i < mc; i++) {
+    if (i < nfetch) __builtin_prefetch(*pf + HT_GRAM_LINE * i);
+    HT_UNROLL_ROWS
+    for (PetscInt v = 0; v < C; v++) __builtin_memcpy(&bv[v], b + i * ldb + v * HT_KERNEL_W, sizeof(bv[v]));
+    HT_UNROLL_ROWS
+    for (PetscInt u = 0; u < R; u++) {
       HT_UNROLL_ROWS
-      for (PetscInt u = 0; u < B; u++)
-        for (PetscInt v = 0; v < V; v++) acc[u][v] = (HtVec){0};
-      for (PetscInt v = 0; v < V; v++) sums[0][v] = sums[1][v] = (HtVec){0};
-      for (PetscInt i = 0; i < mc; i++) {
-        const PetscReal *PETSC_RESTRICT wi = w + i * fpad;
-        HtVec                           wb[V];
-
-        for (PetscInt v = 0; v < V; v++) __builtin_memcpy(&wb[v], wi + b0 + v * HT_KERNEL_W, sizeof(wb[v]));
-        HT_UNROLL_ROWS
-        for (PetscInt u = 0; u < B; u++)
-          for (PetscInt v = 0; v < V; v++) acc[u][v] += wi[a0 + u] * wb[v];
-        if (a0 == b0)
-          for (PetscInt v = 0; v < V; v++) sums[i % 2][v] += wb[v];
-      }
-      for (PetscInt v = 0; a0 == b0 && v < V; v++) {
-        HtVec total = sums[0][v] + sums[1][v];
-
-        __builtin_memcpy(colsum + b0 + v * HT_KERNEL_W, &total, sizeof(total));
-      }
-      for (PetscInt u = 0; u < B && a0 + u < f; u++)
-        for (PetscInt v = 0; v < V; v++)
-          for (PetscInt l = 0; l < HT_KERNEL_W && b0 + v * HT_KERNEL_W + l < f; l++) m2[(a0 + u) * f + b0 + v * HT_KERNEL_W + l] = acc[u][v][l];
+      for (PetscInt v = 0; v < C; v++) acc[u][v] += a[i * lda + u] * bv[v];
     }
+  }
+  HT_UNROLL_ROWS
+  for (PetscInt u = 0; u < R; u++) {
+    HT_UNROLL_ROWS
+    for (PetscInt v = 0; v < C; v++) __builtin_memcpy(g + u * ldg + v * HT_KERNEL_W, &acc[u][v], sizeof(acc[u][v]));
+  }
+  *pf += HT_GRAM_LINE * nfetch;
+  *npf -= nfetch;
 }
+
+/* the tiles of the R rows a (stride lda) of the product against the nc vectors of b from column 0: full tiles of C
+   vectors, the last with fewer */
+HT_KERNEL_ATTR static inline __attribute__((always_inline)) void HT_KERNEL(HtGramTileRow)(const PetscInt R, PetscInt nc, PetscInt mc, const PetscReal *PETSC_RESTRICT a, PetscInt lda, const PetscReal *PETSC_RESTRICT b, PetscInt ldb, PetscReal *PETSC_RESTRICT g, PetscInt ldg, const char **pf, PetscInt *npf)
+{
+  PetscInt v0 = 0;
+
+  for (; v0 + HT_GRAM_C <= nc; v0 += HT_GRAM_C) HT_KERNEL(HtGramTile)(R, HT_GRAM_C, mc, a, lda, b + v0 * HT_KERNEL_W, ldb, g + v0 * HT_KERNEL_W, ldg, pf, npf);
+  switch (nc - v0) {
+  case 1:
+    HT_KERNEL(HtGramTile)(R, 1, mc, a, lda, b + v0 * HT_KERNEL_W, ldb, g + v0 * HT_KERNEL_W, ldg, pf, npf);
+    break;
+  case 2:
+    HT_KERNEL(HtGramTile)(R, 2, mc, a, lda, b + v0 * HT_KERNEL_W, ldb, g + v0 * HT_KERNEL_W, ldg, pf, npf);
+    break;
+  }
+}
+
+/*
+   the upper part of g (fpad x fpad, row-major) += W^T W for the mc rows of W (row stride fpad, a multiple of 8 and
+   of R, zero beyond the data's columns), and gy (fpad) += W^T wy when wy (mc values) is not NULL: for each R rows of
+   g the columns from the first of them on, in register tiles, each one pass over the rows of W, which are in the L1
+   cache. Entries of g left of the diagonal inside the diagonal tiles are summed too (and not used). The nextbytes
+   bytes at next (the rows the caller shifts next) are prefetched on the way, a cache line per row of a tile.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtGramUpperKernel)(PetscInt mc, PetscInt fpad, const PetscReal *PETSC_RESTRICT w, const PetscReal *PETSC_RESTRICT wy, PetscReal *PETSC_RESTRICT g, PetscReal *PETSC_RESTRICT gy, const void *next, PetscInt nextbytes)
+{
+  const char *pf  = (const char *)next;
+  PetscInt    npf = (nextbytes + HT_GRAM_LINE - 1) / HT_GRAM_LINE;
+
+  for (PetscInt a0 = 0; a0 < fpad; a0 += HT_GRAM_R) HT_KERNEL(HtGramTileRow)(HT_GRAM_R, (fpad - a0) / HT_KERNEL_W, mc, w + a0, fpad, w + a0, fpad, g + a0 * fpad + a0, fpad, &pf, &npf);
+  if (wy) HT_KERNEL(HtGramTileRow)(1, fpad / HT_KERNEL_W, mc, wy, 1, w, fpad, gy, 0, &pf, &npf);
+}
+
+#undef HT_GRAM_R
+#undef HT_GRAM_C
+#undef HT_GRAM_LINE

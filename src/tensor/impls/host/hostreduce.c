@@ -502,45 +502,70 @@ static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-#define HT_COV_CHUNK_BYTES (128 * 1024) /* a chunk of shifted rows stays in the L2 cache */
-#define HT_GRAM_BLOCK      8            /* the Gram kernel's blocks of 8 x 8 entries */
+#define HT_COV_CHUNK_BYTES (512 * 1024) /* rows merged as one chunk, at least fpad of them: the merge costs about nv^2 */
+#define HT_COV_SUB_BYTES   (32 * 1024)  /* rows shifted together: they stay in the L1 cache for the Gram kernel */
+#define HT_COV_SUB_MIN     16           /* rows shifted together at least (wide rows) */
+#define HT_GRAM_PAD        8            /* the Gram kernel's rows are padded to a multiple of 8 columns */
 #define HT_KERNEL_TEMPLATE <heat/private/kernels/gram.h>
 #include <heat/private/kernellevels.h>
 
 /*
    out = the packed moments of m rows of f columns, and of the target y as column f when y is not NULL (f + 1
-   variables then), in one pass: each chunk of rows is shifted by the running mean
-   of the rows before it (the first row for the first chunk) into a work copy (zero-padded to whole blocks; the
-   padding columns are zeroed once, at allocation), the Gram kernel gives the chunk's sums of products about the
-   shift and its column sums, the small correction for the chunk mean's distance to the shift makes them its M2, and
-   Chan's merge adds the chunk to the moments of the rows before.
+   variables then), in one pass: each chunk of rows is shifted by the running mean of the rows before it (the first
+   row for the first chunk), a few rows at a time, into a work copy (zero-padded to whole vectors; the padding
+   columns are zeroed once, at allocation) that the Gram kernel reads while it is in the L1 cache. The kernel sums the
+   chunk's products about the shift (the upper triangle, and W^T (y - shift) for the target apart: a vector, not a
+   column of blocks), the shift kernel its column sums; the small correction for the chunk mean's distance to the
+   shift makes them its M2, and Chan's merge adds the chunk to the moments of the rows before.
    The kernels are compiled per x86-64 level (include/heat/private/kernels/gram.h); OpenBLAS's syrk reached a quarter
    of its DGEMM rate with F = 16.
 */
 static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScalar *x, const PetscScalar *y, PetscReal out[])
 {
-  PetscInt   nv = f + (y ? 1 : 0), fpad = (nv + HT_GRAM_BLOCK - 1) / HT_GRAM_BLOCK * HT_GRAM_BLOCK, chunk = PetscMax(1, HT_COV_CHUNK_BYTES / (PetscInt)sizeof(PetscScalar) / PetscMax(fpad, 1)), size = 1 + 2 * nv + nv * nv;
-  PetscReal *cm, *shift, *mean, *m2, *work, *colsum;
-  void (*shiftrows)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, PetscReal *) = HtKernelPick(HtShiftKernel);
-  void (*gram)(PetscInt, PetscInt, PetscInt, const PetscReal *, PetscReal *, PetscReal *)              = HtKernelPick(HtGramUpperKernel);
+  PetscInt   nv = f + (y ? 1 : 0), fpad = (f + HT_GRAM_PAD - 1) / HT_GRAM_PAD * HT_GRAM_PAD, rowbytes = PetscMax(fpad, 1) * (PetscInt)sizeof(PetscReal), size = 1 + 2 * nv + nv * nv;
+  PetscInt   sub = PetscMax(HT_COV_SUB_MIN, HT_COV_SUB_BYTES / rowbytes), chunk = (PetscMax(HT_COV_CHUNK_BYTES / rowbytes, fpad) + sub - 1) / sub * sub;
+  PetscReal *cm, *shift, *mean, *m2, *work, *wy, *g, *gy, *colsum;
+  void (*shiftrows)(PetscInt, PetscInt, PetscInt, const PetscScalar *, const PetscReal *, PetscReal *, PetscReal *)        = HtKernelPick(HtShiftKernel);
+  void (*gram)(PetscInt, PetscInt, const PetscReal *, const PetscReal *, PetscReal *, PetscReal *, const void *, PetscInt) = HtKernelPick(HtGramUpperKernel);
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(out, size));
-  PetscCall(PetscCalloc3((size_t)PetscMin(chunk, PetscMax(m, 1)) * fpad, &work, size, &cm, fpad, &colsum)); /* the lower blocks of m2 and the padding columns of work stay 0 */
+  if (!m) PetscFunctionReturn(PETSC_SUCCESS);
+  sub = PetscMin(sub, m);
+  PetscCall(PetscCalloc6((size_t)sub * fpad, &work, sub, &wy, size, &cm, (size_t)fpad * fpad, &g, fpad, &gy, fpad, &colsum)); /* the lower triangle of m2 and the padding columns of work stay 0 */
   shift = cm + 1;
   mean  = cm + 1 + nv;
   m2    = cm + 1 + 2 * nv;
-  for (PetscInt j = 0; j < f; j++) shift[j] = m ? PetscRealPart(x[j]) : 0;
-  if (y) shift[f] = m ? PetscRealPart(y[0]) : 0;
+  for (PetscInt j = 0; j < f; j++) shift[j] = PetscRealPart(x[j]);
+  if (y) shift[f] = PetscRealPart(y[0]);
   for (PetscInt i0 = 0; i0 < m; i0 += chunk) {
-    PetscInt mc = PetscMin(chunk, m - i0);
+    PetscInt  mc   = PetscMin(chunk, m - i0);
+    PetscReal ysum = 0, yy = 0;
 
+    PetscCall(PetscArrayzero(g, (size_t)fpad * fpad));
+    PetscCall(PetscArrayzero(gy, fpad));
+    PetscCall(PetscArrayzero(colsum, fpad));
+    for (PetscInt s0 = i0; s0 < i0 + mc; s0 += sub) {
+      PetscInt ms = PetscMin(sub, i0 + mc - s0);
+
+      shiftrows(ms, f, fpad, x + (size_t)s0 * f, shift, work, colsum);
+      for (PetscInt i = 0; y && i < ms; i++) {
+        wy[i] = PetscRealPart(y[s0 + i]) - shift[f];
+        ysum += wy[i];
+        yy += wy[i] * wy[i];
+      }
+      gram(ms, fpad, work, y ? wy : NULL, g, gy, x + (size_t)(s0 + ms) * f, (PetscInt)sizeof(PetscScalar) * f * PetscMin(sub, m - s0 - ms));
+    }
     cm[0] = mc;
-    shiftrows(mc, f, fpad, x + (size_t)i0 * f, shift, work);
-    if (y)
-      for (PetscInt i = 0; i < mc; i++) work[(size_t)i * fpad + f] = PetscRealPart(y[i0 + i]) - shift[f];
-    gram(mc, nv, fpad, work, m2, colsum);
-    for (PetscInt j = 0; j < nv; j++) mean[j] = colsum[j] / mc;
+    for (PetscInt r = 0; r < f; r++) {
+      PetscCall(PetscArraycpy(m2 + r * nv + r, g + r * fpad + r, f - r));
+      if (y) m2[r * nv + f] = gy[r];
+      mean[r] = colsum[r] / mc;
+    }
+    if (y) {
+      m2[f * nv + f] = yy;
+      mean[f]        = ysum / mc;
+    }
     for (PetscInt c = 0; c < nv; c++)
       for (PetscInt r = c; r < nv; r++) m2[c * nv + r] -= mc * mean[r] * mean[c];
     HtMomentsMergeN(nv, cm, out);
@@ -548,7 +573,7 @@ static PetscErrorCode HtCovMoments_Host(PetscInt m, PetscInt f, const PetscScala
   }
   for (PetscInt r = 0; r < nv; r++)
     for (PetscInt c = r + 1; c < nv; c++) out[1 + 2 * nv + c * nv + r] = out[1 + 2 * nv + r * nv + c];
-  PetscCall(PetscFree3(work, cm, colsum));
+  PetscCall(PetscFree6(work, wy, cm, g, gy, colsum));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
