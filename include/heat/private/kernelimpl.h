@@ -92,5 +92,36 @@ static inline void HtRowsHalfNorms(PetscInt n, PetscInt f, const PetscScalar *r,
   }
 }
 
+#define HtUnparen(...) __VA_ARGS__
+/* a fold of a butterfly over rows (below): out = lane by lane, the lanes of a and b selected by the shuffle indices A
+   (a parenthesized list) plus those selected by B */
+#define HtVecFoldSum(a, b, out, A, B) (out) = __builtin_shufflevector(a, b, HtUnparen A) + __builtin_shufflevector(a, b, HtUnparen B)
+/* the lanes of x reordered by the shuffle indices P */
+#define HtVecPermute(x, P) (x) = __builtin_shufflevector(x, x, HtUnparen P)
+
+/*
+   Lane r of out = the fold of all lanes of row in[r], for the W rows in[] of W lanes (of type T; FOLD as
+   HtVecFoldSum, PERMUTE as HtVecPermute): a butterfly of 4 + 2 + 1 lane-wise folds for 8 rows instead of 3 per row;
+   the rows come out bit-reversed, then reordered. For sums, lane r of the result adds the lanes of row r pairwise,
+   ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)) at 8 lanes, (0 + 2) + (1 + 3) at 4: in the same order wherever the row
+   sits. kernellevels.h names the one of the template's width HtVecButterfly.
+*/
+#define HtVecButterfly8(T, FOLD, PERMUTE, in, out) \
+  do { \
+    T p_[4], q_[2]; \
+    for (PetscInt r_ = 0; r_ < 4; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(p_[2 * r_], p_[2 * r_ + 1], q_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
+    FOLD(q_[0], q_[1], out, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
+    PERMUTE(out, (0, 4, 2, 6, 1, 5, 3, 7)); \
+  } while (0)
+#define HtVecButterfly4(T, FOLD, PERMUTE, in, out) \
+  do { \
+    T p_[2]; \
+    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
+    FOLD(p_[0], p_[1], out, (0, 4, 2, 6), (1, 5, 3, 7)); \
+    PERMUTE(out, (0, 2, 1, 3)); \
+  } while (0)
+#define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
+
 /* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
 #define HT_UNROLL_ROWS _Pragma("GCC unroll 8")

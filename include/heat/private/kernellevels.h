@@ -11,6 +11,7 @@
 #define HtVecLabel     HtPaste(HtVecLabel, HT_KERNEL_W)
 #define HtVecArg       HtPaste(HtVecArg, HT_KERNEL_W)
 #define HtVecIota      HtPaste(HtVecIota, HT_KERNEL_W)
+#define HtVecButterfly HtPaste(HtVecButterfly, HT_KERNEL_W)
 
 #define HT_KERNEL_W 2
 #define HT_KERNEL_ATTR
@@ -41,6 +42,7 @@
 #undef HtVecLabel
 #undef HtVecArg
 #undef HtVecIota
+#undef HtVecButterfly
 #undef HtPaste
 #undef HtPaste_
 #undef HT_KERNEL_TEMPLATE

@@ -1,8 +1,8 @@
 /*
-   Exponentials and logarithms of arrays in vectors (the softmax of the logistic pass, src/tensor/impls/host/hostsamples.c),
-   a template included there once per x86-64 level (include/heat/private/kernellevels.h). libm's exp() and log() are
-   scalar calls of 15-20 cycles each, more than the rest of the pass per class; these evaluate HT_KERNEL_W values at
-   once. Every value, the last ones of an array too, goes through the same vector instructions, so a result does not
+   Exponentials and logarithms in vectors, of a vector's lanes and of arrays (the softmax of the logistic pass,
+   src/tensor/impls/host/hostsamples.c), a template included there once per x86-64 level
+   (include/heat/private/kernellevels.h). libm's exp() and log() are scalar calls of 15-20 cycles each, more than the
+   rest of the pass per class; these evaluate HT_KERNEL_W values at once. Every value, the last ones of an array too, goes through the same vector instructions, so a result does not
    depend on where the value sits; the levels differ only by the fused multiply-adds of AVX2 and AVX-512 (last bit).
 
    exp(x): x = n ln2 + r with |r| <= ln2/2 (n rounded to the nearest integer by adding 1.5 * 2^52, ln2 in a high part
@@ -42,55 +42,69 @@ static const PetscReal HtExpTaylor[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1
 static const PetscReal HtAtanhSeries[] = {2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13, 2.0 / 11, 2.0 / 9, 2.0 / 7, 2.0 / 5, 2.0 / 3, 2.0};
 #endif
 
-/* x[0, n) = exp(x[0, n)) */
-HT_KERNEL_ATTR static void HT_KERNEL(HtExpKernel)(PetscInt n, PetscReal *PETSC_RESTRICT x)
+/* exp of the lanes of v */
+HT_KERNEL_ATTR static inline HtVec HT_KERNEL(HtVecExp)(HtVec v)
 {
   const HtVec shifter = (HtVec){0} + 0x1.8p52, ln2hi = (HtVec){0} + 0x1.62e42fee00000p-1, ln2lo = (HtVec){0} + 0x1.a39ef35793c76p-33;
   const HtVec lo = (HtVec){0} - 746.0, hi = (HtVec){0} + 710.0;
+  HtVec       p, kn, half, r;
+  HtVecIndex  bias = (HtVecIndex){0} + 1023, k1, k2;
 
+  v    = HtVecSelect((HtVecIndex)(v < lo), lo, v);
+  v    = HtVecSelect((HtVecIndex)(v > hi), hi, v);
+  kn   = (v * 0x1.71547652b82fep0 + shifter) - shifter; /* n = round(x / ln2) */
+  r    = (v - kn * ln2hi) - kn * ln2lo;
+  HtVecPolynomial(r, HtExpTaylor, p);
+  half = (kn * 0.5 + shifter) - shifter; /* n = half + (n - half), each within the normal exponents */
+  k1   = (HtVecIndex)(half + shifter) - (HtVecIndex)shifter;
+  k2   = (HtVecIndex)((kn - half) + shifter) - (HtVecIndex)shifter;
+  return p * (HtVec)((k1 + bias) << 52) * (HtVec)((k2 + bias) << 52);
+}
+
+/* x[0, n) = exp(x[0, n)) */
+HT_KERNEL_ATTR static void HT_KERNEL(HtExpKernel)(PetscInt n, PetscReal *PETSC_RESTRICT x)
+{
   for (PetscInt i = 0; i < n; i += HT_KERNEL_W) {
-    PetscInt   w    = PetscMin(HT_KERNEL_W, n - i);
-    HtVec      v    = (HtVec){0}, p, kn, half, r;
-    HtVecIndex bias = (HtVecIndex){0} + 1023, k1, k2;
+    PetscInt w = PetscMin(HT_KERNEL_W, n - i);
+    HtVec    v = (HtVec){0};
 
     HtVecLoadFirst(v, x + i, w);
-    v    = HtVecSelect((HtVecIndex)(v < lo), lo, v);
-    v    = HtVecSelect((HtVecIndex)(v > hi), hi, v);
-    kn   = (v * 0x1.71547652b82fep0 + shifter) - shifter; /* n = round(x / ln2) */
-    r    = (v - kn * ln2hi) - kn * ln2lo;
-    HtVecPolynomial(r, HtExpTaylor, p);
-    half = (kn * 0.5 + shifter) - shifter; /* n = half + (n - half), each within the normal exponents */
-    k1   = (HtVecIndex)(half + shifter) - (HtVecIndex)shifter;
-    k2   = (HtVecIndex)((kn - half) + shifter) - (HtVecIndex)shifter;
-    v    = p * (HtVec)((k1 + bias) << 52) * (HtVec)((k2 + bias) << 52);
+    v = HT_KERNEL(HtVecExp)(v);
     HtVecStoreFirst(v, x + i, w);
   }
 }
 
-/* s[0, n) = log(s[0, n)) for positive normal s; inf and NaN pass through */
-HT_KERNEL_ATTR static void HT_KERNEL(HtLogKernel)(PetscInt n, PetscReal *PETSC_RESTRICT s)
+/* log of the lanes of v, positive normal numbers; inf and NaN pass through */
+HT_KERNEL_ATTR static inline HtVec HT_KERNEL(HtVecLog)(HtVec v)
 {
   const HtVec      shifter = (HtVec){0} + 0x1.8p52, ln2hi = (HtVec){0} + 0x1.62e42fee00000p-1, ln2lo = (HtVec){0} + 0x1.a39ef35793c76p-33;
   const HtVecIndex mantissa = (HtVecIndex){0} + 0x000fffffffffffffLL, one = (HtVecIndex){0} + 0x3ff0000000000000LL;
+  HtVec            m, f, f2, q, ed, out;
+  HtVecIndex       e, big;
 
+  e   = ((HtVecIndex)v >> 52) - 1023;
+  m   = (HtVec)(((HtVecIndex)v & mantissa) | one); /* in [1, 2) */
+  big = (HtVecIndex)(m > 0x1.6a09e667f3bcdp0);    /* m > sqrt(2): m / 2, e + 1 */
+  m   = HtVecSelect(big, m * 0.5, m);
+  e   = e - big;
+  ed  = (HtVec)(e + (HtVecIndex)shifter) - shifter;
+  f   = (m - 1.0) / (m + 1.0);
+  f2  = f * f;
+  HtVecPolynomial(f2, HtAtanhSeries, q);
+  out = ed * ln2hi + (f * q + ed * ln2lo);
+  return HtVecSelect((HtVecIndex)(v < (HtVec){0} + HUGE_VAL), out, v); /* not PETSC_INFINITY, a finite number */
+}
+
+/* s[0, n) = log(s[0, n)) for positive normal s; inf and NaN pass through (inline: only tests/tensor/explog.c calls it) */
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogKernel)(PetscInt n, PetscReal *PETSC_RESTRICT s)
+{
   for (PetscInt i = 0; i < n; i += HT_KERNEL_W) {
-    PetscInt   w = PetscMin(HT_KERNEL_W, n - i);
-    HtVec      v = (HtVec){0} + 1.0, m, f, f2, q, ed, out;
-    HtVecIndex e, big;
+    PetscInt w = PetscMin(HT_KERNEL_W, n - i);
+    HtVec    v = (HtVec){0} + 1.0;
 
     HtVecLoadFirst(v, s + i, w);
-    e   = ((HtVecIndex)v >> 52) - 1023;
-    m   = (HtVec)(((HtVecIndex)v & mantissa) | one); /* in [1, 2) */
-    big = (HtVecIndex)(m > 0x1.6a09e667f3bcdp0);    /* m > sqrt(2): m / 2, e + 1 */
-    m   = HtVecSelect(big, m * 0.5, m);
-    e   = e - big;
-    ed  = (HtVec)(e + (HtVecIndex)shifter) - shifter;
-    f   = (m - 1.0) / (m + 1.0);
-    f2  = f * f;
-    HtVecPolynomial(f2, HtAtanhSeries, q);
-    out = ed * ln2hi + (f * q + ed * ln2lo);
-    out = HtVecSelect((HtVecIndex)(v < (HtVec){0} + HUGE_VAL), out, v); /* not PETSC_INFINITY, a finite number */
-    HtVecStoreFirst(out, s + i, w);
+    v = HT_KERNEL(HtVecLog)(v);
+    HtVecStoreFirst(v, s + i, w);
   }
 }
 

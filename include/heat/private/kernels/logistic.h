@@ -1,8 +1,10 @@
 /*
-   The products of the logistic pass (src/tensor/impls/host/hostsamples.c), a template included there once per x86-64
-   level (include/heat/private/kernellevels.h): the scores X W^T and the gradient D^T X of a chunk of rows that is in
-   cache, in vectors of HT_KERNEL_W features. A row's score is computed by the same instructions wherever the row sits
-   (its dot products in HT_KERNEL_W partial sums added in a fixed order), so it does not depend on the number of ranks.
+   The logistic pass (src/tensor/impls/host/hostsamples.c), a template included there once per x86-64 level
+   (include/heat/private/kernellevels.h) after explog.h: chunks of HT_LOGISTIC_L1_ROWS rows go from the scores X W^T
+   through the softmax and the log-loss to the gradient D^T [X, 1] while they are in the first-level cache, so that X
+   is read from memory once and nothing of size rows x classes is formed; within a chunk, blocks of HT_KERNEL_W rows,
+   one row in each lane of a vector. A row's values are computed by the same instructions wherever the row sits (in
+   its lane of a block, in a padded last block), so they do not depend on the number of ranks.
 */
 
 /* the sum of the lanes of v, pairwise in a fixed order */
@@ -17,84 +19,178 @@ HT_KERNEL_ATTR static inline PetscReal HT_KERNEL(HtVecLaneSum)(HtVec v)
 }
 
 /*
-   z[t] = x . w_t for one row x of f features and n <= 4 rows w_t of W (row stride f): each in HT_KERNEL_W partial sums
-   over the steps of features, added pairwise, plus the features past the last step; x is read once for the n
+   z[c] (C vectors, lane r for row r) = x_r . w_c + b_c for the HT_KERNEL_W rows xr (f values each) and the rows w_c of
+   W (C x f, then b): each dot product in HT_KERNEL_W partial sums over the steps of features, added pairwise by a
+   butterfly over the rows (HtVecButterfly, the order of HtVecLaneSum), plus the features past the last step in a
+   scalar sum
 */
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticDots)(PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscInt n, const PetscScalar *PETSC_RESTRICT W, PetscScalar *PETSC_RESTRICT z)
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockScores)(PetscInt f, const PetscScalar *PETSC_RESTRICT xr, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscReal *PETSC_RESTRICT z)
 {
-  HtVec    acc[4] = {{0}}, xv, wv;
-  PetscInt j      = 0;
+  enum {
+    R = HT_KERNEL_W
+  };
+  const PetscInt j0 = f - f % HT_KERNEL_W;
 
-  for (; j + HT_KERNEL_W <= f; j += HT_KERNEL_W) {
-    __builtin_memcpy(&xv, x + j, sizeof(xv));
-    for (PetscInt t = 0; t < n; t++) {
-      __builtin_memcpy(&wv, W + t * f + j, sizeof(wv));
-      acc[t] += xv * wv;
+  for (PetscInt c = 0; c < C; c++) {
+    const PetscScalar *wc = wb + c * f;
+    HtVec              acc[R], s, xv, wv;
+
+    HT_UNROLL_ROWS
+    for (PetscInt r = 0; r < R; r++) acc[r] = (HtVec){0};
+    for (PetscInt j = 0; j < j0; j += HT_KERNEL_W) {
+      __builtin_memcpy(&wv, wc + j, sizeof(wv));
+      HT_UNROLL_ROWS
+      for (PetscInt r = 0; r < R; r++) {
+        __builtin_memcpy(&xv, xr + r * f + j, sizeof(xv));
+        acc[r] += xv * wv;
+      }
     }
-  }
-  for (PetscInt t = 0; t < n; t++) {
-    PetscReal tail = 0;
+    HtVecButterfly(HtVec, HtVecFoldSum, HtVecPermute, acc, s);
+    if (j0 < f) { /* lane by lane, not through an array in memory: a vector load of scalar stores is not forwarded */
+      HtVec tv;
 
-    for (PetscInt jt = j; jt < f; jt++) tail += PetscRealPart(x[jt] * W[t * f + jt]);
-    z[t] = HT_KERNEL(HtVecLaneSum)(acc[t]) + tail;
+      for (PetscInt r = 0; r < R; r++) {
+        PetscReal t = 0;
+
+        for (PetscInt j = j0; j < f; j++) t += PetscRealPart(xr[r * f + j] * wc[j]);
+        tv[r] = t;
+      }
+      s = s + tv;
+    }
+    s = s + PetscRealPart(wb[C * f + c]);
+    __builtin_memcpy(z + c * R, &s, sizeof(s));
   }
 }
 
-/* z (mc x C) = X W^T for the chunk's rows, W C x f row-major, four classes at a time; for few classes this beats a
-   GEMM, which packs the chunk first */
-HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticScoresKernel)(PetscInt mc, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscInt C, const PetscScalar *PETSC_RESTRICT W, PetscScalar *PETSC_RESTRICT z)
+/* grad (C x f) += D^T X for the HT_KERNEL_W rows xr (f values each) of a block and its D^T (C vectors d, lane r for row
+   r): the terms of the block's rows added to each vector of grad one after the other */
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockGradient)(PetscInt f, const PetscScalar *PETSC_RESTRICT xr, PetscInt C, const PetscReal *PETSC_RESTRICT d, PetscScalar *PETSC_RESTRICT grad)
 {
-  for (PetscInt i = 0; i < mc; i++)
-    for (PetscInt c = 0; c < C; c += 4) HT_KERNEL(HtLogisticDots)(f, x + (size_t)i * f, PetscMin(4, C - c), W + (size_t)c * f, z + i * C + c);
+  enum {
+    R = HT_KERNEL_W
+  };
+  const PetscInt j0 = f - f % HT_KERNEL_W;
+
+  for (PetscInt c = 0; c < C; c++) {
+    const PetscReal *PETSC_RESTRICT dc = d + c * R;
+    PetscScalar *PETSC_RESTRICT     gc = grad + c * f;
+    HtVec                           g, xv;
+
+    for (PetscInt j = 0; j < j0; j += HT_KERNEL_W) {
+      __builtin_memcpy(&g, gc + j, sizeof(g));
+      HT_UNROLL_ROWS
+      for (PetscInt r = 0; r < R; r++) {
+        __builtin_memcpy(&xv, xr + r * f + j, sizeof(xv));
+        g += dc[r] * xv;
+      }
+      __builtin_memcpy(gc + j, &g, sizeof(g));
+    }
+    for (PetscInt j = j0; j < f; j++)
+      for (PetscInt r = 0; r < R; r++) gc[j] += dc[r] * xr[r * f + j];
+  }
 }
 
 /*
-   acc (C x f, then C) += D^T [X, 1] for the chunk's rows x (mc x f) and D (mc x C): the terms of four rows summed
-   before they are added, in vectors of features, so that each entry of acc is loaded and stored once per four rows
+   the rows [0, m) of x (m a multiple of HT_KERNEL_W, at most HT_LOGISTIC_L1_ROWS) with classes y, of which the first
+   `valid` count (the others are padding and add nothing), while they are in the first-level cache: their scores, the
+   softmax (shifted by the row's maximum; exponentials and logarithms by HtVecExp() and HtVecLog()), the log-losses
+   log sum_c exp(z_c) - z_y added to *loss lane by lane, prob (valid x C, or NULL) the probabilities, and D = P - Y
+   added to the gradient: grad (C x f) += D^T X, and to dsum (C vectors) lane by lane. Each step is a loop over the
+   blocks, whose iterations are independent: the long chains of dependent operations of one block (the exponentials,
+   the logarithm) overlap those of the next. z (C m), mx and zy (m each): the blocks' scores, maxima and the scores of
+   their classes.
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticGradientKernel)(PetscInt mc, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscInt C, const PetscScalar *PETSC_RESTRICT D, PetscScalar *PETSC_RESTRICT acc)
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscReal *PETSC_RESTRICT z, PetscReal *PETSC_RESTRICT mx, PetscReal *PETSC_RESTRICT zy, PetscScalar *PETSC_RESTRICT prob, PetscScalar *PETSC_RESTRICT grad, PetscReal *PETSC_RESTRICT dsum, HtVec *loss)
 {
-  const PetscInt nw = C * f;
-  PetscInt       i  = 0;
+  enum {
+    R = HT_KERNEL_W
+  };
+  const HtVec zero = {0}, one = zero + 1;
+  HtVec       v, mxv, zyv, sum, d;
+  HtVecIndex  yv, live;
 
-  for (; i + 4 <= mc; i += 4) {
-    const PetscScalar *xi = x + (size_t)i * f, *di = D + i * C;
+  for (PetscInt i0 = 0; i0 < m; i0 += R) {
+    const PetscScalar *xr = x + (size_t)i0 * f;
 
+    /* the rows HT_LOGISTIC_PREFETCH blocks ahead, into cache while this block computes (prefetches never fault) */
+    for (size_t b = 0; b < R * f * sizeof(PetscScalar); b += 64) __builtin_prefetch((const char *)(xr + HT_LOGISTIC_PREFETCH * R * f) + b);
+    HT_KERNEL(HtLogisticBlockScores)(f, xr, C, wb, z + i0 * C);
+  }
+  for (PetscInt i0 = 0; i0 < m; i0 += R) {
+    mxv = zero - HUGE_VAL; /* PETSC_NINFINITY is finite */
+    zyv = zero;
+    for (PetscInt r = 0; r < R; r++) yv[r] = y[i0 + r];
     for (PetscInt c = 0; c < C; c++) {
-      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
-      PetscScalar                 d0 = di[c], d1 = di[C + c], d2 = di[2 * C + c], d3 = di[3 * C + c];
-      PetscInt                    j  = 0;
-
-      for (; j + HT_KERNEL_W <= f; j += HT_KERNEL_W) {
-        HtVec g, x0, x1, x2, x3;
-
-        __builtin_memcpy(&g, gc + j, sizeof(g));
-        __builtin_memcpy(&x0, xi + j, sizeof(x0));
-        __builtin_memcpy(&x1, xi + f + j, sizeof(x1));
-        __builtin_memcpy(&x2, xi + 2 * f + j, sizeof(x2));
-        __builtin_memcpy(&x3, xi + 3 * f + j, sizeof(x3));
-        g += (d0 * x0 + d1 * x1) + (d2 * x2 + d3 * x3);
-        __builtin_memcpy(gc + j, &g, sizeof(g));
-      }
-      for (; j < f; j++) gc[j] += (d0 * xi[j] + d1 * xi[f + j]) + (d2 * xi[2 * f + j] + d3 * xi[3 * f + j]);
-      acc[nw + c] += (d0 + d1) + (d2 + d3);
+      __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
+      mxv = HtVecSelect((HtVecIndex)(mxv < v), v, mxv);
+      zyv = HtVecSelect((HtVecIndex)(yv == (HtLaneInt)c), v, zyv);
+    }
+    __builtin_memcpy(mx + i0, &mxv, sizeof(mxv));
+    __builtin_memcpy(zy + i0, &zyv, sizeof(zyv));
+  }
+  for (PetscInt i0 = 0; i0 < m; i0 += R)
+    for (PetscInt c = 0; c < C; c++) {
+      __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
+      __builtin_memcpy(&mxv, mx + i0, sizeof(mxv));
+      v = HT_KERNEL(HtVecExp)(v - mxv);
+      __builtin_memcpy(z + i0 * C + c * R, &v, sizeof(v));
+    }
+  for (PetscInt i0 = 0; i0 < m; i0 += R) {
+    sum  = zero;
+    live = (HtVecIndex)(HtVecIota < (HtLaneInt)(valid - i0));
+    for (PetscInt r = 0; r < R; r++) yv[r] = y[i0 + r];
+    for (PetscInt c = 0; c < C; c++) {
+      __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
+      sum += v;
+    }
+    __builtin_memcpy(&mxv, mx + i0, sizeof(mxv));
+    __builtin_memcpy(&zyv, zy + i0, sizeof(zyv));
+    *loss += HtVecSelect(live, (HT_KERNEL(HtVecLog)(sum) + mxv) - zyv, zero);
+    for (PetscInt c = 0; c < C; c++) {
+      __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
+      v = v / sum;
+      if (prob)
+        for (PetscInt r = 0; r < PetscMin(R, valid - i0); r++) prob[(i0 + r) * C + c] = v[r];
+      d = HtVecSelect(live, v - HtVecSelect((HtVecIndex)(yv == (HtLaneInt)c), one, zero), zero);
+      __builtin_memcpy(z + i0 * C + c * R, &d, sizeof(d));
+      __builtin_memcpy(&v, dsum + c * R, sizeof(v));
+      v += d;
+      __builtin_memcpy(dsum + c * R, &v, sizeof(v));
     }
   }
-  for (; i < mc; i++)
-    for (PetscInt c = 0; c < C; c++) {
-      PetscScalar *PETSC_RESTRICT gc = acc + (size_t)c * f;
+  for (PetscInt i0 = 0; i0 < m; i0 += R) HT_KERNEL(HtLogisticBlockGradient)(f, x + (size_t)i0 * f, C, z + i0 * C, grad);
+}
 
-      for (PetscInt j = 0; j < f; j++) gc[j] += D[i * C + c] * x[(size_t)i * f + j];
-      acc[nw + c] += D[i * C + c];
-    }
+/*
+   acc (C x f, then C, then 1) += D^T [X, 1] and the sum of the log-losses of the rows [0, valid) of x (m x f, m a
+   multiple of HT_KERNEL_W; the rows past valid are zero padding) with classes y, at the coefficients wb (W, C x f, then
+   b); prob (valid x C, or NULL) = their probabilities; in chunks of HT_LOGISTIC_L1_ROWS rows (HtLogisticChunk()).
+   work: (C + 2) HT_LOGISTIC_L1_ROWS + C HT_KERNEL_W reals.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticKernel)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscScalar *PETSC_RESTRICT prob, PetscReal *PETSC_RESTRICT work, PetscScalar *PETSC_RESTRICT acc)
+{
+  enum {
+    R = HT_KERNEL_W,
+    L = HT_LOGISTIC_L1_ROWS
+  };
+  PetscReal *z = work, *mx = z + C * L, *zy = mx + L, *dsum = zy + L;
+  HtVec      loss = {0}, ds;
+  _Static_assert(HT_LOGISTIC_ROWS % R == 0 && L % HT_LOGISTIC_ROWS == 0, "blocks of rows divide the padding, which divides the chunks");
+
+  for (PetscInt q = 0; q < C * R; q++) dsum[q] = 0;
+  for (PetscInt i0 = 0; i0 < m; i0 += L) HT_KERNEL(HtLogisticChunk)(PetscMin(L, m - i0), valid - i0, f, x + (size_t)i0 * f, y + i0, C, wb, z, mx, zy, prob ? prob + (size_t)i0 * C : NULL, acc, dsum, &loss);
+  for (PetscInt c = 0; c < C; c++) {
+    __builtin_memcpy(&ds, dsum + c * R, sizeof(ds));
+    acc[C * f + c] += HT_KERNEL(HtVecLaneSum)(ds);
+  }
+  acc[C * f + C] += HT_KERNEL(HtVecLaneSum)(loss);
 }
 
 /*
    the rows of z (m x C) plus b become their softmax: shifted by their maxima, exponentiated and normalized, the
-   exponentials in vectors (HtExpKernel, explog.h); with zmax and lse (m values each; or both NULL) also their
-   log-sum-exp log sum_c exp(z_c + b_c), the logarithms in vectors too
+   exponentials in vectors (HtExpKernel, explog.h)
 */
-HT_KERNEL_ATTR static void HT_KERNEL(HtSoftmaxRowsKernel)(PetscInt m, PetscInt C, const PetscScalar *PETSC_RESTRICT b, PetscScalar *PETSC_RESTRICT z, PetscReal *PETSC_RESTRICT zmax, PetscReal *PETSC_RESTRICT lse)
+HT_KERNEL_ATTR static void HT_KERNEL(HtSoftmaxRowsKernel)(PetscInt m, PetscInt C, const PetscScalar *PETSC_RESTRICT b, PetscScalar *PETSC_RESTRICT z)
 {
   for (PetscInt i = 0; i < m; i++) {
     PetscScalar *zi = z + i * C;
@@ -105,7 +201,6 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtSoftmaxRowsKernel)(PetscInt m, PetscInt C
       mx = PetscMax(mx, PetscRealPart(zi[c]));
     }
     for (PetscInt c = 0; c < C; c++) zi[c] -= mx;
-    if (zmax) zmax[i] = mx;
   }
   HT_KERNEL(HtExpKernel)(m * C, (PetscReal *)z);
   for (PetscInt i = 0; i < m; i++) {
@@ -114,9 +209,5 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtSoftmaxRowsKernel)(PetscInt m, PetscInt C
 
     for (PetscInt c = 0; c < C; c++) sum += PetscRealPart(zi[c]);
     for (PetscInt c = 0; c < C; c++) zi[c] /= sum;
-    if (lse) lse[i] = sum;
   }
-  if (!lse) return;
-  HT_KERNEL(HtLogKernel)(m, lse);
-  for (PetscInt i = 0; i < m; i++) lse[i] += zmax[i];
 }

@@ -2,10 +2,9 @@
    The nearest-point kernel of HtPoints (src/tensor/impls/host/hostpoints.c), a template included there once per x86-64 level
    (include/heat/private/kernellevels.h): HT_KERNEL_W is its vector width (rows per block, and centers per block).
 */
-#define HtVecButterfly  HtPaste(HtVecButterfly, HT_KERNEL_W)
-#define HtVecCombine    HtPaste(HtVecCombine, HT_KERNEL_W)
-#define HtVecUpdate     HtPaste(HtVecUpdate, HT_KERNEL_W)
-#define HtVecTranspose  HtPaste(HtVecTranspose, HT_KERNEL_W)
+#define HtVecCombine   HtPaste(HtVecCombine, HT_KERNEL_W)
+#define HtVecUpdate    HtPaste(HtVecUpdate, HT_KERNEL_W)
+#define HtVecTranspose HtPaste(HtVecTranspose, HT_KERNEL_W)
 
 /*
    the rows [i0, i0 + W) of x (xr = x + i0 f), with nearest centers labels[] and weights wv (0 for padding rows): d[i] =
@@ -189,7 +188,6 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtPoints_Host *w, Pe
   if (accumulate) HT_KERNEL(HtSumsKernel)(valid, f, w->k, x, weights, best, w->acc, w->acc + w->k * (f + 1));
 }
 
-#undef HtVecButterfly
 #undef HtVecCombine
 #undef HtVecUpdate
 #undef HtVecTranspose

@@ -54,11 +54,10 @@ struct _n_HtPoints_Host {
     (best).idx         = ((candidate) & larger_) | ((best).idx & ~larger_); \
   } while (0)
 
-#define HtUnparen(...) __VA_ARGS__
 /*
-   The folds of a butterfly over rows: out = lane by lane, the combination of the lanes of a and b selected by the
-   shuffle indices A with those selected by B (parenthesized lists). HtVecFoldLarger keeps the larger value with its
-   index (the lower index on ties), HtVecFoldSum adds.
+   The folds of a butterfly over rows (HtVecButterfly, kernelimpl.h) for the nearest center: out = lane by lane, of the
+   lanes of a and b selected by the shuffle indices A and those selected by B, the larger value with its index (the
+   lower index on ties)
 */
 #define HtVecFoldLarger(a, b, out, A, B) \
   do { \
@@ -68,37 +67,12 @@ struct _n_HtPoints_Host {
     (out).val         = HtVecSelect(takev_, v_, u_); \
     (out).idx         = (iv_ & takev_) | (iu_ & ~takev_); \
   } while (0)
-#define HtVecFoldSum(a, b, out, A, B) (out) = __builtin_shufflevector(a, b, HtUnparen A) + __builtin_shufflevector(a, b, HtUnparen B)
-/* the lanes of x reordered by the shuffle indices P */
+/* the lanes of x (values with indices) reordered by the shuffle indices P */
 #define HtVecPermuteArg(x, P) \
   do { \
     (x).val = __builtin_shufflevector((x).val, (x).val, HtUnparen P); \
     (x).idx = __builtin_shufflevector((x).idx, (x).idx, HtUnparen P); \
   } while (0)
-#define HtVecPermute(x, P) (x) = __builtin_shufflevector(x, x, HtUnparen P)
-
-/*
-   Lane r of out = the fold of all lanes of row in[r], for the W rows in[] of W lanes (of type T): a butterfly of
-   4 + 2 + 1 lane-wise folds for 8 rows instead of 3 per row; the rows come out bit-reversed, then reordered. For sums,
-   lane l of the result adds the lanes of a row pairwise, ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)), at every width
-   (with HtVecCombine: 2 rows of 2 lanes come from 4 vectors of 2 lanes, and so on).
-*/
-#define HtVecButterfly8(T, FOLD, PERMUTE, in, out) \
-  do { \
-    T p_[4], q_[2]; \
-    for (PetscInt r_ = 0; r_ < 4; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15)); \
-    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(p_[2 * r_], p_[2 * r_ + 1], q_[r_], (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15)); \
-    FOLD(q_[0], q_[1], out, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15)); \
-    PERMUTE(out, (0, 4, 2, 6, 1, 5, 3, 7)); \
-  } while (0)
-#define HtVecButterfly4(T, FOLD, PERMUTE, in, out) \
-  do { \
-    T p_[2]; \
-    for (PetscInt r_ = 0; r_ < 2; r_++) FOLD(in[2 * r_], in[2 * r_ + 1], p_[r_], (0, 1, 4, 5), (2, 3, 6, 7)); \
-    FOLD(p_[0], p_[1], out, (0, 4, 2, 6), (1, 5, 3, 7)); \
-    PERMUTE(out, (0, 2, 1, 3)); \
-  } while (0)
-#define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
 
 /*
    out[q], q < n <= W: lane r of out[q] = lane q of in[r], for the W rows in[] of W lanes: the scores of W rows against

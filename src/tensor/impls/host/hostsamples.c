@@ -3,28 +3,43 @@
    chunks of rows that stay in cache between the steps of a pass, and BLAS (HtTensorGemm_Host()) for the products.
 */
 #include <heat/private/tensorimpl.h>
+
+#define HT_LOGISTIC_ROWS       8      /* the kernels' blocks of rows divide this: the unit of padding of the last rows */
+#define HT_LOGISTIC_L1_ROWS    64     /* the logistic kernel's chunks: in the first-level cache through its steps */
+#define HT_LOGISTIC_PREFETCH   8      /* blocks of rows (of the kernel's width) ahead that the kernel prefetches */
+#define HT_LOGISTIC_CHUNK      2048   /* rows per chunk of the Hessian pass: in cache from probabilities to Hessian */
+#define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
+
 #define HT_KERNEL_TEMPLATE <heat/private/kernels/explog.h>
 #include <heat/private/kernellevels.h>
 #define HT_KERNEL_TEMPLATE <heat/private/kernels/logistic.h>
 #include <heat/private/kernellevels.h>
 
-#define HT_LOGISTIC_CHUNK      2048   /* rows per chunk: in cache from the scores to the gradient */
-#define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
-
-/* the workspace of a logistic pass: the chunk's scores (chunk x C), with the Hessian B_c (chunk x P) and its product (f x P) */
+/* the workspace of a logistic pass: the kernel's ((C + 2) HT_LOGISTIC_L1_ROWS + C HT_LOGISTIC_ROWS reals), the last
+   rows zero-padded (HT_LOGISTIC_ROWS x f, and their classes); for the Hessian the chunk's probabilities (chunk x C), B_c
+   (chunk x P) and its product (f x P) */
 typedef struct {
   PetscInt     chunk;
-  PetscScalar *z, *hb, *hg;
-  PetscReal   *zmax, *lse; /* chunk each: the rows' maximal scores and log-sum-exps */
+  PetscReal   *work;
+  PetscScalar *xpad, *z, *hb, *hg;
+  PetscInt     ypad[HT_LOGISTIC_ROWS];
 } HtLogisticWork;
 
-/* the log-losses log sum_c exp(z_c) - z_y of the chunk's rows, their sum added to *loss; z (mc x C, the scores
-   without the intercepts b) becomes P, the probabilities */
-static void HtLogisticSoftmax(HtLogisticWork *wk, PetscInt mc, PetscInt C, const PetscScalar b[], const PetscInt yc[], PetscReal *loss)
+/*
+   the rows [0, m) of x with classes y through the logistic kernel (include/heat/private/kernels/logistic.h): the
+   whole blocks of HT_LOGISTIC_ROWS in place, the last rows zero-padded to a block of their own; acc += their gradient
+   and log-loss sums, prob (m x C, or NULL) = their probabilities
+*/
+static void HtLogisticRows(HtLogisticWork *wk, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt y[], PetscScalar prob[], PetscScalar acc[])
 {
-  for (PetscInt i = 0; i < mc; i++) *loss -= PetscRealPart(wk->z[i * C + yc[i]] + b[yc[i]]);
-  HtKernelPick(HtSoftmaxRowsKernel)(mc, C, b, wk->z, wk->zmax, wk->lse);
-  for (PetscInt i = 0; i < mc; i++) *loss += wk->lse[i];
+  PetscInt           mb = m - m % HT_LOGISTIC_ROWS;
+  const PetscScalar *xl = x + (size_t)mb * f;
+
+  if (mb) HtKernelPick(HtLogisticKernel)(mb, mb, f, x, y, C, wb, prob, wk->work, acc);
+  if (mb == m) return;
+  for (PetscInt q = 0; q < HT_LOGISTIC_ROWS * f; q++) wk->xpad[q] = q < (m - mb) * f ? xl[q] : 0;
+  for (PetscInt r = 0; r < HT_LOGISTIC_ROWS; r++) wk->ypad[r] = mb + r < m ? y[mb + r] : 0;
+  HtKernelPick(HtLogisticKernel)(HT_LOGISTIC_ROWS, m - mb, f, wk->xpad, wk->ypad, C, wb, prob ? prob + mb * C : NULL, wk->work, acc);
 }
 
 /*
@@ -55,35 +70,26 @@ static PetscErrorCode HtLogisticHessianChunk(HtTensor t, HtLogisticWork *wk, Pet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* one chunk of mc rows, read from memory once: scores, softmax and loss, (Hessian), and the gradient (P - Y)^T [X, 1]
-   added to acc while the chunk is in cache */
-static PetscErrorCode HtLogisticChunk(HtTensor t, HtLogisticWork *wk, PetscInt mc, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt yc[], PetscBool hessian, PetscScalar acc[], PetscReal *loss)
-{
-  PetscInt nw = C * f, P = nw + C;
-
-  PetscFunctionBegin;
-  HtKernelPick(HtLogisticScoresKernel)(mc, f, x, C, wb, wk->z);
-  HtLogisticSoftmax(wk, mc, C, wb + nw, yc, loss);
-  if (hessian) PetscCall(HtLogisticHessianChunk(t, wk, mc, f, x, C, acc + P + 1, acc + P + 1 + nw * P));
-  for (PetscInt i = 0; i < mc; i++) wk->z[i * C + yc[i]] -= 1; /* P - Y */
-  HtKernelPick(HtLogisticGradientKernel)(mc, f, x, C, wk->z, acc);
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-/* see HtSamplesLogisticLoss(): the rows in chunks, each read once from memory */
+/* see HtSamplesLogisticLoss(): the rows read once from memory, by the logistic kernel; for the Hessian in chunks, each
+   through the kernel (its probabilities) and then the Hessian while it is in cache */
 static PetscErrorCode HtSamplesLogisticLoss_Host(HtTensor t, PetscInt m, PetscInt f, const PetscScalar x[], PetscInt C, const PetscScalar wb[], const PetscInt y[], PetscBool hessian, PetscScalar acc[])
 {
   PetscInt       nw = C * f, P = nw + C;
   HtLogisticWork wk;
-  PetscReal      loss = 0;
 
   PetscFunctionBegin;
-  wk.chunk = hessian ? PetscMax(1, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P)) : HT_LOGISTIC_CHUNK;
+  wk.chunk = PetscMax(HT_LOGISTIC_ROWS, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P) / HT_LOGISTIC_ROWS * HT_LOGISTIC_ROWS);
   PetscCall(PetscArrayzero(acc, P + 1 + (hessian ? nw * P + C * C : 0)));
-  PetscCall(PetscMalloc5(wk.chunk * C, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg, wk.chunk, &wk.zmax, wk.chunk, &wk.lse));
-  for (PetscInt i0 = 0; i0 < m; i0 += wk.chunk) PetscCall(HtLogisticChunk(t, &wk, PetscMin(wk.chunk, m - i0), f, x + (size_t)i0 * f, C, wb, y + i0, hessian, acc, &loss));
-  acc[P] = loss;
-  PetscCall(PetscFree5(wk.z, wk.hb, wk.hg, wk.zmax, wk.lse));
+  PetscCall(PetscMalloc5((C + 2) * HT_LOGISTIC_L1_ROWS + C * HT_LOGISTIC_ROWS, &wk.work, HT_LOGISTIC_ROWS * f, &wk.xpad, hessian ? wk.chunk * C : 0, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg));
+  if (!hessian) HtLogisticRows(&wk, m, f, x, C, wb, y, NULL, acc);
+  else
+    for (PetscInt i0 = 0; i0 < m; i0 += wk.chunk) {
+      PetscInt mc = PetscMin(wk.chunk, m - i0);
+
+      HtLogisticRows(&wk, mc, f, x + (size_t)i0 * f, C, wb, y + i0, wk.z, acc);
+      PetscCall(HtLogisticHessianChunk(t, &wk, mc, f, x + (size_t)i0 * f, C, acc + P + 1, acc + P + 1 + nw * P));
+    }
+  PetscCall(PetscFree5(wk.work, wk.xpad, wk.z, wk.hb, wk.hg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -98,7 +104,7 @@ static PetscErrorCode HtSamplesLinearScores_Host(HtTensor t, PetscInt m, PetscIn
     for (PetscInt j = 0; j < f; j++) wt[j * C + c] = W[c * f + j];
   PetscCall(HtTensorCenteredProduct_Host(t, PETSC_FALSE, m, f, x, NULL, C, wt, S));
   PetscCall(PetscFree(wt));
-  if (proba) HtKernelPick(HtSoftmaxRowsKernel)(m, C, b, S, NULL, NULL);
+  if (proba) HtKernelPick(HtSoftmaxRowsKernel)(m, C, b, S);
   else
     for (PetscInt i = 0; i < m; i++)
       for (PetscInt c = 0; c < C; c++) S[i * C + c] += b[c];
