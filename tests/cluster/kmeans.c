@@ -130,6 +130,15 @@ int main(int argc, char **argv)
        suffix: blobs_sklearn_isa
        nsize: {{1 3}}
        args: -data blobs -ht_cluster_init_centers data/cluster/blobs_init.npy -ref_iter 13 -ref_inertia 128766.87743737722 -ht_kernel_isa {{baseline avx2}}
+     test:   # K 3: the nearest kernel's few-centers path at avx2 (K <= 4 lanes), the general path at baseline (2 lanes)
+       suffix: iris_sklearn_isa
+       args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason -ht_kernel_isa {{baseline avx2}}
+       output_file: output/kmeans_iris_sklearn.out
+     test:   # K 2: the few-centers path at every level, one output
+       suffix: iris_two_isa
+       nsize: {{1 3}}
+       args: -data iris -ht_cluster_num_clusters 2 -ht_cluster_init kmeans++ -ht_cluster_seed 3 -ht_kernel_isa {{baseline avx2 avx512}}
+       output_file: output/kmeans_iris_two_isa.out
      test:   # allreduces and gathers in pieces of 7 numbers
        suffix: iris_sklearn_maxcount
        args: -data iris -ht_cluster_num_clusters 3 -ht_cluster_init_centers data/cluster/iris_init.npy -ref_iter 6 -ref_inertia 142.7540625 -ht_cluster_view -ht_cluster_converged_reason -ht_mpi_max_count 7
