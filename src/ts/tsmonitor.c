@@ -160,7 +160,6 @@ static PetscErrorCode HtTSMonitorCluster(HtTSMonitorCtx *ctx, const HtTSState *s
   PetscReal inertia;
 
   PetscFunctionBegin;
-  if (ctx->pngprefix[0]) PetscCall(HtTSMonitorCheckPNGMesh(PetscObjectComm((PetscObject)ctx->cluster), ctx->pngprefix, s->nmesh));
   PetscCall(HtClusterFit(ctx->cluster, s->X));
   if (ctx->warm) {
     HtTensor centers;
@@ -299,6 +298,8 @@ static PetscErrorCode HtTSMonitor(TS ts, PetscInt step, PetscReal time, Vec u, v
   if (step % ctx->interval) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscLogEventBegin(HT_TSMonitor, ts, 0, 0, 0));
   PetscCall(HtTSStateGet(ts, u, &s));
+  /* before the step's line: an error then has no output of the run right before it (mpiexec may cut into its lines) */
+  if (ctx->cluster && ctx->pngprefix[0]) PetscCall(HtTSMonitorCheckPNGMesh(PetscObjectComm((PetscObject)ctx->cluster), ctx->pngprefix, s.nmesh));
   PetscCall(PetscViewerASCIIPrintf(ctx->log, "HtTSMonitor step %" PetscInt_FMT " time %g\n", step, (double)time));
   if (ctx->cluster) PetscCall(HtTSMonitorCluster(ctx, &s));
   if (ctx->pod) PetscCall(HtTSMonitorPOD(ctx, &s));
