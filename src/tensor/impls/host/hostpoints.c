@@ -311,7 +311,6 @@ static PetscErrorCode HtPointsGetSums_Host(HtPoints P, PetscScalar *sums, PetscS
   const PetscScalar *odd = h->acc + h->k * (h->f + 1);
 
   PetscFunctionBegin;
-
   for (PetscInt l = 0; l < h->k * h->f; l++) sums[l] = h->acc[l] + odd[l];
   for (PetscInt q = 0; q < h->k; q++) wsum[q] = h->acc[h->k * h->f + q] + odd[h->k * h->f + q];
   PetscFunctionReturn(PETSC_SUCCESS);
