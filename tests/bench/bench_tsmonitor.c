@@ -192,7 +192,10 @@ int main(int argc, char **argv)
       PetscCall(CompareMonitor(&run, "forward Euler", &monitor[r]));
     }
     if (nsteps > 1 && steps[1] > steps[0]) {
-      PetscInt more = steps[1] / atoi(HT_BENCH_INTERVAL) - steps[0] / atoi(HT_BENCH_INTERVAL); /* analyses at steps 0, 10, ... */
+      PetscInt interval, more;
+
+      PetscCall(PetscOptionsGetInt(NULL, NULL, "-ht_ts_monitor_interval", &interval, NULL));
+      more = steps[1] / interval - steps[0] / interval; /* analyses at steps 0, interval, ... */
 
       PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.2f ms per analysis after the first %" PetscInt_FMT " steps (from the difference of the two runs)\n\n", "the cluster monitor", 1e3 * (monitor[1] - monitor[0]) / more, steps[0]));
     }
