@@ -28,6 +28,7 @@ struct _p_HtCluster {
   HtTensor          initcenters; /* user centers (K x F) */
   HtTensor          weights;     /* sample weights (N), split 0 like X, or NULL */
   PetscBool         setupcalled;
+  PetscReal         datavar; /* the mean of the feature variances of the data being fitted (HtClusterFit()'s check) */
   /* results */
   HtTensor                 centers; /* K x F, replicated */
   HtTensor                 labels;  /* N, HT_INT, split 0 like X (NULL after HtClusterLoad()) */

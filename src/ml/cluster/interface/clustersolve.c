@@ -4,30 +4,47 @@
 #include <heat/private/clusterimpl.h>
 
 /*
-   The values of Xs (X redistributed, f features) in one pass, their largest |value| (NaN when one is NaN):
-   non-finite data are reported by HtMLCheckData(), which says where (a second pass, only then); and squared
-   distances between samples must be finite: with f features each is at most f (2 max|x|)^2, so data whose largest
-   |value| is beyond sqrt(DBL_MAX / 4f) (1e154 for one feature) are an error, on every rank count, rather than a fit
-   with Inf or NaN inertia
+   The values of Xs (X redistributed, N x f) in one pass, the per-feature moments, whose mean variance the k-means
+   tolerance reuses (cl->datavar). Non-finite data make a moment non-finite; HtMLCheckData() then says where (a
+   second pass, only then). Squared distances between samples must be finite: with f features each is at most
+   f (2 max|x|)^2, so data whose largest |value| is beyond sqrt(DBL_MAX / 4f) (1e154 for one feature) are an error, on
+   every rank count, rather than a fit with Inf or NaN inertia. A value deviates from its feature's mean by at most the
+   root of the sum of the squared deviations, sqrt(N) std, so |mean| + sqrt(N) std bounds the largest |value|; only
+   when that bound passes the limit is the largest |value| itself computed (another pass).
 */
-static PetscErrorCode HtClusterCheckValues(HtCluster cl, HtTensor X, HtTensor Xs, PetscInt f)
+static PetscErrorCode HtClusterCheckValues(HtCluster cl, HtTensor X, HtTensor Xs, PetscInt N, PetscInt f)
 {
-  HtTensor           norm;
-  const PetscScalar *v;
-  PetscReal          maxabs, limit = PetscSqrtReal(PETSC_MAX_REAL / (4.0 * f));
+  HtTensor           mean, std, norm;
+  const PetscScalar *mu, *sd, *v;
+  PetscReal          bound = 0, var = 0, maxabs, limit = PetscSqrtReal(PETSC_MAX_REAL / (4.0 * f));
+  PetscBool          finite = PETSC_TRUE;
 
   PetscFunctionBegin;
-  PetscCall(HtTensorNorm(Xs, NORM_INFINITY, HT_AXIS_NONE, PETSC_FALSE, &norm));
-  PetscCall(HtTensorGetArrayRead(norm, &v));
-  maxabs = PetscRealPart(v[0]);
-  PetscCall(HtTensorRestoreArrayRead(norm, &v));
-  PetscCall(HtTensorDestroy(&norm));
-  if (PetscIsInfOrNanReal(maxabs)) {
+  PetscCall(HtTensorDescribe(Xs, NULL, &mean, NULL, &std));
+  PetscCall(HtTensorGetArrayRead(mean, &mu));
+  PetscCall(HtTensorGetArrayRead(std, &sd));
+  for (PetscInt j = 0; j < f; j++) {
+    finite = (PetscBool)(finite && !PetscIsInfOrNanReal(PetscRealPart(mu[j])) && !PetscIsInfOrNanReal(PetscRealPart(sd[j])));
+    bound  = PetscMax(bound, PetscAbsScalar(mu[j]) + PetscSqrtReal((PetscReal)N) * PetscRealPart(sd[j]));
+    var += PetscRealPart(sd[j] * sd[j]);
+  }
+  PetscCall(HtTensorRestoreArrayRead(std, &sd));
+  PetscCall(HtTensorRestoreArrayRead(mean, &mu));
+  PetscCall(HtTensorDestroy(&std));
+  PetscCall(HtTensorDestroy(&mean));
+  cl->datavar = var / f;
+  if (!finite) { /* non-finite data (the error), or finite values whose squared deviations overflow (the pass below) */
     HtTensor checked;
 
     PetscCall(HtMLCheckData((PetscObject)cl, X, -1, &checked));
     PetscCall(HtTensorDestroy(&checked));
   }
+  if (finite && bound * (1 + 1e-8) <= limit) PetscFunctionReturn(PETSC_SUCCESS); /* (1 + 1e-8): the bound's rounding */
+  PetscCall(HtTensorNorm(Xs, NORM_INFINITY, HT_AXIS_NONE, PETSC_FALSE, &norm));
+  PetscCall(HtTensorGetArrayRead(norm, &v));
+  maxabs = PetscRealPart(v[0]);
+  PetscCall(HtTensorRestoreArrayRead(norm, &v));
+  PetscCall(HtTensorDestroy(&norm));
   PetscCheck(maxabs <= limit, PetscObjectComm((PetscObject)cl), PETSC_ERR_FP, "The squared distances of the data overflow double precision: the largest |value| is %g, beyond %g for %" PetscInt_FMT " features; scale the data first (e.g. heat scale or HtScaler)", (double)maxabs, (double)limit, f);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -86,7 +103,7 @@ PetscErrorCode HtClusterFit(HtCluster cl, HtTensor X)
   PetscCall(HtMLCheckDataLayout((PetscObject)cl, X, -1, &Xs));
   PetscCall(HtTensorGetShape(Xs, &shape));
   PetscCheck(cl->k <= shape[0], PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_OUTOFRANGE, "Cannot find %" PetscInt_FMT " clusters in %" PetscInt_FMT " samples; use at most as many clusters as samples", cl->k, shape[0]);
-  PetscCall(HtClusterCheckValues(cl, X, Xs, shape[1]));
+  PetscCall(HtClusterCheckValues(cl, X, Xs, shape[0], shape[1]));
   if (cl->weights) PetscCall(HtMLCheckSampleWeights((PetscObject)cl, Xs, cl->weights));
   PetscCall(HtTensorDestroy(&cl->centers));
   PetscCall(HtTensorDestroy(&cl->labels));

@@ -15,16 +15,15 @@ static PetscErrorCode HtClusterFit_KMeans(HtCluster cl, HtTensor X)
   HtSamples    s;
   PetscScalar *centers;
   PetscInt    *labels, its;
-  PetscReal    tol;
 
   PetscFunctionBegin;
   PetscCall(HtTensorGetSamples(X, cl->weights, &s));
   PetscCall(PetscMalloc1(cl->k * s.f, &centers));
   PetscCall(HtKMeansInitialCenters(cl, &s, centers));
-  PetscCall(HtKMeansTolerance(cl, X, &tol));
   PetscCall(HtMLCreateSampleTensor(X, 0, HT_INT, "labels", &cl->labels));
   PetscCall(HtTensorGetArrayWrite(cl->labels, &labels));
-  PetscCall(HtKMeansLloyd(cl, &s, tol, PETSC_TRUE, centers, labels, NULL, &its, &cl->reason));
+  /* the tolerance relative to the mean feature variance (scikit-learn's convention), which HtClusterFit() computed */
+  PetscCall(HtKMeansLloyd(cl, &s, cl->tol * cl->datavar, PETSC_TRUE, centers, labels, NULL, &its, &cl->reason));
   PetscCall(HtTensorRestoreArrayWrite(cl->labels, &labels));
   PetscCall(HtTensorRestoreSamples(X, cl->weights, &s));
   PetscCall(HtKMeansSetLabels(cl, X, HT_POINTS_SQEUCLIDEAN, centers, its));

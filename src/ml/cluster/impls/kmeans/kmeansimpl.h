@@ -16,7 +16,6 @@ PETSC_INTERN PetscErrorCode HtKMeansInitialCenters(HtCluster, const HtSamples *,
 PETSC_INTERN PetscErrorCode HtKMeansDrawCenters(const HtSamples *, HtClusterInitType, PetscInt, PetscInt64, PetscScalar *);
 
 /* Lloyd's iteration (kmeanslloyd.c) */
-PETSC_INTERN PetscErrorCode HtKMeansTolerance(HtCluster, HtTensor, PetscReal *);
 PETSC_INTERN PetscErrorCode HtKMeansLloyd(HtCluster, const HtSamples *, PetscReal, PetscBool, PetscScalar *, PetscInt *, PetscScalar *, PetscInt *, HtClusterConvergedReason *);
 
 /* assignments of samples to centers (kmeansassign.c) */

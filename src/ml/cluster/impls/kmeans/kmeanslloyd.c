@@ -193,27 +193,3 @@ PetscErrorCode HtKMeansLloyd(HtCluster cl, const HtSamples *s, PetscReal tol, Pe
   PetscCall(PetscFree(L.buf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
-
-/*
-   HtKMeansTolerance - the absolute tolerance on the squared center shift: tol times the mean of the feature variances
-   of X (scikit-learn's convention, so the tolerance does not depend on the scale)
-*/
-PetscErrorCode HtKMeansTolerance(HtCluster cl, HtTensor X, PetscReal *tol)
-{
-  HtTensor           std;
-  const PetscScalar *sd;
-  const PetscInt    *shape;
-  PetscReal          sum = 0;
-
-  PetscFunctionBegin;
-  *tol = 0;
-  if (cl->tol == 0) PetscFunctionReturn(PETSC_SUCCESS); /* no pass over the data for a fixed number of iterations */
-  PetscCall(HtTensorGetShape(X, &shape));
-  PetscCall(HtTensorDescribe(X, NULL, NULL, NULL, &std));
-  PetscCall(HtTensorGetArrayRead(std, &sd));
-  for (PetscInt j = 0; j < shape[1]; j++) sum += PetscRealPart(sd[j] * sd[j]);
-  PetscCall(HtTensorRestoreArrayRead(std, &sd));
-  PetscCall(HtTensorDestroy(&std));
-  *tol = cl->tol * sum / shape[1];
-  PetscFunctionReturn(PETSC_SUCCESS);
-}

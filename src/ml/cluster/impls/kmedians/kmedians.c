@@ -159,7 +159,7 @@ static PetscErrorCode HtClusterFit_KMedians(HtCluster cl, HtTensor X)
   PetscCall(HtTopListsCreate(1, k, &M.far));
   PetscCall(PetscMalloc2(k * M.f, &M.half, k * M.f, &M.median));
   PetscCall(HtKMeansInitialCenters(cl, &M.s, M.centers));
-  PetscCall(HtKMeansTolerance(cl, X, &tol));
+  tol = cl->tol * cl->datavar; /* relative to the mean feature variance, as kmeans */
   PetscCall(HtMLCreateSampleTensor(X, 0, HT_INT, "labels", &cl->labels));
   PetscCall(HtTensorGetArrayWrite(cl->labels, &M.labels));
   for (PetscInt i = 0; i < M.s.m; i++) M.labels[i] = -1;
