@@ -54,9 +54,17 @@ static PetscErrorCode TestBincount(PetscInt split, PetscBool skewed)
   PetscCall(CheckReference(counts, "stats/bincount12", 0, &v));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "bincount, minlength 12: %s\n", v));
   PetscCall(HtTensorDestroy(&counts));
+  PetscCall(HtTensorBincount(labels, NULL, 5, &counts)); /* minlength below max + 1: counted again over the range */
+  PetscCall(CheckReference(counts, "stats/bincount", 0, &v));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "bincount, minlength 5: %s\n", v));
+  PetscCall(HtTensorDestroy(&counts));
   PetscCall(HtTensorBincount(labels, weights, 0, &counts));
   PetscCall(CheckReference(counts, "stats/bincountw", 1e-12, &v));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "bincount with weights: %s\n", v));
+  PetscCall(HtTensorDestroy(&counts));
+  PetscCall(HtTensorBincount(labels, weights, 9, &counts)); /* minlength max + 1: the one pass */
+  PetscCall(CheckReference(counts, "stats/bincountw", 1e-12, &v));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "bincount with weights, minlength 9: %s\n", v));
   PetscCall(HtTensorDestroy(&counts));
   PetscCall(HtTensorDestroy(&weights));
   PetscCall(HtTensorDestroy(&labels));

@@ -407,7 +407,7 @@ struct _HtReduceKernels {
   PetscErrorCode (*weightedsum)(const HtReduceBlock *, const void *, HtDType, const void *, PetscBool, PetscReal *); /* block, x, weights dtype, weights (a whole block, or n per line), per line: sum w x, sum w */
   PetscErrorCode (*quantile)(const HtReduceBlock *, const void *, const HtQuantileIndex *, PetscScalar *); /* every line local: outer*inner quantiles */
   PetscErrorCode (*histogram)(HtDType, PetscInt, const void *, PetscInt, const PetscReal[], PetscInt[]); /* n values, bins, nbins+1 edges, counts added to */
-  PetscErrorCode (*bincount)(HtDType, PetscInt, const void *, HtDType, const void *, PetscInt, PetscReal[]); /* n values, weights (or NULL), length, counts added to */
+  PetscErrorCode (*bincount)(HtDType, PetscInt, const void *, HtDType, const void *, PetscInt, PetscReal[]); /* n values, weights (or NULL), length, counts added to (len + 1: the last counts the values outside [0, len)) */
   PetscErrorCode (*covmoments)(PetscInt, PetscInt, const PetscScalar *, const PetscScalar *, PetscReal[]); /* m x f rows (and m targets as column f, or NULL) -> packed moments of their nv = f (+ 1) variables [m, shift (nv), mean - shift (nv), M2 (nv x nv)] */
   PetscErrorCode (*nonfinite)(HtDType, PetscInt, const void *, PetscInt *, PetscInt *);  /* n values: how many are NaN or Inf, the index of the first (or -1) */
 };

@@ -272,6 +272,42 @@ static PetscErrorCode HtTensorAlign_Private(HtTensor t, PetscInt split, PetscInt
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+/* the global extremes of the integers x (lo the least, hi the greatest) */
+static PetscErrorCode HtBincountRange(HtTensor x, PetscInt *lo, PetscInt *hi)
+{
+  PetscFunctionBegin;
+  for (PetscInt k = 0; k < 2; k++) {
+    HtTensor        extreme, v;
+    const PetscInt *e;
+
+    PetscCall((k ? HtTensorMax : HtTensorMin)(x, HT_AXIS_NONE, PETSC_FALSE, &extreme));
+    PetscCall(HtTensorAsType(extreme, HT_INT, &v));
+    PetscCall(HtTensorGetArrayRead(v, &e));
+    *(k ? hi : lo) = e[0];
+    PetscCall(HtTensorRestoreArrayRead(v, &e));
+    PetscCall(HtTensorDestroy(&v));
+    PetscCall(HtTensorDestroy(&extreme));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* counts[c] (len + 1 entries, zeroed here) = the global counts (or sums of the weights w, aligned with x) of the
+   values c in [0, len) of x, counts[len] = the number of values outside; one pass and one allreduce */
+static PetscErrorCode HtBincountPass(HtTensor x, HtTensor w, PetscInt len, PetscReal counts[])
+{
+  const void *xa, *wa = NULL;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(counts, len + 1));
+  PetscCall(HtTensorGetArrayRead(x, &xa));
+  if (w) PetscCall(HtTensorGetArrayRead(w, &wa));
+  PetscCall((*x->ops->reduce->bincount)(x->dtype, x->nlocal, xa, w ? w->dtype : HT_SCALAR, wa, len, counts));
+  if (w) PetscCall(HtTensorRestoreArrayRead(w, &wa));
+  PetscCall(HtTensorRestoreArrayRead(x, &xa));
+  if (x->split >= 0) PetscCall(MPIU_Allreduce(MPI_IN_PLACE, counts, len + 1, MPIU_REAL, MPI_SUM, PetscObjectComm((PetscObject)x)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 /*@C
    HtTensorBincount - Number of occurrences (or sum of weights) of each nonnegative integer (NumPy's bincount).
 
@@ -287,20 +323,21 @@ static PetscErrorCode HtTensorAlign_Private(HtTensor t, PetscInt split, PetscInt
 
    Level: beginner
 
-   Note:
+   Notes:
    The weights are redistributed to x's layout; each rank counts its block, one allreduce adds the counts.
+   When every value is below minlength (labels counted with their number of classes) that is the only pass over x;
+   otherwise the extremes of x are found first (two more passes).
 
 .seealso: `HtTensorHistogram()`
 @*/
 PetscErrorCode HtTensorBincount(HtTensor x, HtTensor weights, PetscInt minlength, HtTensor *out)
 {
-  MPI_Comm    comm;
-  HtTensor    extreme, w = NULL;
-  PetscInt    len = minlength, lo = 0;
-  PetscReal  *counts;
-  const void *xa, *wa = NULL;
-  void       *oa;
-  char        shape[256];
+  MPI_Comm   comm;
+  HtTensor   w = NULL;
+  PetscInt   len = minlength, lo, hi;
+  PetscReal *counts;
+  void      *oa;
+  char       shape[256];
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(x, HT_TENSOR_CLASSID, 1);
@@ -312,30 +349,18 @@ PetscErrorCode HtTensorBincount(HtTensor x, HtTensor weights, PetscInt minlength
   if (weights) {
     PetscValidHeaderSpecific(weights, HT_TENSOR_CLASSID, 2);
     PetscCheck(weights->ndim == 1 && weights->shape[0] == x->shape[0], comm, PETSC_ERR_ARG_SIZ, "HtTensorBincount(): the weights need the shape %s of x, not %" PetscInt_FMT "-d with %" PetscInt_FMT " elements", shape, weights->ndim, weights->size);
+    PetscCall(HtTensorAlign_Private(weights, x->split, x->split >= 0 ? x->lshape[0] : PETSC_DECIDE, &w));
   }
-  if (x->size) {
-    for (PetscInt k = 0; k < 2; k++) {
-      const PetscInt *v;
-
-      PetscCall((k ? HtTensorMax : HtTensorMin)(x, HT_AXIS_NONE, PETSC_FALSE, &extreme));
-      PetscCall(HtTensorAsType(extreme, HT_INT, &w));
-      PetscCall(HtTensorGetArrayRead(w, &v));
-      if (k) len = PetscMax(len, v[0] + 1);
-      else lo = v[0];
-      PetscCall(HtTensorRestoreArrayRead(w, &v));
-      PetscCall(HtTensorDestroy(&w));
-      PetscCall(HtTensorDestroy(&extreme));
-    }
+  PetscCall(PetscMalloc1(len + 1, &counts));
+  if (len || !x->size) PetscCall(HtBincountPass(x, w, len, counts));
+  if (x->size && (!len || counts[len] > 0)) { /* values outside [0, minlength): their range, and the count */
+    PetscCall(HtBincountRange(x, &lo, &hi));
+    PetscCheck(lo >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorBincount() counts nonnegative integers; x holds %" PetscInt_FMT, lo);
+    len = PetscMax(len, hi + 1);
+    PetscCall(PetscFree(counts));
+    PetscCall(PetscMalloc1(len + 1, &counts));
+    PetscCall(HtBincountPass(x, w, len, counts));
   }
-  PetscCheck(lo >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "HtTensorBincount() counts nonnegative integers; x holds %" PetscInt_FMT, lo);
-  if (weights) PetscCall(HtTensorAlign_Private(weights, x->split, x->split >= 0 ? x->lshape[0] : PETSC_DECIDE, &w));
-  PetscCall(PetscCalloc1(PetscMax(len, 1), &counts));
-  PetscCall(HtTensorGetArrayRead(x, &xa));
-  if (w) PetscCall(HtTensorGetArrayRead(w, &wa));
-  PetscCall((*x->ops->reduce->bincount)(x->dtype, x->nlocal, xa, w ? w->dtype : HT_SCALAR, wa, len, counts));
-  if (w) PetscCall(HtTensorRestoreArrayRead(w, &wa));
-  PetscCall(HtTensorRestoreArrayRead(x, &xa));
-  if (x->split >= 0) PetscCall(MPIU_Allreduce(MPI_IN_PLACE, counts, len, MPIU_REAL, MPI_SUM, comm));
   PetscCall(HtTensorCreate(comm, 1, &len, -1, w ? HT_SCALAR : HT_INT, out));
   PetscCall(HtTensorGetArrayWrite(*out, &oa));
   for (PetscInt k = 0; k < len; k++) HtElementSet((*out)->dtype, oa, k, counts[k]);

@@ -469,7 +469,8 @@ static PetscErrorCode HtHistogram_Host(HtDType dtype, PetscInt n, const void *x,
 
 #define HT_BINCOUNT_COPIES 4 /* integer counts into this many histograms in turn: one bin's increments do not wait for each other */
 
-/* counts[c] += the number of the n integers x equal to c, 0 <= c < len (the unweighted count of integer labels) */
+/* counts[c] += the number of the n integers x equal to c, 0 <= c < len, counts[len] += the number of the others (the
+   unweighted count of integer labels) */
 static PetscErrorCode HtBincountInt_Host(PetscInt n, const PetscInt *x, PetscInt len, PetscReal counts[])
 {
   PetscCount *hist;
@@ -482,7 +483,7 @@ static PetscErrorCode HtBincountInt_Host(PetscInt n, const PetscInt *x, PetscInt
     hist[(i % HT_BINCOUNT_COPIES) * (len + 1) + (c >= 0 && c < len ? c : len)]++;
   }
   for (PetscInt t = 0; t < HT_BINCOUNT_COPIES; t++)
-    for (PetscInt c = 0; c < len; c++) counts[c] += (PetscReal)hist[t * (len + 1) + c];
+    for (PetscInt c = 0; c <= len; c++) counts[c] += (PetscReal)hist[t * (len + 1) + c];
   PetscCall(PetscFree(hist));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -498,6 +499,7 @@ static PetscErrorCode HtBincount_Host(HtDType dtype, PetscInt n, const void *x, 
     PetscInt c = (PetscInt)PetscRealPart(HtElementGet(dtype, x, i));
 
     if (c >= 0 && c < len) counts[c] += w ? PetscRealPart(HtElementGet(wtype, w, i)) : 1;
+    else counts[len] += 1;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
