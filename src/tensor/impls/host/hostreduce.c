@@ -141,6 +141,21 @@ static PetscInt HtMomentsRowsTogether(PetscInt inner)
   return g;
 }
 
+#define HT_KERNEL_TEMPLATE <heat/private/kernels/moments.h>
+#include <heat/private/kernellevels.h>
+
+/*
+   work[l] (l < wide->inner) = the sums over the rows of wide of their values about shiftw (meanw NULL), or of their
+   squared deviations from shiftw + meanw: doubles by the kernel of the level (include/heat/private/kernels/moments.h),
+   integers and booleans by the generic loop
+*/
+static void HtMomentsWideSums(const HtReduceBlock *wide, const char *xc, const PetscReal *shiftw, const PetscReal *meanw, PetscReal *work)
+{
+  if (wide->dtype == HT_SCALAR) HtKernelPick(HtMomentsSumsKernel)(wide->n, wide->inner, (const PetscScalar *)xc, shiftw, meanw, work);
+  else if (!meanw) HT_DISPATCH(wide->dtype, PetscReal, wide, xc, work, q[j] = 0, q[j] += (PetscReal)r[j] - shiftw[j]);
+  else HT_DISPATCH(wide->dtype, PetscReal, wide, xc, work, q[j] = 0, q[j] += ((PetscReal)r[j] - shiftw[j] - meanw[j]) * ((PetscReal)r[j] - shiftw[j] - meanw[j]));
+}
+
 /*
    mean[j], m2[j] (j < c->inner) of the chunk c of xc shifted by shiftw: g rows at a time (c->n a multiple of g), as
    one row of g * inner elements whose partial sums (work, 2 g * inner) are then folded per column; shiftw is the
@@ -148,17 +163,17 @@ static PetscInt HtMomentsRowsTogether(PetscInt inner)
 */
 static void HtMomentsOfChunk(const HtReduceBlock *c, const char *xc, PetscInt g, const PetscReal *shiftw, PetscReal *work, PetscReal *mean, PetscReal *m2)
 {
-  HtReduceBlock wide = {c->dtype, 1, c->n / g, c->inner * g};
+  HtReduceBlock wide  = {c->dtype, 1, c->n / g, c->inner * g};
   PetscReal    *meanw = work + wide.inner;
 
-  HT_DISPATCH(wide.dtype, PetscReal, &wide, xc, work, q[j] = 0, q[j] += (PetscReal)r[j] - shiftw[j]);
+  HtMomentsWideSums(&wide, xc, shiftw, NULL, work);
   for (PetscInt j = 0; j < c->inner; j++) {
     mean[j] = 0;
     for (PetscInt u = 0; u < g; u++) mean[j] += work[u * c->inner + j];
     mean[j] /= c->n; /* of the shifted values, which keep their digits */
   }
   for (PetscInt l = 0; l < wide.inner; l++) meanw[l] = mean[l % c->inner];
-  HT_DISPATCH(wide.dtype, PetscReal, &wide, xc, work, q[j] = 0, q[j] += ((PetscReal)r[j] - shiftw[j] - meanw[j]) * ((PetscReal)r[j] - shiftw[j] - meanw[j]));
+  HtMomentsWideSums(&wide, xc, shiftw, meanw, work);
   for (PetscInt j = 0; j < c->inner; j++) {
     m2[j] = 0;
     for (PetscInt u = 0; u < g; u++) m2[j] += work[u * c->inner + j];
