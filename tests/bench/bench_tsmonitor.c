@@ -1,10 +1,12 @@
 static const char help[] = "Benchmark of the in-situ analyses of HtTSMonitorSetFromOptions(): a 2-D reaction-diffusion system of dof\n"
-                           "species on an M x M DMDA, stepped with and without the cluster monitor; the monitor's share of the run\n"
+                           "species on an M x M DMDA from noise (or with -physics heat the heat equation of tests/ts/heat2d.c, from its\n"
+                           "three sine modes, for each species), stepped with and without the cluster monitor; the monitor's share of the run\n"
                            "from the log events TSStep, HtTSMonitor and HtClusterFit; forward Euler (the cheapest step there is)\n"
                            "and backward Euler by matrix-free Newton-Krylov. With -memory it runs once, with the options given,\n"
                            "for a peak-memory reading by tests/bench/run.\n\n"
                            "  -M <1000>       mesh points per side\n"
                            "  -dof <4>        species (values per mesh point)\n"
+                           "  -physics <reaction> reaction (bistable species separating from noise) or heat\n"
                            "  -steps <100,1000> time steps per run of forward Euler (several: one comparison each, and the cost of\n"
                            "                  an analysis after the first ones from the difference of the first two)\n"
                            "  -implicit_steps <20> time steps per run of backward Euler (each about 30 right-hand sides)\n"
@@ -19,6 +21,7 @@ static const char help[] = "Benchmark of the in-situ analyses of HtTSMonitorSetF
 typedef struct {
   PetscInt  dof;
   PetscReal diffusion[8]; /* per species, in mesh units (stable for dt 4 d < 1) */
+  PetscBool heat;         /* -physics heat */
 } Physics;
 
 /*
@@ -48,8 +51,54 @@ static PetscErrorCode ReactionDiffusion(DMDALocalInfo *info, PetscReal t, PetscS
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/* a random start in [-0.5, 0.5) from a hash of the natural index: the same field on any number of ranks */
-static PetscErrorCode InitialState(DM da, PetscInt dof, Vec u)
+/*
+   u_s' = d_s (5-point Laplacian of u_s): the heat equation of tests/ts/heat2d.c for each species, zero Dirichlet
+   boundary
+*/
+static PetscErrorCode Heat(DMDALocalInfo *info, PetscReal t, PetscScalar **u, PetscScalar **f, void *ptr)
+{
+  const Physics *p = (const Physics *)ptr;
+
+  PetscFunctionBeginUser;
+  for (PetscInt j = info->ys; j < info->ys + info->ym; j++)
+    for (PetscInt i = info->xs; i < info->xs + info->xm; i++)
+      for (PetscInt s = 0; s < p->dof; s++) {
+        PetscInt d = p->dof, is = i * d + s;
+
+        if (i == 0 || j == 0 || i == info->mx - 1 || j == info->my - 1) f[j][is] = 0;
+        else f[j][is] = p->diffusion[s] * (u[j][is + d] + u[j][is - d] + u[j + 1][is] + u[j - 1][is] - 4 * u[j][is]);
+      }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/* species s of the heat equation: the three sine modes of tests/ts/heat2d.c, their amplitudes rotated by s */
+static PetscScalar SineModes(PetscInt i, PetscInt j, PetscReal h, PetscInt s)
+{
+  const PetscInt  modes[3][2]  = {
+    {1, 1},
+    {2, 1},
+    {3, 2}
+  };
+  const PetscReal amplitude[3] = {1.0, 0.5, 0.25};
+  PetscScalar     v            = 0;
+
+  for (PetscInt m = 0; m < 3; m++) v += amplitude[(m + s) % 3] * PetscSinReal(modes[m][0] * PETSC_PI * i * h) * PetscSinReal(modes[m][1] * PETSC_PI * j * h);
+  return v;
+}
+
+/* a random value in [-0.5, 0.5) from a hash of the natural index k: the same field on any number of ranks */
+static PetscScalar Noise(uint64_t k)
+{
+  uint64_t x = k + 0x9E3779B97F4A7C15ull;
+
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  return (PetscScalar)(x >> 11) / 9007199254740992.0 - 0.5;
+}
+
+/* the start: noise for the reaction-diffusion, the sine modes for the heat equation */
+static PetscErrorCode InitialState(DM da, const Physics *p, Vec u)
 {
   DMDALocalInfo info;
   PetscScalar ***a;
@@ -59,14 +108,7 @@ static PetscErrorCode InitialState(DM da, PetscInt dof, Vec u)
   PetscCall(DMDAVecGetArrayDOF(da, u, &a));
   for (PetscInt j = info.ys; j < info.ys + info.ym; j++)
     for (PetscInt i = info.xs; i < info.xs + info.xm; i++)
-      for (PetscInt s = 0; s < dof; s++) {
-        uint64_t x = (uint64_t)((j * info.mx + i) * dof + s) + 0x9E3779B97F4A7C15ull;
-
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-        x ^= x >> 31;
-        a[j][i][s] = (PetscScalar)(x >> 11) / 9007199254740992.0 - 0.5;
-      }
+      for (PetscInt s = 0; s < p->dof; s++) a[j][i][s] = p->heat ? SineModes(i, j, 1.0 / (info.mx - 1), s) : Noise((uint64_t)((j * info.mx + i) * p->dof + s));
   PetscCall(DMDAVecRestoreArrayDOF(da, u, &a));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -88,11 +130,11 @@ static PetscErrorCode Simulate(void *ctx)
 
   PetscFunctionBeginUser;
   PetscCall(DMCreateGlobalVector(run->da, &u));
-  PetscCall(InitialState(run->da, run->physics.dof, u));
+  PetscCall(InitialState(run->da, &run->physics, u));
   PetscCall(TSCreate(PETSC_COMM_WORLD, &ts));
   PetscCall(TSSetDM(ts, run->da));
   PetscCall(TSSetType(ts, run->implicit ? TSBEULER : TSEULER));
-  PetscCall(DMDATSSetRHSFunctionLocal(run->da, INSERT_VALUES, (DMDATSRHSFunctionLocal)ReactionDiffusion, &run->physics));
+  PetscCall(DMDATSSetRHSFunctionLocal(run->da, INSERT_VALUES, (DMDATSRHSFunctionLocal)(run->physics.heat ? Heat : ReactionDiffusion), &run->physics));
   PetscCall(TSSetTimeStep(ts, 0.2));
   PetscCall(TSSetMaxSteps(ts, run->steps));
   PetscCall(TSSetExactFinalTime(ts, TS_EXACTFINALTIME_MATCHSTEP));
@@ -165,8 +207,9 @@ int main(int argc, char **argv)
 {
   Run            run = {.steps = 100, .physics = {.dof = 4}};
   PetscInt       M = 1000, implicit_steps = 20, steps[8] = {100, 1000}, nsteps = 8;
-  PetscBool      memory, given;
+  PetscBool      memory, given, reaction;
   PetscLogDouble monitor[8];
+  char           physics[16] = "reaction";
 
   PetscCall(HeatInitialize(&argc, &argv, NULL, help));
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-M", &M, NULL));
@@ -176,6 +219,10 @@ int main(int argc, char **argv)
   run.steps = steps[0];
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-implicit_steps", &implicit_steps, NULL));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-memory", &memory));
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-physics", physics, sizeof(physics), NULL));
+  PetscCall(PetscStrcmp(physics, "heat", &run.physics.heat));
+  PetscCall(PetscStrcmp(physics, "reaction", &reaction));
+  PetscCheck(run.physics.heat || reaction, PETSC_COMM_WORLD, PETSC_ERR_ARG_WRONG, "-physics %s: give reaction or heat", physics);
   PetscCheck(run.physics.dof >= 1 && run.physics.dof <= 8, PETSC_COMM_WORLD, PETSC_ERR_ARG_OUTOFRANGE, "-dof %" PetscInt_FMT ": give 1 to 8 species", run.physics.dof);
   for (PetscInt s = 0; s < run.physics.dof; s++) run.physics.diffusion[s] = 1.0 / (1 + s);
   PetscCall(DMDACreate2d(PETSC_COMM_WORLD, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M, M, PETSC_DECIDE, PETSC_DECIDE, run.physics.dof, 1, NULL, NULL, &run.da));
@@ -185,7 +232,7 @@ int main(int argc, char **argv)
     PetscCall(Simulate(&run));
   } else {
     PetscCall(PetscLogDefaultBegin());
-    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "reaction-diffusion %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " species; the cluster monitor (K 4) every " HT_BENCH_INTERVAL " steps\n", M, M, run.physics.dof));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " species; the cluster monitor (K 4) every " HT_BENCH_INTERVAL " steps\n", run.physics.heat ? "heat equation (sine modes)" : "reaction-diffusion (from noise)", M, M, run.physics.dof));
     PetscCall(PetscOptionsInsertString(NULL, "-ht_ts_monitor_interval " HT_BENCH_INTERVAL " -ts_ht_cluster_num_clusters 4"));
     for (PetscInt r = 0; r < nsteps; r++) {
       run.steps = steps[r];
