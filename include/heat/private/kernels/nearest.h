@@ -19,12 +19,25 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtExactBlock)(PetscInt f, PetscInt i
     R = HT_KERNEL_W,
     V = 8 / HT_KERNEL_W /* vectors per step of 8 features */
   };
-  HtVec              part[R][V], row[R], dist, xv, cv;
+  HtVec              part[R][V], row[R], dist = {0}, xv, cv;
   const PetscScalar *cr[R];
   PetscInt           j0 = 0;
 
   if (f < 8) {
-    for (PetscInt r = 0; r < R; r++) dist[r] = HtExactFewFeatures(f, xr + r * f, c + labels[r] * f);
+    switch (f) { /* f a constant in each case: the row's terms stay in registers (with f a variable they went through memory) */
+#define HtExactFewCase(F) \
+  case F: \
+    for (PetscInt r = 0; r < R; r++) dist[r] = HtExactFewFeatures(F, xr + r * F, c + labels[r] * F); \
+    break
+      HtExactFewCase(1);
+      HtExactFewCase(2);
+      HtExactFewCase(3);
+      HtExactFewCase(4);
+      HtExactFewCase(5);
+      HtExactFewCase(6);
+      HtExactFewCase(7);
+#undef HtExactFewCase
+    }
     __builtin_memcpy(d + i0, &dist, sizeof(dist));
     *total += wv * dist;
     return;
