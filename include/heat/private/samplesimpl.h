@@ -151,6 +151,7 @@ PETSC_INTERN PetscErrorCode HtPointsCreate(HtTensor, PetscInt, PetscInt, HtPoint
 PETSC_INTERN PetscErrorCode HtPointsSet(HtPoints, PetscInt, const PetscScalar[], PetscInt);
 PETSC_INTERN PetscErrorCode HtPointsDistances(HtPoints, HtPointsMetric, PetscReal, PetscInt, const PetscScalar[], PetscScalar[], PetscInt);
 PETSC_INTERN PetscErrorCode HtPointsDistance(HtPoints, HtPointsMetric, PetscInt, const PetscScalar[], PetscReal *);
+PETSC_INTERN PetscErrorCode HtPointsPotentials(HtPoints, PetscInt, const PetscScalar[], const PetscScalar[], const PetscReal[], PetscReal[]);
 PETSC_INTERN PetscErrorCode HtPointsNearest(HtPoints, PetscInt, const PetscScalar[], const PetscScalar[], PetscInt[], PetscReal[], PetscBool, PetscReal *);
 PETSC_INTERN PetscErrorCode HtPointsZeroSums(HtPoints);
 PETSC_INTERN PetscErrorCode HtPointsMoveRows(HtPoints, PetscInt, const PetscScalar[], const PetscScalar[], const PetscInt[], PetscInt[], PetscInt *);

@@ -104,6 +104,7 @@ struct _HtPointsKernels {
   PetscErrorCode (*set)(HtPoints, const PetscScalar *, PetscInt);                                                                      /* P->k rows of leading dimension ld */
   PetscErrorCode (*distances)(HtPoints, HtPointsMetric, PetscReal, PetscInt, const PetscScalar *, PetscScalar *, PetscInt);              /* D (n x k, ldd) of n rows x */
   PetscErrorCode (*distance)(HtPoints, HtPointsMetric, PetscInt, const PetscScalar *, PetscReal *);                                     /* to point j, exact metrics */
+  PetscErrorCode (*potentials)(HtPoints, PetscInt, const PetscScalar *, const PetscScalar *, const PetscReal *, PetscReal *);          /* see HtPointsPotentials() */
   PetscErrorCode (*nearest)(HtPoints, PetscInt, const PetscScalar *, const PetscScalar *, PetscInt *, PetscReal *, PetscBool, PetscReal *); /* see HtPointsNearest() */
   PetscErrorCode (*zerosums)(HtPoints);
   PetscErrorCode (*moverows)(HtPoints, PetscInt, const PetscScalar *, const PetscScalar *, const PetscInt *, PetscInt *, PetscInt *);

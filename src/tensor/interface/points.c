@@ -46,6 +46,19 @@ PetscErrorCode HtPointsDistances(HtPoints P, HtPointsMetric metric, PetscReal ga
 }
 
 /*
+   HtPointsPotentials - pots[q] += the sum over the n rows x_i of x (weights w, NULL: ones) of w_i min(closest_i, D_iq)
+   for every point q < k, D_iq the squared Euclidean distance as HtPointsDistances() gives it: the potentials of
+   k-means++'s candidates in one pass, without an n x k matrix of distances. Each sum runs over the rows in order.
+*/
+PetscErrorCode HtPointsPotentials(HtPoints P, PetscInt n, const PetscScalar x[], const PetscScalar w[], const PetscReal closest[], PetscReal pots[])
+{
+  PetscFunctionBegin;
+  if (!n || !P->k) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall((*P->backend->ops->points->potentials)(P, n, x, w, closest, pots));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+/*
    HtPointsDistance - *d = the distance of the row x to point j, for the exact metrics (HT_POINTS_MANHATTAN,
    HT_POINTS_SQEUCLIDEAN_EXACT, HT_POINTS_EUCLIDEAN_EXACT): the same value as HtPointsDistances() gives
 */

@@ -1,6 +1,6 @@
 /*
-   The blocked distance kernel of HtPoints (src/tensor/impls/host/hostpoints.c), a template included there once per
-   x86-64 level (include/heat/private/kernellevels.h).
+   The blocked distance kernels of HtPoints (src/tensor/impls/host/hostpoints.c), a template included there once per
+   x86-64 level (include/heat/private/kernellevels.h): the distances, and k-means++'s potentials from them.
 */
 
 /*
@@ -52,5 +52,45 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtCDistKernel)(PetscInt n, PetscInt m, Pets
     else if (metric == HT_POINTS_RBF)
       for (PetscInt r = 0; r < rows; r++)
         for (PetscInt q = 0; q < m; q++) d[(i0 + r) * ldd + q] = PetscExpReal(-gamma * PetscRealPart(d[(i0 + r) * ldd + q]));
+  }
+}
+
+/*
+   pot[q] (q < m) += the sum over the n rows of x (weights w, NULL: ones) of w_i min(closest_i, D_iq), D_iq as
+   HtCDistKernel() computes it (the expansion clamped at 0), without writing D: the points in the lanes of blocks of W
+   (one pass over x per block), each lane summing the rows in order. The last rows go through xpad, zero-padded.
+*/
+HT_KERNEL_ATTR static void HT_KERNEL(HtPotentialsKernel)(PetscInt n, PetscInt m, PetscInt f, PetscInt mpad, const PetscScalar *PETSC_RESTRICT x, const PetscReal *PETSC_RESTRICT yt, const PetscReal *PETSC_RESTRICT yhalf, const PetscScalar *PETSC_RESTRICT w, const PetscReal *PETSC_RESTRICT closest, PetscScalar *PETSC_RESTRICT xpad, PetscReal *PETSC_RESTRICT pot)
+{
+  enum {
+    R = HT_KERNEL_W,
+    L = HT_KERNEL_W
+  };
+
+  for (PetscInt q0 = 0; q0 < mpad; q0 += L) {
+    HtVec acc = {0}, half;
+
+    __builtin_memcpy(&half, yhalf + q0, sizeof(half));
+    for (PetscInt i0 = 0; i0 < n; i0 += R) {
+      PetscInt           rows = PetscMin(R, n - i0);
+      const PetscScalar *xr   = x + i0 * f;
+      HtVec              score[R], s;
+
+      if (rows < R) {
+        for (PetscInt k = 0; k < R * f; k++) xpad[k] = k < rows * f ? xr[k] : 0;
+        xr = xpad;
+      }
+      HtVecDotBlock(R, xr, f, yt, mpad, q0, half, score);
+      for (PetscInt r = 0; r < rows; r++) {
+        PetscReal xn = 0, c = closest[i0 + r];
+
+        for (PetscInt j = 0; j < f; j++) xn += PetscRealPart(xr[r * f + j] * xr[r * f + j]);
+        s = xn - 2 * score[r];
+        s = (HtVec)((HtVecIndex)s & ~(HtVecIndex)(s < 0)); /* 0 where negative, as HtCDistKernel() */
+        s = HtVecSelect((HtVecIndex)(c < s), (HtVec){0} + c, s);
+        acc += (w ? PetscRealPart(w[i0 + r]) : 1) * s;
+      }
+    }
+    for (PetscInt l = 0; l < L && q0 + l < m; l++) pot[q0 + l] += acc[l];
   }
 }

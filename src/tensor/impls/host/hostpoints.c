@@ -218,6 +218,16 @@ static PetscErrorCode HtPointsDistances_Host(HtPoints P, HtPointsMetric metric, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+static PetscErrorCode HtPointsPotentials_Host(HtPoints P, PetscInt n, const PetscScalar *x, const PetscScalar *w, const PetscReal *closest, PetscReal *pots)
+{
+  HtPoints_Host *h = (HtPoints_Host *)P->data;
+
+  PetscFunctionBegin;
+  HtKernelPick(HtPotentialsKernel)(n, h->k, h->f, h->kpad, x, h->ct, h->chalf, w, closest, h->xpad, pots);
+  PetscCall(PetscLogFlops(2.0 * n * h->k * h->f));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode HtPointsDistance_Host(HtPoints P, HtPointsMetric metric, PetscInt q, const PetscScalar *x, PetscReal *d)
 {
   HtPoints_Host *h = (HtPoints_Host *)P->data;
@@ -326,4 +336,4 @@ static PetscErrorCode HtPointsDestroy_Host(HtPoints P)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-const struct _HtPointsKernels HtPointsKernels_Host = {HtPointsCreate_Host, HtPointsSet_Host, HtPointsDistances_Host, HtPointsDistance_Host, HtPointsNearest_Host, HtPointsZeroSums_Host, HtPointsMoveRows_Host, HtPointsGetSums_Host, HtPointsDestroy_Host};
+const struct _HtPointsKernels HtPointsKernels_Host = {HtPointsCreate_Host, HtPointsSet_Host, HtPointsDistances_Host, HtPointsDistance_Host, HtPointsPotentials_Host, HtPointsNearest_Host, HtPointsZeroSums_Host, HtPointsMoveRows_Host, HtPointsGetSums_Host, HtPointsDestroy_Host};

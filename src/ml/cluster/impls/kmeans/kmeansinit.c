@@ -113,26 +113,17 @@ static PetscErrorCode HtInitFirstCenter(const HtInit *in, PetscInt64 seed, Petsc
 
 /*
    pots[t] = sum over all samples of w_i min(closest_i, D(x_i, candidate t)^2): the potential if candidate t became a
-   center; by chunks, so no samples x candidates matrix is formed
+   center; one pass, without a samples x candidates matrix (HtPointsPotentials())
 */
 static PetscErrorCode HtInitTrialPotentials(const HtSamples *s, PetscInt nt, const PetscScalar *cand, const PetscReal *closest, PetscReal *pots)
 {
-  HtPoints     P;
-  PetscScalar *d;
+  HtPoints P;
 
   PetscFunctionBegin;
   PetscCall(PetscArrayzero(pots, nt));
   PetscCall(HtPointsCreate(s->backend, nt, s->f, &P));
   PetscCall(HtPointsSet(P, nt, cand, s->f));
-  PetscCall(PetscMalloc1(HT_POINTS_CHUNK * nt, &d));
-  for (PetscInt i0 = 0; i0 < s->m; i0 += HT_POINTS_CHUNK) {
-    PetscInt mc = PetscMin(HT_POINTS_CHUNK, s->m - i0);
-
-    PetscCall(HtPointsDistances(P, HT_POINTS_SQEUCLIDEAN, 0, mc, s->x + i0 * s->f, d, nt));
-    for (PetscInt i = 0; i < mc; i++)
-      for (PetscInt t = 0; t < nt; t++) pots[t] += HtWeight(s, i0 + i) * PetscMin(closest[i0 + i], PetscRealPart(d[i * nt + t]));
-  }
-  PetscCall(PetscFree(d));
+  PetscCall(HtPointsPotentials(P, s->m, s->x, s->w, closest, pots));
   PetscCall(HtPointsDestroy(&P));
   PetscCall(HtSamplesSumReal(s, nt, pots));
   PetscFunctionReturn(PETSC_SUCCESS);
