@@ -62,31 +62,51 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockScores)(PetscInt f, c
   }
 }
 
-/* grad (C x f) += D^T X for the HT_KERNEL_W rows xr (f values each) of a block and its D^T (C vectors d, lane r for row
-   r): the terms of the block's rows added to each vector of grad one after the other */
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockGradient)(PetscInt f, const PetscScalar *PETSC_RESTRICT xr, PetscInt C, const PetscReal *PETSC_RESTRICT d, PetscScalar *PETSC_RESTRICT grad)
+/*
+   grad (C x f) += D^T X for the m rows x (f values each, m a multiple of HT_KERNEL_W) of a chunk and its D^T (per block,
+   C vectors d, lane r for row r): HT_LOGISTIC_GRAD_VECS vectors of a row of grad at a time, each summed through the
+   chunk in registers in two parts, the even and the odd rows, added to grad at the end: twice as many independent
+   chains of multiply-adds as vectors, and no read-modify-write of grad per block (whose chains through memory were
+   as slow); the vectors of a last group past the end of the row repeat its last vector and are not stored
+*/
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunkGradient)(PetscInt m, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscInt C, const PetscReal *PETSC_RESTRICT d, PetscScalar *PETSC_RESTRICT grad)
 {
   enum {
-    R = HT_KERNEL_W
+    R = HT_KERNEL_W,
+    G = HT_LOGISTIC_GRAD_VECS
   };
   const PetscInt j0 = f - f % HT_KERNEL_W;
 
   for (PetscInt c = 0; c < C; c++) {
-    const PetscReal *PETSC_RESTRICT dc = d + c * R;
-    PetscScalar *PETSC_RESTRICT     gc = grad + c * f;
-    HtVec                           g, xv;
+    PetscScalar *PETSC_RESTRICT gc = grad + c * f;
 
-    for (PetscInt j = 0; j < j0; j += HT_KERNEL_W) {
-      __builtin_memcpy(&g, gc + j, sizeof(g));
-      HT_UNROLL_ROWS
-      for (PetscInt r = 0; r < R; r++) {
-        __builtin_memcpy(&xv, xr + r * f + j, sizeof(xv));
-        g += dc[r] * xv;
+    for (PetscInt j = 0; j < j0; j += G * R) {
+      HtVec    ge[G], go[G], xv, t;
+      PetscInt jk[G];
+
+      for (PetscInt k = 0; k < G; k++) {
+        jk[k] = PetscMin(j + k * R, j0 - R);
+        ge[k] = go[k] = (HtVec){0};
       }
-      __builtin_memcpy(gc + j, &g, sizeof(g));
+      for (PetscInt i = 0; i < m; i += 2) {
+        const PetscScalar *xi = x + (size_t)i * f;
+        const PetscReal   *di = d + i / R * R * C + c * R + i % R;
+
+        for (PetscInt k = 0; k < G; k++) {
+          __builtin_memcpy(&xv, xi + jk[k], sizeof(xv));
+          ge[k] += di[0] * xv;
+          __builtin_memcpy(&xv, xi + f + jk[k], sizeof(xv));
+          go[k] += di[1] * xv;
+        }
+      }
+      for (PetscInt k = 0; k < G && j + k * R < j0; k++) {
+        __builtin_memcpy(&t, gc + jk[k], sizeof(t));
+        t += ge[k] + go[k];
+        __builtin_memcpy(gc + jk[k], &t, sizeof(t));
+      }
     }
     for (PetscInt j = j0; j < f; j++)
-      for (PetscInt r = 0; r < R; r++) gc[j] += dc[r] * xr[r * f + j];
+      for (PetscInt i = 0; i < m; i++) gc[j] += d[i / R * R * C + c * R + i % R] * x[(size_t)i * f + j];
   }
 }
 
@@ -96,10 +116,11 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockGradient)(PetscInt f,
    block to xbuf, aligned to a vector, when it is not NULL; else read where they are): their scores, the
    softmax (shifted by the row's maximum; exponentials and logarithms by HtVecExp() and HtVecLog()), the log-losses
    log sum_c exp(z_c) - z_y added to *loss lane by lane, prob (valid x C, or NULL) the probabilities, and D = P - Y
-   added to the gradient: grad (C x f) += D^T X, and to dsum (C vectors) lane by lane. Each step is a loop over the
-   blocks, whose iterations are independent: the long chains of dependent operations of one block (the exponentials,
-   the logarithm) overlap those of the next. z (C m), mx and zy (m each): the blocks' scores, maxima and the scores of
-   their classes.
+   added to the gradient: grad (C x f) += D^T X (HtLogisticChunkGradient()), and to dsum (C vectors) lane by lane. The
+   steps between are loops over the blocks, whose iterations are independent: the long chains of dependent operations
+   of one block (the exponentials, the logarithm) overlap those of the next. The maxima and the exponentials share a
+   loop; the logarithm has its own (in that loop too, its chain overlapped less: 5% slower). z (C m), mx and zy (m
+   each): the blocks' scores, maxima and the scores of their classes.
 */
 HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscScalar *PETSC_RESTRICT xbuf, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscReal *PETSC_RESTRICT z, PetscReal *PETSC_RESTRICT mx, PetscReal *PETSC_RESTRICT zy, PetscScalar *PETSC_RESTRICT prob, PetscScalar *PETSC_RESTRICT grad, PetscReal *PETSC_RESTRICT dsum, HtVec *loss)
 {
@@ -131,14 +152,12 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
     }
     __builtin_memcpy(mx + i0, &mxv, sizeof(mxv));
     __builtin_memcpy(zy + i0, &zyv, sizeof(zyv));
-  }
-  for (PetscInt i0 = 0; i0 < m; i0 += R)
     for (PetscInt c = 0; c < C; c++) {
       __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
-      __builtin_memcpy(&mxv, mx + i0, sizeof(mxv));
       v = HT_KERNEL(HtVecExp)(v - mxv);
       __builtin_memcpy(z + i0 * C + c * R, &v, sizeof(v));
     }
+  }
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     sum  = zero;
     live = (HtVecIndex)(HtVecIota < (HtLaneInt)(valid - i0));
@@ -162,7 +181,7 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
       __builtin_memcpy(dsum + c * R, &v, sizeof(v));
     }
   }
-  for (PetscInt i0 = 0; i0 < m; i0 += R) HT_KERNEL(HtLogisticBlockGradient)(f, xc + (size_t)i0 * f, C, z + i0 * C, grad);
+  HT_KERNEL(HtLogisticChunkGradient)(m, f, xc, C, z, grad);
 }
 
 /*
