@@ -125,3 +125,5 @@ static inline void HtRowsHalfNorms(PetscInt n, PetscInt f, const PetscScalar *r,
 
 /* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
 #define HT_UNROLL_ROWS _Pragma("GCC unroll 8")
+/* a loop of prefetches, one per cache line, unrolled: as a loop, its own instructions cost as much as the prefetches */
+#define HT_UNROLL_PREFETCH _Pragma("GCC unroll 8")

@@ -62,59 +62,84 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockScores)(PetscInt f, c
   }
 }
 
-/* grad (C x f) += D^T X for the HT_KERNEL_W rows xr (f values each) of a block and its D^T (C vectors d, lane r for row
-   r): the terms of the block's rows added to each vector of grad one after the other */
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticBlockGradient)(PetscInt f, const PetscScalar *PETSC_RESTRICT xr, PetscInt C, const PetscReal *PETSC_RESTRICT d, PetscScalar *PETSC_RESTRICT grad)
+/*
+   grad (C x f) += D^T X for the m rows x (f values each, m a multiple of HT_KERNEL_W) of a chunk and its D^T (per block,
+   C vectors d, lane r for row r): HT_LOGISTIC_GRAD_VECS vectors of a row of grad at a time, each summed through the
+   chunk in registers in two parts, the even and the odd rows, added to grad at the end: twice as many independent
+   chains of multiply-adds as vectors, and no read-modify-write of grad per block (whose chains through memory were
+   as slow); the vectors of a last group past the end of the row repeat its last vector and are not stored
+*/
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunkGradient)(PetscInt m, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscInt C, const PetscReal *PETSC_RESTRICT d, PetscScalar *PETSC_RESTRICT grad)
 {
   enum {
-    R = HT_KERNEL_W
+    R = HT_KERNEL_W,
+    G = HT_LOGISTIC_GRAD_VECS
   };
   const PetscInt j0 = f - f % HT_KERNEL_W;
 
   for (PetscInt c = 0; c < C; c++) {
-    const PetscReal *PETSC_RESTRICT dc = d + c * R;
-    PetscScalar *PETSC_RESTRICT     gc = grad + c * f;
-    HtVec                           g, xv;
+    PetscScalar *PETSC_RESTRICT gc = grad + c * f;
 
-    for (PetscInt j = 0; j < j0; j += HT_KERNEL_W) {
-      __builtin_memcpy(&g, gc + j, sizeof(g));
-      HT_UNROLL_ROWS
-      for (PetscInt r = 0; r < R; r++) {
-        __builtin_memcpy(&xv, xr + r * f + j, sizeof(xv));
-        g += dc[r] * xv;
+    for (PetscInt j = 0; j < j0; j += G * R) {
+      HtVec    ge[G], go[G], xv, t;
+      PetscInt jk[G];
+
+      for (PetscInt k = 0; k < G; k++) {
+        jk[k] = PetscMin(j + k * R, j0 - R);
+        ge[k] = go[k] = (HtVec){0};
       }
-      __builtin_memcpy(gc + j, &g, sizeof(g));
+      for (PetscInt i = 0; i < m; i += 2) {
+        const PetscScalar *xi = x + (size_t)i * f;
+        const PetscReal   *di = d + i / R * R * C + c * R + i % R;
+
+        for (PetscInt k = 0; k < G; k++) {
+          __builtin_memcpy(&xv, xi + jk[k], sizeof(xv));
+          ge[k] += di[0] * xv;
+          __builtin_memcpy(&xv, xi + f + jk[k], sizeof(xv));
+          go[k] += di[1] * xv;
+        }
+      }
+      for (PetscInt k = 0; k < G && j + k * R < j0; k++) {
+        __builtin_memcpy(&t, gc + jk[k], sizeof(t));
+        t += ge[k] + go[k];
+        __builtin_memcpy(gc + jk[k], &t, sizeof(t));
+      }
     }
     for (PetscInt j = j0; j < f; j++)
-      for (PetscInt r = 0; r < R; r++) gc[j] += dc[r] * xr[r * f + j];
+      for (PetscInt i = 0; i < m; i++) gc[j] += d[i / R * R * C + c * R + i % R] * x[(size_t)i * f + j];
   }
 }
 
 /*
    the rows [0, m) of x (m a multiple of HT_KERNEL_W, at most HT_LOGISTIC_L1_ROWS) with classes y, of which the first
-   `valid` count (the others are padding and add nothing), while they are in the first-level cache: their scores, the
+   `valid` count (the others are padding and add nothing), while they are in the first-level cache (copied block by
+   block to xbuf, aligned to a vector, when it is not NULL; else read where they are): their scores, the
    softmax (shifted by the row's maximum; exponentials and logarithms by HtVecExp() and HtVecLog()), the log-losses
    log sum_c exp(z_c) - z_y added to *loss lane by lane, prob (valid x C, or NULL) the probabilities, and D = P - Y
-   added to the gradient: grad (C x f) += D^T X, and to dsum (C vectors) lane by lane. Each step is a loop over the
-   blocks, whose iterations are independent: the long chains of dependent operations of one block (the exponentials,
-   the logarithm) overlap those of the next. z (C m), mx and zy (m each): the blocks' scores, maxima and the scores of
-   their classes.
+   added to the gradient: grad (C x f) += D^T X (HtLogisticChunkGradient()), and to dsum (C vectors) lane by lane. The
+   steps between are loops over the blocks, whose iterations are independent: the long chains of dependent operations
+   of one block (the exponentials, the logarithm) overlap those of the next. The maxima and the exponentials share a
+   loop; the logarithm has its own (in that loop too, its chain overlapped less: 5% slower). z (C m), mx and zy (m
+   each): the blocks' scores, maxima and the scores of their classes.
 */
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscReal *PETSC_RESTRICT z, PetscReal *PETSC_RESTRICT mx, PetscReal *PETSC_RESTRICT zy, PetscScalar *PETSC_RESTRICT prob, PetscScalar *PETSC_RESTRICT grad, PetscReal *PETSC_RESTRICT dsum, HtVec *loss)
+HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, PetscScalar *PETSC_RESTRICT xbuf, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscReal *PETSC_RESTRICT z, PetscReal *PETSC_RESTRICT mx, PetscReal *PETSC_RESTRICT zy, PetscScalar *PETSC_RESTRICT prob, PetscScalar *PETSC_RESTRICT grad, PetscReal *PETSC_RESTRICT dsum, HtVec *loss)
 {
   enum {
     R = HT_KERNEL_W
   };
-  const HtVec zero = {0}, one = zero + 1;
-  HtVec       v, mxv, zyv, sum, d;
-  HtVecIndex  yv, live;
+  const HtVec        zero = {0}, one = zero + 1;
+  const PetscScalar *xc = xbuf ? xbuf : x;
+  HtVec              v, mxv, zyv, sum, d;
+  HtVecIndex         yv, live;
 
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     const PetscScalar *xr = x + (size_t)i0 * f;
 
     /* the rows HT_LOGISTIC_PREFETCH blocks ahead, into cache while this block computes (prefetches never fault) */
+    HT_UNROLL_PREFETCH
     for (size_t b = 0; b < R * f * sizeof(PetscScalar); b += 64) __builtin_prefetch((const char *)(xr + HT_LOGISTIC_PREFETCH * R * f) + b);
-    HT_KERNEL(HtLogisticBlockScores)(f, xr, C, wb, z + i0 * C);
+    if (xbuf) __builtin_memcpy(xbuf + (size_t)i0 * f, xr, R * f * sizeof(PetscScalar));
+    HT_KERNEL(HtLogisticBlockScores)(f, xc + (size_t)i0 * f, C, wb, z + i0 * C);
   }
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     mxv = zero - HUGE_VAL; /* PETSC_NINFINITY is finite */
@@ -127,14 +152,12 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
     }
     __builtin_memcpy(mx + i0, &mxv, sizeof(mxv));
     __builtin_memcpy(zy + i0, &zyv, sizeof(zyv));
-  }
-  for (PetscInt i0 = 0; i0 < m; i0 += R)
     for (PetscInt c = 0; c < C; c++) {
       __builtin_memcpy(&v, z + i0 * C + c * R, sizeof(v));
-      __builtin_memcpy(&mxv, mx + i0, sizeof(mxv));
       v = HT_KERNEL(HtVecExp)(v - mxv);
       __builtin_memcpy(z + i0 * C + c * R, &v, sizeof(v));
     }
+  }
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     sum  = zero;
     live = (HtVecIndex)(HtVecIota < (HtLaneInt)(valid - i0));
@@ -158,14 +181,17 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
       __builtin_memcpy(dsum + c * R, &v, sizeof(v));
     }
   }
-  for (PetscInt i0 = 0; i0 < m; i0 += R) HT_KERNEL(HtLogisticBlockGradient)(f, x + (size_t)i0 * f, C, z + i0 * C, grad);
+  HT_KERNEL(HtLogisticChunkGradient)(m, f, xc, C, z, grad);
 }
 
 /*
    acc (C x f, then C, then 1) += D^T [X, 1] and the sum of the log-losses of the rows [0, valid) of x (m x f, m a
    multiple of HT_KERNEL_W; the rows past valid are zero padding) with classes y, at the coefficients wb (W, C x f, then
    b); prob (valid x C, or NULL) = their probabilities; in chunks of HT_LOGISTIC_L1_ROWS rows (HtLogisticChunk()).
-   work: (C + 2) HT_LOGISTIC_L1_ROWS + C HT_KERNEL_W reals.
+   When x is not aligned to a vector (a tensor's block is aligned to 16 bytes, PETSC_MEMALIGN), each chunk is copied to
+   an aligned buffer in work first: every vector of x would otherwise straddle two cache lines in each of the 2 C reads
+   of the scores and the gradient, and the copy's one read is cheaper (about a fifth of the pass at AVX-512, rows of
+   32 features). work: (C + 2 + f) HT_LOGISTIC_L1_ROWS + (C + 1) HT_KERNEL_W reals.
 */
 HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticKernel)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscScalar *PETSC_RESTRICT prob, PetscReal *PETSC_RESTRICT work, PetscScalar *PETSC_RESTRICT acc)
 {
@@ -173,12 +199,13 @@ HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticKernel)(PetscInt m, PetscInt vali
     R = HT_KERNEL_W,
     L = HT_LOGISTIC_L1_ROWS
   };
-  PetscReal *z = work, *mx = z + C * L, *zy = mx + L, *dsum = zy + L;
-  HtVec      loss = {0}, ds;
+  PetscReal   *z = work, *mx = z + C * L, *zy = mx + L, *dsum = zy + L;
+  PetscScalar *xbuf = (uintptr_t)x % sizeof(HtVec) ? (PetscScalar *)((uintptr_t)(dsum + C * R + R) / sizeof(HtVec) * sizeof(HtVec)) : NULL;
+  HtVec        loss = {0}, ds;
   _Static_assert(HT_LOGISTIC_ROWS % R == 0 && L % HT_LOGISTIC_ROWS == 0, "blocks of rows divide the padding, which divides the chunks");
 
   for (PetscInt q = 0; q < C * R; q++) dsum[q] = 0;
-  for (PetscInt i0 = 0; i0 < m; i0 += L) HT_KERNEL(HtLogisticChunk)(PetscMin(L, m - i0), valid - i0, f, x + (size_t)i0 * f, y + i0, C, wb, z, mx, zy, prob ? prob + (size_t)i0 * C : NULL, acc, dsum, &loss);
+  for (PetscInt i0 = 0; i0 < m; i0 += L) HT_KERNEL(HtLogisticChunk)(PetscMin(L, m - i0), valid - i0, f, x + (size_t)i0 * f, xbuf, y + i0, C, wb, z, mx, zy, prob ? prob + (size_t)i0 * C : NULL, acc, dsum, &loss);
   for (PetscInt c = 0; c < C; c++) {
     __builtin_memcpy(&ds, dsum + c * R, sizeof(ds));
     acc[C * f + c] += HT_KERNEL(HtVecLaneSum)(ds);

@@ -7,6 +7,7 @@
 #define HT_LOGISTIC_ROWS       8      /* the kernels' blocks of rows divide this: the unit of padding of the last rows */
 #define HT_LOGISTIC_L1_ROWS    64     /* the logistic kernel's chunks: in the first-level cache through its steps */
 #define HT_LOGISTIC_PREFETCH   8      /* blocks of rows (of the kernel's width) ahead that the kernel prefetches */
+#define HT_LOGISTIC_GRAD_VECS  4      /* vectors of the gradient summed at once, 2 registers each, through a chunk */
 #define HT_LOGISTIC_CHUNK      2048   /* rows per chunk of the Hessian pass: in cache from probabilities to Hessian */
 #define HT_LOGISTIC_HESS_BLOCK 262144 /* at most this many entries of B_c per chunk (fewer rows when P is large) */
 
@@ -15,9 +16,9 @@
 #define HT_KERNEL_TEMPLATE <heat/private/kernels/logistic.h>
 #include <heat/private/kernellevels.h>
 
-/* the workspace of a logistic pass: the kernel's ((C + 2) HT_LOGISTIC_L1_ROWS + C HT_LOGISTIC_ROWS reals), the last
-   rows zero-padded (HT_LOGISTIC_ROWS x f, and their classes); for the Hessian the chunk's probabilities (chunk x C), B_c
-   (chunk x P) and its product (f x P) */
+/* the workspace of a logistic pass: the kernel's ((C + 2 + f) HT_LOGISTIC_L1_ROWS + (C + 1) HT_LOGISTIC_ROWS reals),
+   the last rows zero-padded (HT_LOGISTIC_ROWS x f, and their classes); for the Hessian the chunk's probabilities
+   (chunk x C), B_c (chunk x P) and its product (f x P) */
 typedef struct {
   PetscInt     chunk;
   PetscReal   *work;
@@ -80,7 +81,7 @@ static PetscErrorCode HtSamplesLogisticLoss_Host(HtTensor t, PetscInt m, PetscIn
   PetscFunctionBegin;
   wk.chunk = PetscMax(HT_LOGISTIC_ROWS, PetscMin(HT_LOGISTIC_CHUNK, HT_LOGISTIC_HESS_BLOCK / P) / HT_LOGISTIC_ROWS * HT_LOGISTIC_ROWS);
   PetscCall(PetscArrayzero(acc, P + 1 + (hessian ? nw * P + C * C : 0)));
-  PetscCall(PetscMalloc5((C + 2) * HT_LOGISTIC_L1_ROWS + C * HT_LOGISTIC_ROWS, &wk.work, HT_LOGISTIC_ROWS * f, &wk.xpad, hessian ? wk.chunk * C : 0, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg));
+  PetscCall(PetscMalloc5((C + 2 + f) * HT_LOGISTIC_L1_ROWS + (C + 1) * HT_LOGISTIC_ROWS, &wk.work, HT_LOGISTIC_ROWS * f, &wk.xpad, hessian ? wk.chunk * C : 0, &wk.z, hessian ? (size_t)wk.chunk * P : 0, &wk.hb, hessian ? f * P : 0, &wk.hg));
   if (!hessian) HtLogisticRows(&wk, m, f, x, C, wb, y, NULL, acc);
   else
     for (PetscInt i0 = 0; i0 < m; i0 += wk.chunk) {
