@@ -83,7 +83,7 @@ struct _p_HtTensor {
   PetscInt    outer, inner;        /* products of the global shape before / after the split axis */
   Vec         vec;                 /* HT_SCALAR storage (host back end) */
   void       *array;               /* HT_INT / HT_BOOL storage (host back end) */
-  PetscBool   ownarray;
+  void       *owned;               /* the memory the tensor allocated and frees (its block starts at the next HT_ARRAY_ALIGN bytes), or NULL */
   PetscInt    arraylocks;          /* outstanding Get/RestoreArray pairs */
   void       *data;                /* back-end private data */
 };
@@ -159,7 +159,8 @@ typedef enum {
 PETSC_INTERN const char *const HtFaultOptions[];
 PETSC_INTERN PetscErrorCode    HtFaultSetFromOptions_Private(void);
 PETSC_INTERN PetscBool         HtFaultInjected(HtFaultKind);
-PETSC_INTERN PetscErrorCode    HtTensorAllocateArray_Private(HtTensor, PetscBool, void **);
+#define HT_ARRAY_ALIGN 64 /* bytes: a tensor's own block starts at a cache line, so no vector of a kernel straddles two (PETSc aligns to 16) */
+PETSC_INTERN PetscErrorCode HtTensorAllocateArray_Private(HtTensor, PetscBool, void **, void **);
 
 /* local index helpers */
 PETSC_INTERN PetscErrorCode HtTensorGetGlobalOffset_Private(HtTensor, PetscInt *, PetscInt *);

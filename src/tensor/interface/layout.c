@@ -23,13 +23,13 @@ static PetscErrorCode HtTensorReplaceStorage_Private(HtTensor t, HtTensor *src)
   t->map      = s->map;
   t->vec      = s->vec;
   t->array    = s->array;
-  t->ownarray = s->ownarray;
+  t->owned    = s->owned;
   t->nlocal   = s->nlocal;
   for (PetscInt d = 0; d < t->ndim; d++) t->lshape[d] = s->lshape[d];
   s->map      = NULL;
   s->vec      = NULL;
   s->array    = NULL;
-  s->ownarray = PETSC_FALSE;
+  s->owned    = NULL;
   PetscCall(HtTensorDestroy(src));
   PetscCall(PetscObjectStateIncrease((PetscObject)t));
   PetscFunctionReturn(PETSC_SUCCESS);

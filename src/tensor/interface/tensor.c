@@ -63,24 +63,25 @@ static PetscErrorCode HtTensorFindType_Private(HtTensor t, HtTensorType type, Pe
 }
 
 /*
-   HtTensorAllocateArray_Private - new host memory for the local block of t, zeroed when asked. For a distributed tensor a
-   failure of any rank (out of memory, or the testing option -ht_fault_inject_malloc) is raised on every rank of its
-   communicator, naming the rank, so that no rank waits for the others in a collective call; a replicated tensor's
-   failure is raised by the rank that had it.
+   HtTensorAllocateArray_Private - new host memory for the local block of t, zeroed when asked: *owned, to be freed with
+   PetscFree(), and *a, the block, at the first HT_ARRAY_ALIGN boundary in it. For a distributed tensor a failure of any
+   rank (out of memory, or the testing option -ht_fault_inject_malloc) is raised on every rank of its communicator,
+   naming the rank, so that no rank waits for the others in a collective call; a replicated tensor's failure is raised
+   by the rank that had it.
 */
-PetscErrorCode HtTensorAllocateArray_Private(HtTensor t, PetscBool zero, void **a)
+PetscErrorCode HtTensorAllocateArray_Private(HtTensor t, PetscBool zero, void **owned, void **a)
 {
-  size_t         bytes    = (size_t)PetscMax(t->nlocal, 1) * t->esize;
+  size_t         bytes    = (size_t)PetscMax(t->nlocal, 1) * t->esize + HT_ARRAY_ALIGN;
   PetscBool      injected = (PetscBool)(t->split >= 0 && HtFaultInjected(HT_FAULT_MALLOC));
   PetscErrorCode ierr     = PETSC_ERR_MEM;
   PetscMPIInt    rank;
   char           shape[128], msg[512] = "";
 
   PetscFunctionBegin;
-  *a = NULL;
+  *owned = *a = NULL;
   if (!injected) { /* a failure is reported below, not by PETSc's handler on this rank alone */
     PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
-    ierr = zero ? PetscCalloc(bytes, a) : PetscMalloc(bytes, a);
+    ierr = zero ? PetscCalloc(bytes, owned) : PetscMalloc(bytes, owned);
     PetscCall(PetscPopErrorHandler());
   }
   if (ierr) {
@@ -90,6 +91,7 @@ PetscErrorCode HtTensorAllocateArray_Private(HtTensor t, PetscBool zero, void **
   }
   if (t->split >= 0) PetscCall(HtCollectiveCheck(PetscObjectComm((PetscObject)t), ierr, msg));
   else PetscCheck(!ierr, PETSC_COMM_SELF, PETSC_ERR_MEM, "%s", msg);
+  *a = (void *)(((uintptr_t)*owned + HT_ARRAY_ALIGN - 1) / HT_ARRAY_ALIGN * HT_ARRAY_ALIGN);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -5,23 +5,17 @@
 #include <heat/private/tensorimpl.h>
 #include <heat/private/philox.h>
 
+/* the block: the user's array (not copied, not freed), or memory of the tensor's own (t->owned), which the vector of
+   an HT_SCALAR tensor uses without owning it */
 static PetscErrorCode HtTensorAllocate_Host(HtTensor t, void *array, PetscBool zero)
 {
   MPI_Comm comm = t->split < 0 ? PETSC_COMM_SELF : PetscObjectComm((PetscObject)t);
   void    *a    = array;
 
   PetscFunctionBegin;
-  if (!array) PetscCall(HtTensorAllocateArray_Private(t, zero, &a)); /* a failure of one rank is raised on every rank */
-  if (t->dtype == HT_SCALAR) {
-    if (array) PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, (PetscScalar *)array, &t->vec));
-    else { /* the vector owns the array from then on */
-      PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, NULL, &t->vec));
-      PetscCall(VecReplaceArray(t->vec, (PetscScalar *)a));
-    }
-  } else {
-    t->array    = a;
-    t->ownarray = (PetscBool)!array;
-  }
+  if (!array) PetscCall(HtTensorAllocateArray_Private(t, zero, &t->owned, &a)); /* a failure of one rank is raised on every rank */
+  if (t->dtype == HT_SCALAR) PetscCall(VecCreateMPIWithArray(comm, 1, t->nlocal, PETSC_DECIDE, (PetscScalar *)a, &t->vec));
+  else t->array = a;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -29,7 +23,7 @@ static PetscErrorCode HtTensorFreeStorage_Host(HtTensor t)
 {
   PetscFunctionBegin;
   PetscCall(VecDestroy(&t->vec));
-  if (t->ownarray) PetscCall(PetscFree(t->array));
+  PetscCall(PetscFree(t->owned));
   t->array = NULL;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
