@@ -9,7 +9,7 @@ static const char help[] = "Benchmark of the in-situ analyses of HtTSMonitorSetF
                            "  -physics <reaction> reaction (bistable species separating from noise) or heat\n"
                            "  -steps <100,1000> time steps per run of forward Euler (several: one comparison each, and the cost of\n"
                            "                  an analysis after the first ones from the difference of the first two)\n"
-                           "  -implicit_steps <20> time steps per run of backward Euler (each about 30 right-hand sides)\n"
+                           "  -implicit_steps <20> time steps per run of backward Euler (each about 30 right-hand sides; 0: no such run)\n"
                            "  -memory         one run with the options given (e.g. -ht_ts_monitor_pod), nothing timed\n\n";
 
 #include "bench_common.h"
@@ -246,10 +246,12 @@ int main(int argc, char **argv)
 
       PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%-40s %10.2f ms per analysis after the first %" PetscInt_FMT " steps (from the difference of the two runs)\n\n", "the cluster monitor", 1e3 * (monitor[1] - monitor[0]) / more, steps[0]));
     }
-    PetscCall(PetscOptionsInsertString(NULL, "-snes_mf -pc_type none"));
-    run.implicit = PETSC_TRUE;
-    run.steps    = implicit_steps;
-    PetscCall(CompareMonitor(&run, "backward Euler (Newton-Krylov)", &monitor[0]));
+    if (implicit_steps > 0) {
+      PetscCall(PetscOptionsInsertString(NULL, "-snes_mf -pc_type none"));
+      run.implicit = PETSC_TRUE;
+      run.steps    = implicit_steps;
+      PetscCall(CompareMonitor(&run, "backward Euler (Newton-Krylov)", &monitor[0]));
+    }
   }
   PetscCall(DMDestroy(&run.da));
   PetscCall(HeatFinalize());
