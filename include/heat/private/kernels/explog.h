@@ -2,8 +2,9 @@
    Exponentials and logarithms in vectors, of a vector's lanes and of arrays (the softmax of the logistic pass,
    src/tensor/impls/host/hostsamples.c), a template included there once per x86-64 level
    (include/heat/private/kernellevels.h). libm's exp() and log() are scalar calls of 15-20 cycles each, more than the
-   rest of the pass per class; these evaluate HT_KERNEL_W values at once. Every value, the last ones of an array too, goes through the same vector instructions, so a result does not
-   depend on where the value sits; the levels differ only by the fused multiply-adds of AVX2 and AVX-512 (last bit).
+   rest of the pass per class; these evaluate HT_KERNEL_W values at once. Every value, the last ones of an array too,
+   goes through the same vector instructions, so a result does not depend on where the value sits; the levels differ
+   only by the fused multiply-adds of AVX2 and AVX-512 (last bit).
 
    exp(x): x = n ln2 + r with |r| <= ln2/2 (n rounded to the nearest integer by adding 1.5 * 2^52, ln2 in a high part
    exact in n ln2 and a low part), exp(r) by its Taylor polynomial to r^13 / 13! (remainder below 2^-56), times 2^n

@@ -188,10 +188,11 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
    acc (C x f, then C, then 1) += D^T [X, 1] and the sum of the log-losses of the rows [0, valid) of x (m x f, m a
    multiple of HT_KERNEL_W; the rows past valid are zero padding) with classes y, at the coefficients wb (W, C x f, then
    b); prob (valid x C, or NULL) = their probabilities; in chunks of HT_LOGISTIC_L1_ROWS rows (HtLogisticChunk()).
-   When x is not aligned to a vector (a tensor's block is aligned to 16 bytes, PETSC_MEMALIGN), each chunk is copied to
-   an aligned buffer in work first: every vector of x would otherwise straddle two cache lines in each of the 2 C reads
-   of the scores and the gradient, and the copy's one read is cheaper (about a fifth of the pass at AVX-512, rows of
-   32 features). work: (C + 2 + f) HT_LOGISTIC_L1_ROWS + (C + 1) HT_KERNEL_W reals.
+   When x is not aligned to a vector (a tensor's own block is, HT_ARRAY_ALIGN; a simulation's Vec or a user's array
+   need not be: PETSc aligns to 16 bytes), each chunk is copied to an aligned buffer in work first: every vector of x
+   would otherwise straddle two cache lines in each of the 2 C reads of the scores and the gradient, and the copy's one
+   read is cheaper (about a fifth of the pass at AVX-512, rows of 32 features). work: (C + 2 + f) HT_LOGISTIC_L1_ROWS +
+   (C + 1) HT_KERNEL_W reals.
 */
 HT_KERNEL_ATTR static void HT_KERNEL(HtLogisticKernel)(PetscInt m, PetscInt valid, PetscInt f, const PetscScalar *PETSC_RESTRICT x, const PetscInt *PETSC_RESTRICT y, PetscInt C, const PetscScalar *PETSC_RESTRICT wb, PetscScalar *PETSC_RESTRICT prob, PetscReal *PETSC_RESTRICT work, PetscScalar *PETSC_RESTRICT acc)
 {
