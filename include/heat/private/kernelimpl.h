@@ -123,7 +123,20 @@ static inline void HtRowsHalfNorms(PetscInt n, PetscInt f, const PetscScalar *r,
   } while (0)
 #define HtVecButterfly2(T, FOLD, PERMUTE, in, out) FOLD(in[0], in[1], out, (0, 2), (1, 3))
 
-/* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
-#define HT_UNROLL_ROWS _Pragma("GCC unroll 8")
 /* a loop of prefetches, one per cache line, unrolled: as a loop, its own instructions cost as much as the prefetches */
 #define HT_UNROLL_PREFETCH _Pragma("GCC unroll 8")
+
+/*
+   the `bytes` bytes from *ahead prefetched into cache (prefetches never fault), and *ahead moved past them: a kernel
+   that makes several passes over a chunk of rows in cache gives each pass its share of the next rows' reads, so that
+   memory streams through all of the chunk's work and not in a burst during one pass (no vectors: a plain function)
+*/
+static inline void HtPrefetchStep(const char **ahead, size_t bytes)
+{
+  HT_UNROLL_PREFETCH
+  for (size_t b = 0; b < bytes; b += 64) __builtin_prefetch(*ahead + b);
+  *ahead += bytes;
+}
+
+/* the loops over the rows of a block, unrolled so that the rows' accumulators stay in registers */
+#define HT_UNROLL_ROWS _Pragma("GCC unroll 8")

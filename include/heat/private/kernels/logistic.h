@@ -111,18 +111,6 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunkGradient)(PetscInt m,
 }
 
 /*
-   the `bytes` bytes from *ahead prefetched into cache (prefetches never fault), and *ahead moved past them: each step
-   of a chunk takes its share of the next chunks' reads, so that memory streams through all of the chunk's work and not
-   in a burst during one step
-*/
-HT_KERNEL_ATTR static inline void HT_KERNEL(HtPrefetchStep)(const char **ahead, size_t bytes)
-{
-  HT_UNROLL_PREFETCH
-  for (size_t b = 0; b < bytes; b += 64) __builtin_prefetch(*ahead + b);
-  *ahead += bytes;
-}
-
-/*
    the rows [0, m) of x (m a multiple of HT_KERNEL_W, at most HT_LOGISTIC_L1_ROWS) with classes y, of which the first
    `valid` count (the others are padding and add nothing), while they are in the first-level cache (copied block by
    block to xbuf, aligned to a vector, when it is not NULL; else read where they are): their scores, the
@@ -151,12 +139,12 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
     const PetscScalar *xr = x + (size_t)i0 * f;
 
-    HT_KERNEL(HtPrefetchStep)(ahead, step);
+    HtPrefetchStep(ahead, step);
     if (xbuf) __builtin_memcpy(xbuf + (size_t)i0 * f, xr, R * f * sizeof(PetscScalar));
     HT_KERNEL(HtLogisticBlockScores)(f, xc + (size_t)i0 * f, C, wb, z + i0 * C);
   }
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
-    HT_KERNEL(HtPrefetchStep)(ahead, step);
+    HtPrefetchStep(ahead, step);
     mxv = zero - HUGE_VAL; /* PETSC_NINFINITY is finite */
     zyv = zero;
     for (PetscInt r = 0; r < R; r++) yv[r] = y[i0 + r];
@@ -174,7 +162,7 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtLogisticChunk)(PetscInt m, PetscIn
     }
   }
   for (PetscInt i0 = 0; i0 < m; i0 += R) {
-    HT_KERNEL(HtPrefetchStep)(ahead, step);
+    HtPrefetchStep(ahead, step);
     sum  = zero;
     live = (HtVecIndex)(HtVecIota < (HtLaneInt)(valid - i0));
     for (PetscInt r = 0; r < R; r++) yv[r] = y[i0 + r];
