@@ -137,8 +137,8 @@ HT_KERNEL_ATTR static inline void HT_KERNEL(HtNearestFewBlock)(const PetscScalar
      [0, valid) (in W lanes, then lane after lane)
    - if accumulate: the rows [0, valid) added to the sums of their centers (HtSumsKernel())
    The three are separate passes over the rows, which are in the first-level cache after the first (the callers
-   give at most HT_POINTS_CHUNK rows): fused into the blocks of the first, the distances and sums wait for the block's labels, and the
-   whole took longer.
+   give at most HT_POINTS_CHUNK rows): fused into the blocks of the first, the distances and sums wait for the
+   block's labels, and the whole took longer.
 */
 HT_KERNEL_ATTR static void HT_KERNEL(HtNearestKernel)(const HtPoints_Host *w, PetscInt m, PetscInt valid, const PetscScalar *PETSC_RESTRICT x, const PetscScalar *PETSC_RESTRICT weights, PetscInt *PETSC_RESTRICT best, PetscReal *PETSC_RESTRICT d, PetscBool accumulate, PetscReal *wdist)
 {
