@@ -167,6 +167,9 @@ int main(int argc, char **argv)
        suffix: type
        args: -ht_cluster_type kmeanz
      test:
+       suffix: initfile
+       args: -ht_cluster_init data/cluster/blobs_init.npy
+     test:
        suffix: initcentersfile
        args: -ht_cluster_init_centers data/cluster/nonexistent.npy
 TEST*/
