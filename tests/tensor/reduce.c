@@ -279,8 +279,8 @@ int main(int argc, char **argv)
        suffix: maxcount
        nsize: {{2 3}}
        args: -split {{-1 0}} -skewed -ht_mpi_max_count 7
-     test:   # the moments' kernel (var, std) at the lower x86-64 levels; the default is the highest the CPU has
+     test:   # the moments' kernel (var, std) at the lower x86-64 levels (the default is the highest), on blocks of unequal sizes
        suffix: isa
-       nsize: {{1 3}}
+       nsize: 3
        args: -split {{-1 0 2}} -ht_kernel_isa {{baseline avx2}}
 TEST*/
