@@ -141,7 +141,7 @@ fuzz: fuzz-build
 # TESTS=cluster (or several area names) runs those areas, any other TESTS is a regex of case names; the short fuzzing
 # run (TEST_FUZZ_TIME seconds per target) comes after the cases (not with NOFUZZ=1), and alone with TESTS=fuzz;
 # TEST_ARGS: more options of tests/run
-TEST_FUZZ_TIME ?= 15
+TEST_FUZZ_TIME ?= 8
 TESTS_CASES    := $(filter-out fuzz,$(TESTS))
 TESTS_FUZZ     := $(if $(TESTS),$(filter fuzz,$(TESTS)),$(if $(NOFUZZ),,fuzz))
 test:
