@@ -89,6 +89,9 @@ int main(int argc, char **argv)
      test:
        suffix: alpha_option
        args: -ht_regressor_alpha -0.5
+     test:   # an enum option's value in full (PETSc 3.18's own message cut it to 12 characters)
+       suffix: lasso_solver_option
+       args: -ht_regressor_lasso_solver residual_with_a_typo
      test:
        suffix: l1_ratio
        args: -case l1_ratio

@@ -8,4 +8,5 @@
 
 PETSC_INTERN PetscErrorCode HeatFunctionListNames(PetscFunctionList, char[], size_t);
 PETSC_INTERN PetscErrorCode HeatFunctionListFindCreate(PetscObject, PetscFunctionList, const char[], PetscVoidFunction *);
+PETSC_INTERN PetscErrorCode HeatOptionsEnum(PetscOptionItems *, const char[], const char[], const char[], const char *const[], PetscEnum, PetscEnum *, PetscBool *, const char[]);
 PETSC_INTERN PetscErrorCode HeatPushErrorHandler_Private(void);

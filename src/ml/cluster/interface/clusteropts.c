@@ -2,6 +2,7 @@
    HtCluster: the parameters, set in code or from the options database.
 */
 #include <heat/private/clusterimpl.h>
+#include <heat/private/heatimpl.h>
 
 /*@C
    HtClusterSetNumClusters - Sets the number of clusters K.
@@ -273,28 +274,6 @@ PetscErrorCode HtClusterSetSampleWeights(HtCluster cl, HtTensor w)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-/*
-   -ht_cluster_init names a method; PETSc's own message for anything else cuts the value short, and a file name there
-   (the initial centers) is a likely slip: say what the option takes and where a file goes
-*/
-static PetscErrorCode HtClusterCheckInitOption(HtCluster cl)
-{
-  PetscOptions options;
-  const char  *prefix;
-  char         value[PETSC_MAX_PATH_LEN];
-  PetscBool    set, found;
-  PetscEnum    init;
-
-  PetscFunctionBegin;
-  PetscCall(PetscObjectGetOptions((PetscObject)cl, &options));
-  PetscCall(PetscObjectGetOptionsPrefix((PetscObject)cl, &prefix));
-  PetscCall(PetscOptionsGetString(options, prefix, "-ht_cluster_init", value, sizeof(value), &set));
-  if (!set) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscEnumFind(HtClusterInitTypes, value, &init, &found));
-  PetscCheck(found, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "-%sht_cluster_init %s is not an initialization: use random, kmeans++ or kmeans||; initial centers from a file go to -%sht_cluster_init_centers FILE", prefix ? prefix : "", value, prefix ? prefix : "");
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 /*@C
    HtClusterSetFromOptions - Sets the type and parameters from the options database.
 
@@ -324,7 +303,7 @@ static PetscErrorCode HtClusterCheckInitOption(HtCluster cl)
 @*/
 PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
 {
-  char              file[PETSC_MAX_PATH_LEN];
+  char              file[PETSC_MAX_PATH_LEN], hint[128];
   PetscBool         set, kset;
   PetscInt          k = cl->k, max_it = cl->max_it, seed = (PetscInt)cl->seed;
   PetscReal         tol  = cl->tol;
@@ -337,8 +316,8 @@ PetscErrorCode HtClusterSetFromOptions(HtCluster cl)
   PetscCall(HtMLObjectOptionsType(&HtClusterClass, (PetscObject)cl, PetscOptionsObject));
   PetscCall(PetscOptionsInt("-ht_cluster_num_clusters", "Number of clusters", "HtClusterSetNumClusters", k, &k, &kset));
   if (kset) PetscCall(HtClusterSetNumClusters(cl, k));
-  PetscCall(HtClusterCheckInitOption(cl));
-  PetscCall(PetscOptionsEnum("-ht_cluster_init", "Initialization of the centers", "HtClusterSetInitType", HtClusterInitTypes, (PetscEnum)init, (PetscEnum *)&init, &set));
+  PetscCall(PetscSNPrintf(hint, sizeof(hint), "initial centers from a file go to -%sht_cluster_init_centers FILE", PetscOptionsObject->prefix ? PetscOptionsObject->prefix : ""));
+  PetscCall(HeatOptionsEnum(PetscOptionsObject, "-ht_cluster_init", "Initialization of the centers", "HtClusterSetInitType", HtClusterInitTypes, (PetscEnum)init, (PetscEnum *)&init, &set, hint));
   if (set) {
     PetscCheck(init != HT_CLUSTER_INIT_USER, PetscObjectComm((PetscObject)cl), PETSC_ERR_ARG_WRONG, "Give user centers with -ht_cluster_init_centers FILE");
     PetscCall(HtClusterSetInitType(cl, init));

@@ -2,6 +2,7 @@
    HtRegressor: the parameters, set in code or from the options database.
 */
 #include <heat/private/regressorimpl.h>
+#include <heat/private/heatimpl.h>
 
 /*@C
    HtRegressorSetAlpha - Sets the strength of the penalty.
@@ -502,11 +503,11 @@ PetscErrorCode HtRegressorSetFromOptions(HtRegressor reg)
   if (set) PetscCall(HtRegressorSetMaxIt(reg, max_it));
   PetscCall(PetscOptionsReal("-ht_regressor_tol", "Tolerance", "HtRegressorSetTolerance", tol, &tol, &set));
   if (set) PetscCall(HtRegressorSetTolerance(reg, tol));
-  PetscCall(PetscOptionsEnum("-ht_regressor_lasso_solver", "How coordinate descent reads the data", "HtRegressorSetLassoSolver", HtRegressorLassoSolvers, (PetscEnum)lasso, (PetscEnum *)&lasso, &set));
+  PetscCall(HeatOptionsEnum(PetscOptionsObject, "-ht_regressor_lasso_solver", "How coordinate descent reads the data", "HtRegressorSetLassoSolver", HtRegressorLassoSolvers, (PetscEnum)lasso, (PetscEnum *)&lasso, &set, NULL));
   if (set) PetscCall(HtRegressorSetLassoSolver(reg, lasso));
   PetscCall(PetscOptionsInt("-ht_regressor_lasso_block", "Coordinates per reduction of the residual solver", "HtRegressorSetLassoBlock", block, &block, &set));
   if (set) PetscCall(HtRegressorSetLassoBlock(reg, block));
-  PetscCall(PetscOptionsEnum("-ht_regressor_ls_solver", "How ridge and ols solve", "HtRegressorSetLSSolver", HtRegressorLSSolvers, (PetscEnum)ls, (PetscEnum *)&ls, &set));
+  PetscCall(HeatOptionsEnum(PetscOptionsObject, "-ht_regressor_ls_solver", "How ridge and ols solve", "HtRegressorSetLSSolver", HtRegressorLSSolvers, (PetscEnum)ls, (PetscEnum *)&ls, &set, NULL));
   if (set) PetscCall(HtRegressorSetLSSolver(reg, ls));
   PetscCall(HtMLObjectOptionsEnd(&HtRegressorClass, (PetscObject)reg, PetscOptionsObject));
   PetscOptionsEnd();

@@ -10,6 +10,7 @@
    queries x training matrix is formed.
 */
 #include <heat/private/classifierimpl.h>
+#include <heat/private/heatimpl.h>
 
 #define HT_KNN_TILE 256 /* training points per call of the distance kernel */
 
@@ -189,7 +190,7 @@ static PetscErrorCode HtClassifierSetFromOptions_KNN(HtClassifier cl, PetscOptio
   PetscOptionsHeadBegin(PetscOptionsObject, "HtClassifier knn options");
   PetscCall(PetscOptionsInt("-ht_classifier_knn_n_neighbors", "Number of neighbours that vote", "HtClassifierKNNSetNumNeighbors", k, &k, &set));
   if (set) PetscCall(HtClassifierKNNSetNumNeighbors(cl, k));
-  PetscCall(PetscOptionsEnum("-ht_classifier_knn_weights", "Weight of a neighbour's vote", "HtClassifierKNNSetWeights", HtClassifierKNNWeightsTypes, (PetscEnum)w, (PetscEnum *)&w, &set));
+  PetscCall(HeatOptionsEnum(PetscOptionsObject, "-ht_classifier_knn_weights", "Weight of a neighbour's vote", "HtClassifierKNNSetWeights", HtClassifierKNNWeightsTypes, (PetscEnum)w, (PetscEnum *)&w, &set, NULL));
   if (set) PetscCall(HtClassifierKNNSetWeights(cl, w));
   PetscOptionsHeadEnd();
   PetscFunctionReturn(PETSC_SUCCESS);
